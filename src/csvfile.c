@@ -1,0 +1,470 @@
+/* csvfile.c: the libcsv-based export reader described in csvfile.h. */
+#include "csvfile.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+
+#define CHUNK_SIZE (1u << 20)
+
+const struct csvfile_limits CSVFILE_DEFAULT_LIMITS = {
+    .max_field_bytes = 1u << 20, /* 1 MiB: no export field is longer */
+    .max_columns = 1000,
+};
+
+struct csvfile {
+    FILE *fp;
+    const char *display;
+    struct findings *findings;
+    struct csvfile_limits limits;
+    struct csv_parser parser;
+    struct text_decoder dec;
+    struct csvfile_info info;
+
+    char *chunk;           /* bytes read but not yet fed */
+    size_t chunk_len, chunk_pos;
+    bool eof, finished;
+
+    long line;             /* physical line now being fed (1-based) */
+    long rec_start;        /* where the record in progress began */
+    bool in_record;
+    bool prev_cr;          /* the last byte fed was a CR (CRLF may straddle chunks) */
+
+    bool header_done;
+    char **header;
+    size_t n_header;
+
+    int *slot_of;          /* header column -> bound slot, or -1 */
+    size_t n_slots;
+    size_t *slot_off;      /* offset of each bound field in rec_buf, or SIZE_MAX */
+    const char **slot_ptr;
+
+    char *rec_buf;         /* decoded bound fields of the record in progress */
+    size_t rec_len, rec_cap;
+    size_t field_index;
+    bool rec_bad;          /* a finding was made; the record is not passed on */
+    bool oom;
+
+    csvfile_row_fn fn;
+    void *ctx;
+    int stop;              /* non-zero once fn asked to stop */
+};
+
+/* libcsv's realloc hook has no context argument, so the field limit of the
+ * file being parsed travels in a thread-local. Refusing to grow makes
+ * csv_parse() fail with CSV_ENOMEM, which the reader reports as a finding. */
+static _Thread_local size_t _field_limit;
+
+static void *_limited_realloc(void *p, size_t size)
+{
+    if (size > _field_limit + 1)
+        return NULL;
+    return realloc(p, size);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Callbacks from libcsv                                                   */
+
+static bool _reserve(struct csvfile *cf, size_t need)
+{
+    if (cf->rec_len + need <= cf->rec_cap)
+        return true;
+    size_t cap = cf->rec_cap ? cf->rec_cap : 256;
+    while (cap < cf->rec_len + need)
+        cap *= 2;
+    char *p = realloc(cf->rec_buf, cap);
+    if (!p) {
+        cf->oom = true;
+        return false;
+    }
+    cf->rec_buf = p;
+    cf->rec_cap = cap;
+    return true;
+}
+
+static void _flag(struct csvfile *cf, enum finding_code code, const char *value, const char *detail)
+{
+    if (!cf->rec_bad)
+        findings_add(cf->findings, code, cf->display, cf->rec_start, NULL, value, detail ? "%s" : NULL, detail);
+    cf->rec_bad = true;
+}
+
+static void _on_field(void *s, size_t len, void *data)
+{
+    struct csvfile *cf = data;
+    size_t idx = cf->field_index++;
+    const char *field = s ? s : "";
+
+    if (idx == cf->limits.max_columns) {
+        char detail[96];
+        snprintf(detail, sizeof detail, "mehr als %zu Spalten", cf->limits.max_columns);
+        _flag(cf, FINDING_FELDANZAHL, NULL, detail);
+    }
+    if (cf->rec_bad)
+        return;
+
+    if (!cf->header_done) {
+        /* Header: keep every name, decoded and trimmed. */
+        char **h = realloc(cf->header, (cf->n_header + 1) * sizeof *h);
+        char *name = malloc(3 * len + 1);
+        if (!h || !name) {
+            free(name);
+            if (h)
+                cf->header = h;
+            cf->oom = true;
+            return;
+        }
+        cf->header = h;
+        if (text_decode(&cf->dec, field, len, name) < 0)
+            name[0] = '\0';
+        cf->header[cf->n_header++] = text_trim(name);
+        return;
+    }
+
+    if (idx >= cf->n_header) {
+        /* Trailing empty fields (a stray delimiter at the end) are harmless;
+         * anything else means the columns are shifted. */
+        size_t i = 0;
+        while (i < len && (field[i] == ' ' || field[i] == '\t'))
+            i++;
+        if (i < len)
+            _flag(cf, FINDING_FELDANZAHL, NULL, NULL);
+        return;
+    }
+    if (memchr(field, '\0', len)) {
+        _flag(cf, FINDING_KODIERUNG, NULL, "NUL-Byte im Feld");
+        return;
+    }
+    int slot = cf->slot_of ? cf->slot_of[idx] : -1;
+    if (slot < 0)
+        return;
+    if (!_reserve(cf, 3 * len + 1))
+        return;
+    long n = text_decode(&cf->dec, field, len, cf->rec_buf + cf->rec_len);
+    if (n < 0) {
+        _flag(cf, FINDING_KODIERUNG, field, cf->dec.encoding == TEXT_UTF8 ? "ungültiges UTF-8 in einer UTF-8-Datei" : "in Windows-1252 nicht belegtes Byte");
+        return;
+    }
+    char *start = cf->rec_buf + cf->rec_len;
+    char *trimmed = text_trim(start);
+    cf->slot_off[slot] = cf->rec_len;
+    cf->rec_len += strlen(trimmed) + 1;
+}
+
+static void _end_record(struct csvfile *cf)
+{
+    cf->in_record = false;
+    cf->field_index = 0;
+    cf->rec_len = 0;
+    cf->rec_bad = false;
+    for (size_t i = 0; i < cf->n_slots; i++)
+        cf->slot_off[i] = SIZE_MAX;
+}
+
+static void _on_record(int c, void *data)
+{
+    struct csvfile *cf = data;
+    (void)c;
+    if (!cf->header_done) {
+        cf->header_done = true;
+        _end_record(cf);
+        return;
+    }
+    cf->info.rows++;
+    if (cf->field_index < cf->n_header && !cf->rec_bad) {
+        char detail[96];
+        snprintf(detail, sizeof detail, "%zu statt %zu Felder", cf->field_index, cf->n_header);
+        _flag(cf, FINDING_FELDANZAHL, NULL, detail);
+    }
+    if (!cf->rec_bad && !cf->stop && cf->fn) {
+        for (size_t i = 0; i < cf->n_slots; i++)
+            cf->slot_ptr[i] = cf->slot_off[i] == SIZE_MAX ? NULL : cf->rec_buf + cf->slot_off[i];
+        struct csv_record rec = {.line = cf->rec_start, .field = cf->slot_ptr};
+        cf->stop = cf->fn(cf->ctx, &rec);
+    }
+    _end_record(cf);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Feeding libcsv one physical line at a time                              */
+
+static bool _blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return false;
+    return true;
+}
+
+/* Feeds one piece of at most one physical line (its break included). */
+static bool _feed_line(struct csvfile *cf, const char *s, size_t n)
+{
+    if (!cf->in_record && !_blank(s, n)) {
+        cf->in_record = true;
+        cf->rec_start = cf->line;
+    }
+    if (csv_parse(&cf->parser, s, n, _on_field, _on_record, cf) != n) {
+        int err = csv_error(&cf->parser);
+        if (err == CSV_ENOMEM && !cf->oom) {
+            char detail[96];
+            snprintf(detail, sizeof detail, "Feld länger als %zu Bytes", cf->limits.max_field_bytes);
+            findings_add(cf->findings, FINDING_CSV_SYNTAX, cf->display, cf->rec_start, NULL, NULL, "%s", detail);
+        } else {
+            findings_add(cf->findings, FINDING_CSV_SYNTAX, cf->display, cf->rec_start, NULL, NULL, "%s",
+                         csv_strerror(err));
+        }
+        return false;
+    }
+    return !cf->oom;
+}
+
+/* Splits buf into physical lines (LF, CRLF or a lone CR, as libcsv sees
+ * them) and feeds them; stops after the header when only it is wanted. */
+static bool _feed(struct csvfile *cf, bool header_only)
+{
+    while (cf->chunk_pos < cf->chunk_len) {
+        const char *s = cf->chunk + cf->chunk_pos;
+        size_t avail = cf->chunk_len - cf->chunk_pos, n = 0;
+        bool brk = false;
+        if (cf->prev_cr && s[0] == '\n') { /* second half of a CRLF split by the chunk */
+            n = 1;
+            cf->prev_cr = false;
+            if (!_feed_line(cf, s, n))
+                return false;
+            cf->chunk_pos += n;
+            continue;
+        }
+        while (n < avail && s[n] != '\n' && s[n] != '\r')
+            n++;
+        if (n < avail) {
+            brk = true;
+            if (s[n] == '\r' && n + 1 < avail && s[n + 1] == '\n')
+                n += 2;
+            else {
+                cf->prev_cr = s[n] == '\r';
+                n += 1;
+            }
+        }
+        if (!_feed_line(cf, s, n))
+            return false;
+        cf->chunk_pos += n;
+        if (brk)
+            cf->line++;
+        if (header_only && cf->header_done)
+            return true;
+        if (cf->stop)
+            return true;
+    }
+    return true;
+}
+
+/* Refills the chunk; false at end of file or on error (ferror tells). */
+static bool _refill(struct csvfile *cf)
+{
+    if (cf->eof)
+        return false;
+    cf->chunk_len = fread(cf->chunk, 1, CHUNK_SIZE, cf->fp);
+    cf->chunk_pos = 0;
+    cf->info.bytes += cf->chunk_len;
+    if (cf->chunk_len < CHUNK_SIZE)
+        cf->eof = true;
+    return cf->chunk_len > 0;
+}
+
+/* The delimiter is the most frequent of ; , TAB outside quotes in the first
+ * line; a file with none of them has one column, and `;` is as good as any. */
+static char _detect_delimiter(const char *s, size_t n)
+{
+    size_t semi = 0, comma = 0, tab = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < n && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+        if (s[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && s[i] == ';')
+            semi++;
+        else if (!quoted && s[i] == ',')
+            comma++;
+        else if (!quoted && s[i] == '\t')
+            tab++;
+    }
+    if (comma > semi && comma >= tab)
+        return ',';
+    if (tab > semi && tab > comma)
+        return '\t';
+    return ';';
+}
+
+static int _is_space(unsigned char c) { return c == ' ' || c == '\t'; }
+static int _is_space_not_tab(unsigned char c) { return c == ' '; }
+
+/* ---------------------------------------------------------------------- */
+/* Public functions                                                        */
+
+enum ikz_status csvfile_open(const char *path, const char *display, const struct csvfile_limits *limits,
+                             struct findings *findings, struct csvfile **out)
+{
+    *out = NULL;
+    struct csvfile *cf = calloc(1, sizeof *cf);
+    if (!cf)
+        return IKZ_ERR_OSERR;
+    cf->display = display;
+    cf->findings = findings;
+    cf->limits = limits ? *limits : CSVFILE_DEFAULT_LIMITS;
+    cf->line = 1;
+    cf->chunk = malloc(CHUNK_SIZE);
+    if (!cf->chunk || csv_init(&cf->parser, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
+        free(cf->chunk);
+        free(cf);
+        return IKZ_ERR_OSERR;
+    }
+    csv_set_realloc_func(&cf->parser, _limited_realloc);
+    csv_set_blk_size(&cf->parser, 4096);
+    _field_limit = cf->limits.max_field_bytes;
+
+    cf->fp = fopen(path, "rb");
+    if (!cf->fp) {
+        log_error("cannot open %s: %s", path, strerror(errno));
+        csvfile_close(cf);
+        return IKZ_ERR_NOINPUT;
+    }
+    if (!_refill(cf) && ferror(cf->fp)) {
+        log_error("cannot read %s: %s", path, strerror(errno));
+        csvfile_close(cf);
+        return IKZ_ERR_NOINPUT;
+    }
+    if (cf->chunk_len >= 3 && memcmp(cf->chunk, "\xEF\xBB\xBF", 3) == 0) {
+        cf->chunk_pos = 3;
+        cf->dec.bom = true;
+        cf->info.bom = true;
+    }
+    cf->info.delimiter = _detect_delimiter(cf->chunk + cf->chunk_pos, cf->chunk_len - cf->chunk_pos);
+    csv_set_delim(&cf->parser, (unsigned char)cf->info.delimiter);
+    /* A tab must stay a delimiter, not leading white space. */
+    csv_set_space_func(&cf->parser, cf->info.delimiter == '\t' ? _is_space_not_tab : _is_space);
+
+    while (!cf->header_done) {
+        if (!_feed(cf, true))
+            break;
+        if (cf->header_done || !_refill(cf))
+            break;
+    }
+    if (!cf->header_done && cf->in_record && csv_fini(&cf->parser, _on_field, _on_record, cf) != 0)
+        findings_add(findings, FINDING_CSV_SYNTAX, display, cf->rec_start, NULL, NULL, "Anführungszeichen nicht geschlossen");
+    if (cf->oom) {
+        csvfile_close(cf);
+        return IKZ_ERR_OSERR;
+    }
+    if (!cf->header_done || cf->n_header == 0) {
+        findings_add(findings, FINDING_DATEI_LEER, display, 0, NULL, NULL, NULL);
+        csvfile_close(cf);
+        return IKZ_ERR_DATA;
+    }
+    *out = cf;
+    return IKZ_OK;
+}
+
+static long _find_column(const struct csvfile *cf, const char *name)
+{
+    for (size_t i = 0; i < cf->n_header; i++)
+        if (text_equal_nocase(cf->header[i], name))
+            return (long)i;
+    return -1;
+}
+
+bool csvfile_has_column(const struct csvfile *cf, const char *name) { return _find_column(cf, name) >= 0; }
+
+enum ikz_status csvfile_bind(struct csvfile *cf, const char *const *names, const bool *required, size_t n)
+{
+    free(cf->slot_of);
+    free(cf->slot_off);
+    free(cf->slot_ptr);
+    cf->slot_of = malloc(cf->n_header * sizeof *cf->slot_of);
+    cf->slot_off = malloc((n ? n : 1) * sizeof *cf->slot_off);
+    cf->slot_ptr = malloc((n ? n : 1) * sizeof *cf->slot_ptr);
+    if (!cf->slot_of || !cf->slot_off || !cf->slot_ptr)
+        return IKZ_ERR_OSERR;
+    cf->n_slots = n;
+    for (size_t i = 0; i < cf->n_header; i++)
+        cf->slot_of[i] = -1;
+    for (size_t i = 0; i < n; i++)
+        cf->slot_off[i] = SIZE_MAX;
+
+    enum ikz_status st = IKZ_OK;
+    for (size_t i = 0; i < n; i++) {
+        long col = _find_column(cf, names[i]);
+        if (col >= 0 && cf->slot_of[col] < 0) {
+            cf->slot_of[col] = (int)i;
+        } else if (col < 0 && required[i]) {
+            char found[512];
+            size_t o = 0;
+            found[0] = '\0';
+            for (size_t k = 0; k < cf->n_header && o + 1 < sizeof found; k++) {
+                int w = snprintf(found + o, sizeof found - o, "%s%s", k ? "," : "", cf->header[k]);
+                if (w < 0)
+                    break;
+                o += (size_t)w;
+            }
+            findings_add(cf->findings, FINDING_SPALTE_FEHLT, cf->display, 1, names[i], NULL, "Kopfzeile: %s", found);
+            st = IKZ_ERR_DATA;
+        }
+    }
+    return st;
+}
+
+enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx)
+{
+    cf->fn = fn;
+    cf->ctx = ctx;
+    _field_limit = cf->limits.max_field_bytes;
+    bool ok = true;
+    do {
+        ok = _feed(cf, false);
+    } while (ok && !cf->stop && _refill(cf));
+    if (ferror(cf->fp)) {
+        log_error("cannot read %s: %s", cf->display, strerror(errno));
+        return IKZ_ERR_IO;
+    }
+    if (ok && !cf->stop && !cf->finished) {
+        cf->finished = true;
+        if (csv_fini(&cf->parser, _on_field, _on_record, cf) != 0)
+            findings_add(cf->findings, FINDING_CSV_SYNTAX, cf->display, cf->rec_start, NULL, NULL,
+                         "Anführungszeichen am Dateiende nicht geschlossen");
+    }
+    if (cf->oom)
+        return IKZ_ERR_OSERR;
+    if (!ok)
+        return IKZ_ERR_DATA; /* libcsv gave up; the finding says where */
+    if (cf->stop)
+        return (enum ikz_status)cf->stop;
+    if (cf->dec.encoding == TEXT_CP1252)
+        log_info("%s: not valid UTF-8, read as Windows-1252", cf->display);
+    return IKZ_OK;
+}
+
+void csvfile_get_info(const struct csvfile *cf, struct csvfile_info *info)
+{
+    *info = cf->info;
+    info->encoding = cf->dec.encoding;
+}
+
+void csvfile_close(struct csvfile *cf)
+{
+    if (!cf)
+        return;
+    if (cf->fp)
+        fclose(cf->fp);
+    csv_free(&cf->parser);
+    for (size_t i = 0; i < cf->n_header; i++)
+        free(cf->header[i]);
+    free(cf->header);
+    free(cf->slot_of);
+    free(cf->slot_off);
+    free(cf->slot_ptr);
+    free(cf->rec_buf);
+    free(cf->chunk);
+    free(cf);
+}

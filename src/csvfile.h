@@ -1,0 +1,77 @@
+/* csvfile.h: reading one export file with libcsv.
+ *
+ * The exports come from a database, from GV-ISys and from people with Excel,
+ * so the reader accepts what they produce: `;`, `,` or tab (detected from
+ * the header line), UTF-8 with or without BOM or Windows-1252 (see text.h),
+ * CRLF or LF, RFC 4180 quoting with delimiters, quotes and line breaks in
+ * quoted fields. Columns are found by header name, case-insensitively, in
+ * any order; other columns are skipped without being copied.
+ *
+ * libcsv knows no line numbers, so the reader feeds it one physical line at
+ * a time and remembers where each record began: that is the line a person
+ * finds in an editor, also when a quoted field spans lines.
+ *
+ * Usage: csvfile_open(), csvfile_bind() the columns wanted, csvfile_each()
+ * with a row callback, csvfile_close(). Problems become findings. */
+#ifndef IKZ_CSVFILE_H
+#define IKZ_CSVFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "findings.h"
+#include "status.h"
+#include "text.h"
+
+struct csvfile;
+
+/* One data record, in the order of the names given to csvfile_bind(). */
+struct csv_record {
+    long line;          /* physical line where the record starts */
+    const char *const *field; /* decoded UTF-8, trimmed; NULL: column absent */
+};
+
+/* Returns 0 to go on, or a status to stop reading with. */
+typedef int (*csvfile_row_fn)(void *ctx, const struct csv_record *rec);
+
+struct csvfile_info {
+    uint64_t bytes;     /* bytes read */
+    size_t rows;        /* data records (header not counted) */
+    char delimiter;
+    enum text_encoding encoding;
+    bool bom;
+};
+
+/* Limits that keep a hostile file from taking the machine. */
+struct csvfile_limits {
+    size_t max_field_bytes; /* longest field */
+    size_t max_columns;     /* most fields in a record */
+};
+extern const struct csvfile_limits CSVFILE_DEFAULT_LIMITS;
+
+/* Opens path and reads its header line. display is the name used in
+ * findings (borrowed: it must outlive the csvfile and the findings).
+ * Returns IKZ_ERR_NOINPUT when the file cannot be opened (and logs why),
+ * IKZ_ERR_DATA when it has no header (a finding says so). */
+enum ikz_status csvfile_open(const char *path, const char *display, const struct csvfile_limits *limits,
+                             struct findings *findings, struct csvfile **out);
+
+/* True if the header has a column of that name (case-insensitive). */
+bool csvfile_has_column(const struct csvfile *cf, const char *name);
+
+/* Chooses the columns the rows will carry, by name. Each name with
+ * required[i] true must be in the header, else a SPALTE_FEHLT finding names
+ * it and the header found, and IKZ_ERR_DATA is returned. */
+enum ikz_status csvfile_bind(struct csvfile *cf, const char *const *names, const bool *required, size_t n);
+
+/* Reads every data record and calls fn for each usable one (records with
+ * syntax or encoding problems become findings instead). Returns IKZ_OK,
+ * IKZ_ERR_IO on a read error, or the first non-zero value fn returned. */
+enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx);
+
+void csvfile_get_info(const struct csvfile *cf, struct csvfile_info *info);
+
+void csvfile_close(struct csvfile *cf);
+
+#endif

@@ -1,0 +1,379 @@
+/* exports.c: reads projekte.csv and beteiligungen.csv, see exports.h. */
+#include "exports.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvfile.h"
+#include "text.h"
+
+/* ---------------------------------------------------------------------- */
+/* projekte.csv                                                            */
+
+enum { P_ID, P_TITEL, P_AREA, P_BEWILLIGT, P_WIDERRUFEN, P_FOERDER, P_KOSTEN, P_EINSPARUNG, P__COUNT };
+static const char *const _projekt_columns[P__COUNT] = {
+    "projekt_id", "titel", "aufgabenbereich", "bewilligt_am", "widerrufen_am",
+    "foerderbetrag_eur", "ausgangskosten_eur_jahr", "einsparung_eur_jahr"};
+
+struct _projekte_load {
+    struct exports *ex;
+    size_t cap;
+    const struct task_areas *areas;
+    struct findings *findings;
+    const char *display;
+};
+
+/* Reads an amount column; empty gives MONEY_NONE when allowed. */
+static bool _amount(struct _projekte_load *ld, const struct csv_record *rec, int col, bool required, int64_t *out)
+{
+    const char *v = rec->field[col];
+    if (!v || !*v) {
+        if (!required) {
+            *out = MONEY_NONE;
+            return true;
+        }
+        findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, _projekt_columns[col], NULL, NULL);
+        return false;
+    }
+    if (!money_parse(v, out)) {
+        findings_add(ld->findings, FINDING_BETRAG_UNGUELTIG, ld->display, rec->line, _projekt_columns[col], v, NULL);
+        return false;
+    }
+    if (*out < 0) {
+        findings_add(ld->findings, FINDING_BETRAG_NEGATIV, ld->display, rec->line, _projekt_columns[col], v, NULL);
+        return false;
+    }
+    return true;
+}
+
+static bool _date(struct _projekte_load *ld, const struct csv_record *rec, int col, bool required, ikz_date *out)
+{
+    const char *v = rec->field[col];
+    *out = 0;
+    if (!v || !*v) {
+        if (required)
+            findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, _projekt_columns[col], NULL, NULL);
+        return !required;
+    }
+    if (!date_parse(v, out)) {
+        findings_add(ld->findings, FINDING_DATUM_UNGUELTIG, ld->display, rec->line, _projekt_columns[col], v, NULL);
+        return false;
+    }
+    return true;
+}
+
+static int _projekt_row(void *ctx, const struct csv_record *rec)
+{
+    struct _projekte_load *ld = ctx;
+    struct exports *ex = ld->ex;
+    const char *id = rec->field[P_ID];
+    if (!id || !*id) {
+        findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "projekt_id", NULL, NULL);
+        return 0;
+    }
+    struct projekt p = {.line = rec->line, .usable = true};
+    const char *area = rec->field[P_AREA] ? rec->field[P_AREA] : "";
+    long a = taskareas_find(ld->areas, area);
+    if (a < 0) {
+        findings_add(ld->findings, FINDING_AUFGABENBEREICH_UNBEKANNT, ld->display, rec->line, "aufgabenbereich", area, NULL);
+        p.usable = false;
+    }
+    p.area = a < 0 ? 0 : (uint32_t)a;
+    /* Every column is checked, so one pass finds every problem of the row. */
+    p.usable &= _date(ld, rec, P_BEWILLIGT, true, &p.bewilligt);
+    p.usable &= _date(ld, rec, P_WIDERRUFEN, false, &p.widerrufen);
+    p.usable &= _amount(ld, rec, P_FOERDER, true, &p.foerder_cents);
+    p.usable &= _amount(ld, rec, P_KOSTEN, false, &p.kosten_cents);
+    p.usable &= _amount(ld, rec, P_EINSPARUNG, false, &p.einsparung_cents);
+    if (p.bewilligt && p.widerrufen && p.widerrufen < p.bewilligt) {
+        findings_add(ld->findings, FINDING_WIDERRUF_VOR_BEWILLIGUNG, ld->display, rec->line, "widerrufen_am",
+                     rec->field[P_WIDERRUFEN], "bewilligt am %s", rec->field[P_BEWILLIGT]);
+        p.usable = false;
+    }
+    if (p.usable && p.kosten_cents != MONEY_NONE && p.einsparung_cents != MONEY_NONE &&
+        p.einsparung_cents > p.kosten_cents) {
+        findings_add(ld->findings, FINDING_EINSPARUNG_UEBER_KOSTEN, ld->display, rec->line, "einsparung_eur_jahr",
+                     rec->field[P_EINSPARUNG], "Ausgangskosten %s", rec->field[P_KOSTEN]);
+        p.usable = false;
+    }
+
+    if (ex->n_projekte == ld->cap) {
+        size_t cap = ld->cap ? 2 * ld->cap : 1024;
+        struct projekt *np = realloc(ex->projekt, cap * sizeof *np);
+        if (!np)
+            return IKZ_ERR_OSERR;
+        ex->projekt = np;
+        ld->cap = cap;
+    }
+    p.id = strdup(id);
+    if (!p.id)
+        return IKZ_ERR_OSERR;
+    if (p.usable && (long)p.area == ld->areas->ozg) {
+        p.titel = strdup(rec->field[P_TITEL] ? rec->field[P_TITEL] : "");
+        if (!p.titel) {
+            free(p.id);
+            return IKZ_ERR_OSERR;
+        }
+    }
+    ex->projekt[ex->n_projekte++] = p;
+    return 0;
+}
+
+static int _cmp_projekt(const void *a, const void *b)
+{
+    const struct projekt *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (c)
+        return c;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+enum ikz_status exports_load_projekte(const char *path, const char *display, const struct task_areas *areas,
+                                      struct exports *out, struct findings *findings)
+{
+    memset(out, 0, sizeof *out);
+    struct csvfile *cf;
+    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    if (st != IKZ_OK)
+        return st;
+    static const bool required[P__COUNT] = {true, true, true, true, true, true, true, true};
+    struct _projekte_load ld = {.ex = out, .areas = areas, .findings = findings, .display = display};
+    size_t errors_before = findings->errors;
+    st = csvfile_bind(cf, _projekt_columns, required, P__COUNT);
+    if (st == IKZ_OK)
+        st = csvfile_each(cf, _projekt_row, &ld);
+    struct csvfile_info info;
+    csvfile_get_info(cf, &info);
+    out->rows_projekte = info.rows;
+    csvfile_close(cf);
+    if (st != IKZ_OK)
+        return st;
+
+    /* Sorted by id for lookups; a repeated id keeps its first row (by line)
+     * and the later ones become findings and unusable. */
+    qsort(out->projekt, out->n_projekte, sizeof *out->projekt, _cmp_projekt);
+    for (size_t i = 1; i < out->n_projekte; i++) {
+        struct projekt *p = &out->projekt[i];
+        if (strcmp(p->id, out->projekt[i - 1].id) == 0) {
+            findings_add(findings, FINDING_PROJEKT_DOPPELT, display, p->line, "projekt_id", p->id,
+                         "zuerst in Zeile %ld", out->projekt[i - 1].line);
+            p->usable = false;
+        }
+    }
+    return findings->errors > errors_before ? IKZ_ERR_DATA : IKZ_OK;
+}
+
+static int _cmp_id(const void *key, const void *elem)
+{
+    return strcmp(key, ((const struct projekt *)elem)->id);
+}
+
+long exports_find_projekt(const struct exports *ex, const char *id)
+{
+    /* Duplicates sit next to each other; bsearch may hit any of them, the
+     * first one is the one that counts. */
+    const struct projekt *p = bsearch(id, ex->projekt, ex->n_projekte, sizeof *ex->projekt, _cmp_id);
+    if (!p)
+        return -1;
+    while (p > ex->projekt && strcmp(p[-1].id, id) == 0)
+        p--;
+    return p - ex->projekt;
+}
+
+/* ---------------------------------------------------------------------- */
+/* beteiligungen.csv                                                       */
+
+enum { B_ID, B_AGS, B_ROLLE, B__COUNT };
+
+/* A participation as read, before it is grouped by project. */
+struct _raw {
+    uint32_t projekt;
+    struct beteiligung b;
+};
+
+struct _bet_load {
+    struct exports *ex;
+    const struct kommune_register *reg;
+    struct findings *findings;
+    const char *display;
+    struct _raw *raw;
+    size_t n, cap;
+    long last_projekt; /* exports are usually grouped by project: skip the search */
+    char last_id[64];
+};
+
+/* Says what an unknown AGS was probably meant to be. */
+static void _ags_hint(const struct kommune_register *reg, const char *ags, char *hint, size_t n)
+{
+    size_t len = strlen(ags);
+    char try[10];
+    hint[0] = '\0';
+    if (len == 8 && digits_exact(ags, 8) && strcmp(ags + 5, "000") == 0) {
+        memcpy(try, ags, 5);
+        try[5] = '\0';
+        long k = register_find(reg, try);
+        if (k >= 0 && kommune_art_is_kreis(reg->kommune[k].art))
+            snprintf(hint, n, "ein Kreis hat 5 Ziffern: gemeint ist wohl %s %s", try, reg->kommune[k].name);
+    } else if ((len == 7 || len == 4) && digits_exact(ags, len)) {
+        try[0] = '0';
+        memcpy(try + 1, ags, len + 1);
+        long k = register_find(reg, try);
+        if (k >= 0)
+            snprintf(hint, n, "führende Null verloren (Excel?): gemeint ist wohl %s %s", try, reg->kommune[k].name);
+    }
+}
+
+static int _bet_row(void *ctx, const struct csv_record *rec)
+{
+    struct _bet_load *ld = ctx;
+    const char *id = rec->field[B_ID], *ags = rec->field[B_AGS], *rolle = rec->field[B_ROLLE];
+    bool ok = true;
+
+    long p = -1;
+    if (!id || !*id) {
+        findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "projekt_id", NULL, NULL);
+        ok = false;
+    } else if (ld->last_projekt >= 0 && strcmp(id, ld->last_id) == 0) {
+        p = ld->last_projekt;
+    } else {
+        p = exports_find_projekt(ld->ex, id);
+        if (p < 0) {
+            findings_add(ld->findings, FINDING_PROJEKT_UNBEKANNT, ld->display, rec->line, "projekt_id", id, NULL);
+            ok = false;
+        } else if (strlen(id) < sizeof ld->last_id) {
+            strcpy(ld->last_id, id);
+            ld->last_projekt = p;
+        }
+    }
+
+    long k = -1;
+    if (!ags || !*ags) {
+        findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "ags", NULL, NULL);
+        ok = false;
+    } else if ((k = register_find(ld->reg, ags)) < 0) {
+        char hint[160];
+        _ags_hint(ld->reg, ags, hint, sizeof hint);
+        findings_add(ld->findings, FINDING_AGS_UNBEKANNT, ld->display, rec->line, "ags", ags, *hint ? "%s" : NULL, hint);
+        ok = false;
+    }
+
+    bool lead = false;
+    if (rolle && (text_equal_nocase(rolle, "federfuehrend") || text_equal_nocase(rolle, "federführend")))
+        lead = true;
+    else if (!rolle || !text_equal_nocase(rolle, "beteiligt")) {
+        findings_add(ld->findings, FINDING_ROLLE_UNGUELTIG, ld->display, rec->line, "rolle", rolle ? rolle : "", NULL);
+        ok = false;
+    }
+
+    if (!ok || !ld->ex->projekt[p].usable)
+        return 0;
+    if (ld->n == ld->cap) {
+        size_t cap = ld->cap ? 2 * ld->cap : 4096;
+        struct _raw *r = realloc(ld->raw, cap * sizeof *r);
+        if (!r)
+            return IKZ_ERR_OSERR;
+        ld->raw = r;
+        ld->cap = cap;
+    }
+    struct _raw *r = &ld->raw[ld->n++];
+    r->projekt = (uint32_t)p;
+    r->b.kommune = (uint32_t)k;
+    r->b.line = (uint32_t)(rec->line & 0x7FFFFFFF);
+    r->b.lead = lead;
+    return 0;
+}
+
+/* Groups the participations by project (a counting sort, linear in their
+ * number), orders each group by Kommune and merges repeated pairs. */
+static enum ikz_status _group(struct _bet_load *ld)
+{
+    struct exports *ex = ld->ex;
+    struct beteiligung *b = malloc((ld->n ? ld->n : 1) * sizeof *b);
+    if (!b)
+        return IKZ_ERR_OSERR;
+    for (size_t i = 0; i < ex->n_projekte; i++)
+        ex->projekt[i].count = 0;
+    for (size_t i = 0; i < ld->n; i++)
+        ex->projekt[ld->raw[i].projekt].count++;
+    uint32_t next = 0;
+    for (size_t i = 0; i < ex->n_projekte; i++) {
+        ex->projekt[i].first = next;
+        next += ex->projekt[i].count;
+        ex->projekt[i].count = 0;
+    }
+    for (size_t i = 0; i < ld->n; i++) {
+        struct projekt *p = &ex->projekt[ld->raw[i].projekt];
+        b[p->first + p->count++] = ld->raw[i].b;
+    }
+
+    size_t out = 0;
+    for (size_t i = 0; i < ex->n_projekte; i++) {
+        struct projekt *p = &ex->projekt[i];
+        struct beteiligung *g = b + p->first;
+        /* Insertion sort: groups are small, and it keeps equal Kommunen in
+         * file order so the finding names the later line. */
+        for (uint32_t j = 1; j < p->count; j++) {
+            struct beteiligung x = g[j];
+            uint32_t m = j;
+            while (m > 0 && g[m - 1].kommune > x.kommune) {
+                g[m] = g[m - 1];
+                m--;
+            }
+            g[m] = x;
+        }
+        uint32_t first = (uint32_t)out;
+        for (uint32_t j = 0; j < p->count; j++) {
+            if (out > first && b[out - 1].kommune == g[j].kommune) {
+                findings_add(ld->findings, FINDING_BETEILIGUNG_DOPPELT, ld->display, (long)g[j].line, "ags",
+                             ld->reg->kommune[g[j].kommune].ags, "projekt_id %s, zuerst in Zeile %lu", p->id,
+                             (unsigned long)b[out - 1].line);
+                b[out - 1].lead |= g[j].lead;
+                continue;
+            }
+            b[out++] = g[j];
+        }
+        p->first = first;
+        p->count = (uint32_t)out - first;
+    }
+    ex->beteiligung = b;
+    ex->n_beteiligungen = out;
+    return IKZ_OK;
+}
+
+enum ikz_status exports_load_beteiligungen(const char *path, const char *display,
+                                           const struct kommune_register *reg, struct exports *ex,
+                                           struct findings *findings)
+{
+    struct csvfile *cf;
+    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    if (st != IKZ_OK)
+        return st;
+    static const char *const names[B__COUNT] = {"projekt_id", "ags", "rolle"};
+    static const bool required[B__COUNT] = {true, true, true};
+    struct _bet_load ld = {.ex = ex, .reg = reg, .findings = findings, .display = display, .last_projekt = -1};
+    size_t errors_before = findings->errors;
+    st = csvfile_bind(cf, names, required, B__COUNT);
+    if (st == IKZ_OK)
+        st = csvfile_each(cf, _bet_row, &ld);
+    struct csvfile_info info;
+    csvfile_get_info(cf, &info);
+    ex->rows_beteiligungen = info.rows;
+    csvfile_close(cf);
+    if (st == IKZ_OK)
+        st = _group(&ld);
+    free(ld.raw);
+    if (st == IKZ_OK && findings->errors > errors_before)
+        st = IKZ_ERR_DATA;
+    return st;
+}
+
+void exports_free(struct exports *ex)
+{
+    for (size_t i = 0; i < ex->n_projekte; i++) {
+        free(ex->projekt[i].id);
+        free(ex->projekt[i].titel);
+    }
+    free(ex->projekt);
+    free(ex->beteiligung);
+    memset(ex, 0, sizeof *ex);
+}

@@ -1,0 +1,67 @@
+/* exports.h: the funding database's exports, projekte.csv and
+ * beteiligungen.csv, read and joined to the register.
+ *
+ * A row that cannot be used becomes a finding and is left out; the report
+ * module decides whether a run with such findings may publish. Memory grows
+ * with the number of projects and a few bytes per participation: titles are
+ * kept only for the projects the OZG table lists. */
+#ifndef IKZ_EXPORTS_H
+#define IKZ_EXPORTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "findings.h"
+#include "register.h"
+#include "status.h"
+#include "taskareas.h"
+#include "values.h"
+
+#define MONEY_NONE INT64_MIN /* an empty amount */
+
+struct projekt {
+    char *id;             /* owned */
+    char *titel;          /* owned; only for projects of the OZG area, else NULL */
+    uint32_t area;        /* index into task_areas */
+    ikz_date bewilligt;
+    ikz_date widerrufen;  /* 0: not revoked */
+    int64_t foerder_cents;
+    int64_t kosten_cents;     /* ausgangskosten_eur_jahr, or MONEY_NONE */
+    int64_t einsparung_cents; /* einsparung_eur_jahr, or MONEY_NONE */
+    long line;            /* in projekte.csv */
+    bool usable;          /* false: rejected by a finding; its participations are dropped quietly */
+    uint32_t first;       /* its participations: beteiligung[first .. first + count) */
+    uint32_t count;
+};
+
+struct beteiligung {
+    uint32_t kommune;     /* index into the register */
+    uint32_t line : 31;   /* in beteiligungen.csv */
+    uint32_t lead : 1;    /* rolle federfuehrend */
+};
+
+struct exports {
+    struct projekt *projekt; /* sorted by id */
+    size_t n_projekte;
+    struct beteiligung *beteiligung; /* grouped by project, each group sorted by Kommune, distinct */
+    size_t n_beteiligungen;
+    size_t rows_projekte, rows_beteiligungen; /* data rows read */
+};
+
+/* Reads projekte.csv. IKZ_ERR_DATA if any row had an error finding. */
+enum ikz_status exports_load_projekte(const char *path, const char *display, const struct task_areas *areas,
+                                      struct exports *out, struct findings *findings);
+
+/* Reads beteiligungen.csv against the projects already loaded and the
+ * register; merges duplicated (project, Kommune) pairs with a finding. */
+enum ikz_status exports_load_beteiligungen(const char *path, const char *display,
+                                           const struct kommune_register *reg, struct exports *ex,
+                                           struct findings *findings);
+
+/* Index of the project with that id, or -1. */
+long exports_find_projekt(const struct exports *ex, const char *id);
+
+void exports_free(struct exports *ex);
+
+#endif

@@ -1,0 +1,59 @@
+/* figures.h: from the counts of one Stichtag to the published tables.
+ *
+ * figures_build() computes the key figures (kennzahlen) and the summary
+ * tables of docs/definitions.md with stats.c, and fills one struct table per
+ * output. The key figures are a table of (key, kind, field) in figures.c:
+ * adding one is one row there and one line in templates/kennzahlen.csv. */
+#ifndef IKZ_FIGURES_H
+#define IKZ_FIGURES_H
+
+#include "aggregate.h"
+#include "exports.h"
+#include "findings.h"
+#include "labels.h"
+#include "register.h"
+#include "stats.h"
+#include "status.h"
+#include "table.h"
+#include "taskareas.h"
+
+enum figures_table {
+    TABLE_KENNZAHLEN,
+    TABLE_KOMMUNEN,
+    TABLE_KREISE,
+    TABLE_AUFGABENBEREICHE,
+    TABLE_ZEITREIHE,
+    TABLE_GROESSENKLASSEN,
+    TABLE_OZG,
+    TABLE__COUNT
+};
+
+struct figures_input {
+    const struct kommune_register *reg;
+    const struct task_areas *areas;
+    const struct exports *ex;
+    const struct aggregate *agg;
+    const struct labels *labels; /* German labels of the key figures */
+};
+
+struct figures {
+    struct table table[TABLE__COUNT];
+    struct summary projekte_je_kommune; /* over all Kommunen, zeros included */
+    struct summary beteiligte_je_projekt;
+};
+
+enum ikz_status figures_build(const struct figures_input *in, struct figures *out);
+void figures_free(struct figures *f);
+
+/* The value of a key figure by key (stichtag, projekte_gefoerdert, ...), or
+ * NULL for an unknown key. Borrowed from f. */
+const struct cell *figures_key(const struct figures *f, const char *key);
+
+/* The keys in order; *n receives their number. Static. */
+const char *const *figures_keys(size_t *n);
+
+/* Adds a VORLAGE_FEHLERHAFT finding for every key figure without a label
+ * in labels; returns IKZ_ERR_CONFIG if there was one. */
+enum ikz_status figures_check_labels(const struct labels *labels, const char *display, struct findings *findings);
+
+#endif

@@ -1,0 +1,154 @@
+/* findings.c: the table of finding codes and the list that collects them. */
+#include "findings.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* The longest value kept for a message; the rest is cut with "…". */
+#define VALUE_MAX 60
+
+static const struct {
+    const char *name;
+    enum finding_severity severity;
+    const char *message; /* German: what is wrong and what to fix */
+} _codes[FINDING__COUNT] = {
+    [FINDING_DATEI_LEER] = {"DATEI_LEER", SEVERITY_FEHLER, "Datei ist leer oder hat keine Kopfzeile"},
+    [FINDING_SPALTE_FEHLT] = {"SPALTE_FEHLT", SEVERITY_FEHLER, "Pflichtspalte fehlt in der Kopfzeile"},
+    [FINDING_CSV_SYNTAX] = {"CSV_SYNTAX", SEVERITY_FEHLER, "CSV-Syntax fehlerhaft"},
+    [FINDING_FELDANZAHL] = {"FELDANZAHL", SEVERITY_FEHLER, "Zeile hat eine andere Anzahl Felder als die Kopfzeile"},
+    [FINDING_KODIERUNG] = {"KODIERUNG", SEVERITY_FEHLER, "Zeichenkodierung ungültig (Datei mischt UTF-8 mit anderen Bytes oder enthält Steuerzeichen)"},
+    [FINDING_PFLICHTFELD_LEER] = {"PFLICHTFELD_LEER", SEVERITY_FEHLER, "Pflichtfeld ist leer"},
+    [FINDING_REGISTER_AGS_UNGUELTIG] = {"REGISTER_AGS_UNGUELTIG", SEVERITY_FEHLER, "Gemeindeschlüssel im Verzeichnis ungültig (8 Ziffern für Gemeinden, 5 für Kreise)"},
+    [FINDING_REGISTER_AGS_DOPPELT] = {"REGISTER_AGS_DOPPELT", SEVERITY_FEHLER, "Gemeindeschlüssel steht mehrfach im Verzeichnis"},
+    [FINDING_REGISTER_ART_UNGUELTIG] = {"REGISTER_ART_UNGUELTIG", SEVERITY_FEHLER, "Art der Kommune unbekannt (Gemeinde, Stadt, kreisfreie Stadt, Landkreis)"},
+    [FINDING_REGISTER_KREIS_FEHLT] = {"REGISTER_KREIS_FEHLT", SEVERITY_FEHLER, "Kreis der Gemeinde fehlt im Verzeichnis"},
+    [FINDING_REGISTER_LEER] = {"REGISTER_LEER", SEVERITY_FEHLER, "Gemeindeverzeichnis enthält keine Kommune"},
+    [FINDING_EINWOHNER_UNGUELTIG] = {"EINWOHNER_UNGUELTIG", SEVERITY_FEHLER, "Einwohnerzahl ist keine ganze Zahl ab 0"},
+    [FINDING_PROJEKT_DOPPELT] = {"PROJEKT_DOPPELT", SEVERITY_FEHLER, "projekt_id kommt mehrfach vor"},
+    [FINDING_AUFGABENBEREICH_UNBEKANNT] = {"AUFGABENBEREICH_UNBEKANNT", SEVERITY_FEHLER, "Aufgabenbereich steht nicht in der Liste templates/aufgabenbereiche.csv"},
+    [FINDING_DATUM_UNGUELTIG] = {"DATUM_UNGUELTIG", SEVERITY_FEHLER, "Datum ungültig (erwartet JJJJ-MM-TT oder TT.MM.JJJJ)"},
+    [FINDING_WIDERRUF_VOR_BEWILLIGUNG] = {"WIDERRUF_VOR_BEWILLIGUNG", SEVERITY_FEHLER, "Widerruf liegt vor der Bewilligung"},
+    [FINDING_BETRAG_UNGUELTIG] = {"BETRAG_UNGUELTIG", SEVERITY_FEHLER, "Betrag ist keine Zahl (z. B. 86000, 86000.50, 86.000,50)"},
+    [FINDING_BETRAG_NEGATIV] = {"BETRAG_NEGATIV", SEVERITY_FEHLER, "Betrag ist negativ"},
+    [FINDING_EINSPARUNG_UEBER_KOSTEN] = {"EINSPARUNG_UEBER_KOSTEN", SEVERITY_FEHLER, "Einsparung ist größer als die Ausgangskosten"},
+    [FINDING_AGS_UNBEKANNT] = {"AGS_UNBEKANNT", SEVERITY_FEHLER, "Gemeindeschlüssel ist keine Kommune des Gemeindeverzeichnisses"},
+    [FINDING_PROJEKT_UNBEKANNT] = {"PROJEKT_UNBEKANNT", SEVERITY_FEHLER, "Beteiligung an einem Projekt, das in projekte.csv fehlt"},
+    [FINDING_ROLLE_UNGUELTIG] = {"ROLLE_UNGUELTIG", SEVERITY_FEHLER, "Rolle ungültig (erwartet federfuehrend oder beteiligt)"},
+    [FINDING_BETEILIGUNG_DOPPELT] = {"BETEILIGUNG_DOPPELT", SEVERITY_HINWEIS, "Kommune ist an diesem Projekt mehrfach eingetragen; sie wird einmal gezählt"},
+    [FINDING_PROJEKT_OHNE_BETEILIGTE] = {"PROJEKT_OHNE_BETEILIGTE", SEVERITY_HINWEIS, "Projekt hat keine Beteiligten in beteiligungen.csv"},
+    [FINDING_PROJEKT_EIN_BETEILIGTER] = {"PROJEKT_EIN_BETEILIGTER", SEVERITY_HINWEIS, "Projekt hat nur eine beteiligte Kommune; Zusammenarbeit braucht mindestens zwei"},
+    [FINDING_FEDERFUEHRUNG_FEHLT] = {"FEDERFUEHRUNG_FEHLT", SEVERITY_HINWEIS, "Projekt hat keine federführende Kommune"},
+    [FINDING_FEDERFUEHRUNG_MEHRFACH] = {"FEDERFUEHRUNG_MEHRFACH", SEVERITY_HINWEIS, "Projekt hat mehrere federführende Kommunen"},
+    [FINDING_VORLAGE_FEHLERHAFT] = {"VORLAGE_FEHLERHAFT", SEVERITY_FEHLER, "Vorlage in templates/ fehlerhaft"},
+};
+
+const char *finding_code_name(enum finding_code code) { return _codes[code].name; }
+const char *finding_message(enum finding_code code) { return _codes[code].message; }
+enum finding_severity finding_severity(enum finding_code code) { return _codes[code].severity; }
+
+const char *finding_severity_name(enum finding_severity severity)
+{
+    return severity == SEVERITY_FEHLER ? "fehler" : "hinweis";
+}
+
+void findings_init(struct findings *f, size_t limit)
+{
+    memset(f, 0, sizeof *f);
+    f->limit = limit;
+}
+
+void findings_free(struct findings *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->item[i].value);
+        free(f->item[i].detail);
+    }
+    free(f->item);
+    memset(f, 0, sizeof *f);
+}
+
+void findings_add(struct findings *f, enum finding_code code, const char *file, long line,
+                  const char *column, const char *value, const char *detail, ...)
+{
+    f->total++;
+    f->by_code[code]++;
+    if (_codes[code].severity == SEVERITY_FEHLER)
+        f->errors++;
+    if (f->n >= f->limit)
+        return;
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? 2 * f->cap : 64;
+        if (cap > f->limit)
+            cap = f->limit;
+        struct finding *item = realloc(f->item, cap * sizeof *item);
+        if (!item)
+            return;
+        f->item = item;
+        f->cap = cap;
+    }
+    struct finding *fi = &f->item[f->n++];
+    fi->code = code;
+    fi->file = file;
+    fi->line = line;
+    fi->column = column;
+    fi->value = NULL;
+    fi->detail = NULL;
+    if (value) {
+        char buf[VALUE_MAX * 4 + 8];
+        text_escape(value, buf, sizeof buf, VALUE_MAX);
+        fi->value = strdup(buf);
+    }
+    if (detail) {
+        char buf[512];
+        va_list ap;
+        va_start(ap, detail);
+        vsnprintf(buf, sizeof buf, detail, ap);
+        va_end(ap);
+        fi->detail = strdup(buf);
+    }
+}
+
+void finding_format(const struct finding *fi, char *out, size_t outsz)
+{
+    size_t o = 0;
+#define PUT(...)                                                                                   \
+    do {                                                                                           \
+        int k_ = snprintf(out + o, outsz - o, __VA_ARGS__);                                        \
+        if (k_ > 0)                                                                                \
+            o = o + (size_t)k_ < outsz ? o + (size_t)k_ : outsz - 1;                               \
+    } while (0)
+    if (outsz == 0)
+        return;
+    out[0] = '\0';
+    PUT("%s", fi->file ? fi->file : "-");
+    if (fi->line > 0)
+        PUT(":%ld", fi->line);
+    PUT(": ");
+    if (fi->column)
+        PUT("column '%s': ", fi->column);
+    PUT("%s", _codes[fi->code].message);
+    if (fi->value)
+        PUT(" '%s'", fi->value);
+    if (fi->detail)
+        PUT(" (%s)", fi->detail);
+    PUT(" [%s]", _codes[fi->code].name);
+#undef PUT
+}
+
+int findings_print(const struct findings *f, FILE *fp, size_t max)
+{
+    char line[1024];
+    size_t shown = 0;
+    for (size_t i = 0; i < f->n && shown < max; i++, shown++) {
+        finding_format(&f->item[i], line, sizeof line);
+        if (fprintf(fp, "ikz-report: %s\n", line) < 0)
+            return -1;
+    }
+    if (f->total > shown &&
+        fprintf(fp, "ikz-report: ... und %zu weitere Befunde\n", f->total - shown) < 0)
+        return -1;
+    return 0;
+}

@@ -1,0 +1,24 @@
+/* log.h: the job's log lines on stderr.
+ *
+ * Every line reads `YYYY-MM-DDTHH:MM:SSZ ikz-report[pid] LEVEL message`, so
+ * that cron mail, syslog and a person at a terminal see the same thing. The
+ * wall clock appears here and nowhere in the report itself. */
+#ifndef IKZ_LOG_H
+#define IKZ_LOG_H
+
+enum log_level { LOG_LEVEL_ERROR, LOG_LEVEL_WARN, LOG_LEVEL_INFO, LOG_LEVEL_DEBUG };
+
+/* Lines above this level are dropped; the default is LOG_LEVEL_INFO. */
+void log_set_level(enum log_level level);
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void log_msg(enum log_level level, const char *fmt, ...);
+
+#define log_error(...) log_msg(LOG_LEVEL_ERROR, __VA_ARGS__)
+#define log_warn(...) log_msg(LOG_LEVEL_WARN, __VA_ARGS__)
+#define log_info(...) log_msg(LOG_LEVEL_INFO, __VA_ARGS__)
+#define log_debug(...) log_msg(LOG_LEVEL_DEBUG, __VA_ARGS__)
+
+#endif

@@ -1,0 +1,42 @@
+/* publish.h: writing a report so that nobody ever sees half of it.
+ *
+ * A report is written into a fresh directory OUTPUT/.tmp-YYYY-XXXXXX beside
+ * the target. Only when every file is written and synced does
+ * publish_commit() put it in place of OUTPUT/YYYY in one step
+ * (renameat2 with RENAME_EXCHANGE when a previous report exists, rename
+ * otherwise), then remove the previous one. At every instant OUTPUT/YYYY
+ * holds either the complete previous report or the complete new one.
+ * Files are created with O_EXCL | O_NOFOLLOW: a planted symlink is never
+ * followed. */
+#ifndef IKZ_PUBLISH_H
+#define IKZ_PUBLISH_H
+
+#include <stdio.h>
+
+#include "status.h"
+
+struct publication {
+    char *output_dir; /* OUTPUT */
+    char *final_dir;  /* OUTPUT/YYYY */
+    char *tmp_dir;    /* OUTPUT/.tmp-YYYY-XXXXXX */
+    char *tmp_name;   /* .tmp-YYYY-XXXXXX */
+    char *year_name;  /* YYYY */
+};
+
+/* Creates OUTPUT (if missing) and the temporary directory. */
+enum ikz_status publish_begin(const char *output_dir, int year, struct publication *pub);
+
+/* Creates relpath (one level of subdirectory allowed, made on demand) in
+ * the temporary directory for writing. */
+enum ikz_status publish_create(struct publication *pub, const char *relpath, FILE **fp);
+
+/* Flushes, fsyncs and closes a file from publish_create(). */
+enum ikz_status publish_finish(struct publication *pub, const char *relpath, FILE *fp);
+
+/* Puts the report in place; the publication is released either way. */
+enum ikz_status publish_commit(struct publication *pub);
+
+/* Removes the temporary directory and releases the publication. */
+void publish_abort(struct publication *pub);
+
+#endif

@@ -1,0 +1,393 @@
+/* register.c: reads the GV-ISys and native registers, see register.h. */
+#include "register.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvfile.h"
+#include "text.h"
+#include "values.h"
+
+static const char *const _art_names[ART__COUNT] = {
+    [ART_GEMEINDE] = "Gemeinde",
+    [ART_STADT] = "Stadt",
+    [ART_KREISFREIE_STADT] = "kreisfreie Stadt",
+    [ART_MARKT] = "Markt",
+    [ART_STADTKREIS] = "Stadtkreis",
+    [ART_GROSSE_KREISSTADT] = "große Kreisstadt",
+    [ART_LANDKREIS] = "Landkreis",
+    [ART_KREIS] = "Kreis",
+    [ART_REGIONALVERBAND] = "Regionalverband",
+};
+
+const char *kommune_art_name(enum kommune_art art) { return _art_names[art]; }
+
+bool kommune_art_is_kreis(enum kommune_art art)
+{
+    return art == ART_LANDKREIS || art == ART_KREIS || art == ART_REGIONALVERBAND;
+}
+
+static bool _art_is_city_kreis(enum kommune_art art)
+{
+    return art == ART_KREISFREIE_STADT || art == ART_STADTKREIS;
+}
+
+/* A register row before the Kreis structure is known. */
+struct _entry {
+    struct kommune k;
+    long line;
+};
+
+/* The name a GV-ISys 40-record gives a kreisfreie Stadt's Kreis key. */
+struct _city_name {
+    char key[6];
+    char *name;
+};
+
+struct _load {
+    struct kommune_register *reg;
+    struct findings *findings;
+    const char *display;
+    struct _entry *entry;
+    size_t n, cap;
+    struct _city_name *city;
+    size_t n_city;
+};
+
+static int _add(struct _load *ld, const char *ags, const char *name, enum kommune_art art, int64_t einwohner,
+                long line)
+{
+    if (ld->n == ld->cap) {
+        size_t cap = ld->cap ? 2 * ld->cap : 512;
+        struct _entry *e = realloc(ld->entry, cap * sizeof *e);
+        if (!e)
+            return IKZ_ERR_OSERR;
+        ld->entry = e;
+        ld->cap = cap;
+    }
+    struct _entry *e = &ld->entry[ld->n];
+    memset(e, 0, sizeof *e);
+    strcpy(e->k.ags, ags);
+    e->k.name = strdup(name ? name : "");
+    e->k.art = art;
+    e->k.einwohner = einwohner;
+    e->line = line;
+    if (!e->k.name)
+        return IKZ_ERR_OSERR;
+    ld->n++;
+    return 0;
+}
+
+/* Reads a Gemeinde's Einwohner; a finding and false if it is not a count. */
+static bool _einwohner(struct _load *ld, const char *column, const char *value, long line, int64_t *out)
+{
+    if (value && count_parse(value, out))
+        return true;
+    findings_add(ld->findings, FINDING_EINWOHNER_UNGUELTIG, ld->display, line, column, value ? value : "", NULL);
+    return false;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Native format: ags;name;art;einwohner                                   */
+
+enum { N_AGS, N_NAME, N_ART, N_EINWOHNER, N__COUNT };
+
+static const struct {
+    const char *name;
+    enum kommune_art art;
+} _native_arts[] = {
+    {"Gemeinde", ART_GEMEINDE},
+    {"Stadt", ART_STADT},
+    {"kreisfreie Stadt", ART_KREISFREIE_STADT},
+    {"Landkreis", ART_LANDKREIS},
+    /* GV-ISys' own words, for registers converted from it. */
+    {"kreisangehörige Gemeinde", ART_GEMEINDE},
+    {"Markt", ART_MARKT},
+    {"Stadtkreis", ART_STADTKREIS},
+    {"große Kreisstadt", ART_GROSSE_KREISSTADT},
+    {"Kreis", ART_KREIS},
+    {"Regionalverband", ART_REGIONALVERBAND},
+};
+
+static int _native_row(void *ctx, const struct csv_record *rec)
+{
+    struct _load *ld = ctx;
+    const char *ags = rec->field[N_AGS], *name = rec->field[N_NAME], *art_s = rec->field[N_ART];
+    long line = rec->line;
+
+    long art = -1;
+    for (size_t i = 0; art_s && i < sizeof _native_arts / sizeof _native_arts[0]; i++)
+        if (text_equal_nocase(art_s, _native_arts[i].name))
+            art = _native_arts[i].art;
+    if (art < 0) {
+        findings_add(ld->findings, FINDING_REGISTER_ART_UNGUELTIG, ld->display, line, "art", art_s ? art_s : "", NULL);
+        return 0;
+    }
+    bool is_kreis = kommune_art_is_kreis((enum kommune_art)art);
+    size_t want = is_kreis ? 5 : 8;
+    if (!ags || !digits_exact(ags, want)) {
+        findings_add(ld->findings, FINDING_REGISTER_AGS_UNGUELTIG, ld->display, line, "ags", ags ? ags : "",
+                     "%s braucht %zu Ziffern", kommune_art_name((enum kommune_art)art), want);
+        return 0;
+    }
+    if (!name || !*name) {
+        findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, line, "name", NULL, NULL);
+        return 0;
+    }
+    int64_t einwohner = 0;
+    /* A Landkreis's Einwohner are the sum of its Gemeinden's, whatever the
+     * row says, so the column may be empty there. */
+    if (!is_kreis && !_einwohner(ld, "einwohner", rec->field[N_EINWOHNER], line, &einwohner))
+        return 0;
+    return _add(ld, ags, name, (enum kommune_art)art, einwohner, line);
+}
+
+/* ---------------------------------------------------------------------- */
+/* GV-ISys format                                                          */
+
+enum { G_SATZART, G_TK, G_LAND, G_RB, G_KREIS, G_GEMEINDE, G_NAME, G_BEVOELKERUNG, G__COUNT };
+
+/* Copies the digits of s into out, padded with leading zeros to width (Excel
+ * drops them); false unless s is 1..width digits. */
+static bool _key_part(const char *s, size_t width, char *out)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n == 0 || n > width)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    memset(out, '0', width - n);
+    memcpy(out + width - n, s, n);
+    return true;
+}
+
+static int _gvisys_row(void *ctx, const struct csv_record *rec)
+{
+    struct _load *ld = ctx;
+    const char *satzart = rec->field[G_SATZART], *tk_s = rec->field[G_TK];
+    long line = rec->line;
+    if (!satzart || (strcmp(satzart, "40") != 0 && strcmp(satzart, "60") != 0))
+        return 0; /* Land, Regierungsbezirk, Gemeindeverband: not Kommunen */
+    bool gemeinde = satzart[0] == '6';
+    int tk = tk_s && strlen(tk_s) == 2 && digits_exact(tk_s, 2) ? atoi(tk_s) : -1;
+
+    char ags[9] = {0};
+    const char *bad = NULL;
+    if (!_key_part(rec->field[G_LAND], 2, ags))
+        bad = "land";
+    else if (!_key_part(rec->field[G_RB], 1, ags + 2))
+        bad = "rb";
+    else if (!_key_part(rec->field[G_KREIS], 2, ags + 3))
+        bad = "kreis";
+    else if (gemeinde && !_key_part(rec->field[G_GEMEINDE], 3, ags + 5))
+        bad = "gemeinde";
+    if (bad) {
+        const char *v = rec->field[bad[0] == 'l' ? G_LAND : bad[0] == 'r' ? G_RB : bad[0] == 'k' ? G_KREIS : G_GEMEINDE];
+        findings_add(ld->findings, FINDING_REGISTER_AGS_UNGUELTIG, ld->display, line, bad, v ? v : "", NULL);
+        return 0;
+    }
+    const char *name = rec->field[G_NAME] ? rec->field[G_NAME] : "";
+
+    if (!gemeinde) {
+        switch (tk) {
+        case 41: /* kreisfreie Stadt, 42 Stadtkreis: a Gemeinde through its 60-record */
+        case 42: {
+            struct _city_name *c = realloc(ld->city, (ld->n_city + 1) * sizeof *c);
+            if (!c)
+                return IKZ_ERR_OSERR;
+            ld->city = c;
+            memcpy(c[ld->n_city].key, ags, 6);
+            c[ld->n_city].name = strdup(name);
+            if (!c[ld->n_city++].name)
+                return IKZ_ERR_OSERR;
+            return 0;
+        }
+        case 43: return _add(ld, ags, name, ART_KREIS, 0, line);
+        case 44: return _add(ld, ags, name, ART_LANDKREIS, 0, line);
+        case 45: return _add(ld, ags, name, ART_REGIONALVERBAND, 0, line);
+        default:
+            findings_add(ld->findings, FINDING_REGISTER_ART_UNGUELTIG, ld->display, line, "textkennzeichen",
+                         tk_s ? tk_s : "", "Satzart 40 erwartet 41 bis 45");
+            return 0;
+        }
+    }
+    enum kommune_art art;
+    switch (tk) {
+    case 60: art = ART_MARKT; break;
+    case 61: art = ART_KREISFREIE_STADT; break;
+    case 62: art = ART_STADTKREIS; break;
+    case 63: art = ART_STADT; break;
+    case 64: art = ART_GEMEINDE; break;
+    case 67: art = ART_GROSSE_KREISSTADT; break;
+    case 65: /* gemeindefreies Gebiet, bewohnt */
+    case 66: /* gemeindefreies Gebiet, unbewohnt */
+        return 0;
+    default:
+        findings_add(ld->findings, FINDING_REGISTER_ART_UNGUELTIG, ld->display, line, "textkennzeichen",
+                     tk_s ? tk_s : "", "Satzart 60 erwartet 60 bis 67");
+        return 0;
+    }
+    int64_t einwohner;
+    if (!_einwohner(ld, "bevoelkerung", rec->field[G_BEVOELKERUNG], line, &einwohner))
+        return 0;
+    return _add(ld, ags, name, art, einwohner, line);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Building the table                                                      */
+
+static int _cmp_entry(const void *a, const void *b)
+{
+    const struct _entry *x = a, *y = b;
+    int c = strcmp(x->k.ags, y->k.ags);
+    if (c)
+        return c;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int _cmp_ags(const void *key, const void *elem)
+{
+    return strcmp(key, ((const struct kommune *)elem)->ags);
+}
+
+long register_find(const struct kommune_register *reg, const char *ags)
+{
+    const struct kommune *k = bsearch(ags, reg->kommune, reg->n, sizeof *reg->kommune, _cmp_ags);
+    return k ? k - reg->kommune : -1;
+}
+
+static const char *_city_name(const struct _load *ld, const char *key)
+{
+    for (size_t i = 0; i < ld->n_city; i++)
+        if (memcmp(ld->city[i].key, key, 5) == 0)
+            return ld->city[i].name;
+    return NULL;
+}
+
+/* Sorts the entries, drops duplicates, and links each Gemeinde to its Kreis. */
+static enum ikz_status _build(struct _load *ld)
+{
+    struct kommune_register *reg = ld->reg;
+    qsort(ld->entry, ld->n, sizeof *ld->entry, _cmp_entry);
+    reg->kommune = malloc((ld->n ? ld->n : 1) * sizeof *reg->kommune);
+    reg->kreis = malloc((ld->n ? ld->n : 1) * sizeof *reg->kreis);
+    if (!reg->kommune || !reg->kreis)
+        return IKZ_ERR_OSERR;
+
+    for (size_t i = 0; i < ld->n; i++) {
+        struct _entry *e = &ld->entry[i];
+        if (reg->n > 0 && strcmp(reg->kommune[reg->n - 1].ags, e->k.ags) == 0) {
+            findings_add(ld->findings, FINDING_REGISTER_AGS_DOPPELT, ld->display, e->line, "ags", e->k.ags, NULL);
+            free(e->k.name);
+            continue;
+        }
+        struct kommune *k = &reg->kommune[reg->n];
+        *k = e->k;
+        bool kreis_level = kommune_art_is_kreis(k->art);
+        struct kreis *last = reg->n_kreise ? &reg->kreis[reg->n_kreise - 1] : NULL;
+        if (kreis_level || _art_is_city_kreis(k->art)) {
+            if (last && memcmp(last->key, k->ags, 5) == 0) {
+                findings_add(ld->findings, FINDING_REGISTER_AGS_DOPPELT, ld->display, e->line, "ags", k->ags,
+                             "Kreisschlüssel %s ist schon vergeben", last->key);
+                free(k->name);
+                continue;
+            }
+            struct kreis *kr = &reg->kreis[reg->n_kreise++];
+            memset(kr, 0, sizeof *kr);
+            memcpy(kr->key, k->ags, 5);
+            const char *city = kreis_level ? NULL : _city_name(ld, k->ags);
+            if (city) {
+                kr->owned_name = strdup(city);
+                if (!kr->owned_name)
+                    return IKZ_ERR_OSERR;
+            }
+            kr->art = k->art;
+            kr->kommune = (uint32_t)reg->n;
+            last = kr;
+        } else if (!last || memcmp(last->key, k->ags, 5) != 0 || !kommune_art_is_kreis(last->art)) {
+            char key[6];
+            memcpy(key, k->ags, 5);
+            key[5] = '\0';
+            findings_add(ld->findings, FINDING_REGISTER_KREIS_FEHLT, ld->display, e->line, "ags", k->ags,
+                         "kein Landkreis %s im Verzeichnis", key);
+            free(k->name);
+            continue;
+        }
+        k->kreis = (uint32_t)(last - reg->kreis);
+        last->kommunen++;
+        if (kreis_level)
+            reg->n_kreis_kommunen++;
+        else
+            reg->n_gemeinden++;
+        reg->n++;
+    }
+    /* Names and Einwohner of the Kreise, now that the array stands still. */
+    for (size_t i = 0; i < reg->n; i++) {
+        struct kommune *k = &reg->kommune[i];
+        struct kreis *kr = &reg->kreis[k->kreis];
+        if (!kr->name)
+            kr->name = kr->owned_name ? kr->owned_name : reg->kommune[kr->kommune].name;
+        if (!kommune_art_is_kreis(k->art) && kommune_art_is_kreis(kr->art))
+            reg->kommune[kr->kommune].einwohner += k->einwohner;
+    }
+    if (reg->n == 0)
+        findings_add(ld->findings, FINDING_REGISTER_LEER, ld->display, 0, NULL, NULL, NULL);
+    return IKZ_OK;
+}
+
+enum ikz_status register_load(const char *path, const char *display, struct kommune_register *out,
+                              struct findings *findings)
+{
+    memset(out, 0, sizeof *out);
+    struct csvfile *cf;
+    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    if (st != IKZ_OK)
+        return st;
+    struct _load ld = {.reg = out, .findings = findings, .display = display};
+    size_t errors_before = findings->errors;
+
+    if (csvfile_has_column(cf, "satzart")) {
+        static const char *const names[G__COUNT] = {"satzart", "textkennzeichen", "land", "rb", "kreis",
+                                                    "gemeinde", "gemeindename", "bevoelkerung"};
+        static const bool required[G__COUNT] = {true, true, true, true, true, true, true, true};
+        out->format = REGISTER_GVISYS;
+        st = csvfile_bind(cf, names, required, G__COUNT);
+        if (st == IKZ_OK)
+            st = csvfile_each(cf, _gvisys_row, &ld);
+    } else {
+        static const char *const names[N__COUNT] = {"ags", "name", "art", "einwohner"};
+        static const bool required[N__COUNT] = {true, true, true, true};
+        out->format = REGISTER_NATIVE;
+        st = csvfile_bind(cf, names, required, N__COUNT);
+        if (st == IKZ_OK)
+            st = csvfile_each(cf, _native_row, &ld);
+    }
+    struct csvfile_info info;
+    csvfile_get_info(cf, &info);
+    out->rows = info.rows;
+    csvfile_close(cf);
+    if (st == IKZ_OK)
+        st = _build(&ld);
+    else
+        for (size_t i = 0; i < ld.n; i++)
+            free(ld.entry[i].k.name);
+    for (size_t i = 0; i < ld.n_city; i++)
+        free(ld.city[i].name);
+    free(ld.city);
+    free(ld.entry);
+    if (st == IKZ_OK && findings->errors > errors_before)
+        st = IKZ_ERR_DATA;
+    return st;
+}
+
+void register_free(struct kommune_register *reg)
+{
+    for (size_t i = 0; i < reg->n; i++)
+        free(reg->kommune[i].name);
+    for (size_t i = 0; i < reg->n_kreise; i++)
+        free(reg->kreis[i].owned_name);
+    free(reg->kommune);
+    free(reg->kreis);
+    memset(reg, 0, sizeof *reg);
+}

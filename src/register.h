@@ -1,0 +1,80 @@
+/* register.h: the official register of Kommunen (Gemeindeverzeichnis).
+ *
+ * Two formats are read, told apart by their header: the Destatis GV-ISys
+ * "Gemeindeverzeichnis, Auszug" as CSV (record types 10..60, see
+ * docs/inputs.md) and the native `ags;name;art;einwohner`. Both become the
+ * same table: every Kommune (a Gemeinde with an 8-digit AGS, kreisfreie
+ * Städte included, or a Landkreis with its 5-digit key), sorted by key so
+ * that a Landkreis comes just before its Gemeinden, plus one entry per
+ * Kreis (Landkreis or kreisfreie Stadt) for the tables by Kreis.
+ * Gemeindefreie Gebiete, Regierungsbezirke and the Land are not Kommunen
+ * and are left out. */
+#ifndef IKZ_REGISTER_H
+#define IKZ_REGISTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "findings.h"
+#include "status.h"
+
+enum kommune_art {
+    ART_GEMEINDE,
+    ART_STADT,
+    ART_KREISFREIE_STADT,
+    ART_MARKT,
+    ART_STADTKREIS,
+    ART_GROSSE_KREISSTADT,
+    ART_LANDKREIS,
+    ART_KREIS,
+    ART_REGIONALVERBAND,
+    ART__COUNT
+};
+
+/* Static German name ("kreisfreie Stadt"); do not free. */
+const char *kommune_art_name(enum kommune_art art);
+/* True for the Kreis-level Kommunen: Landkreis, Kreis, Regionalverband. */
+bool kommune_art_is_kreis(enum kommune_art art);
+
+enum register_format { REGISTER_NATIVE, REGISTER_GVISYS };
+
+struct kommune {
+    char ags[9];        /* 8 digits (Gemeinde) or 5 digits (Kreis) */
+    char *name;         /* owned */
+    enum kommune_art art;
+    int64_t einwohner;  /* a Kreis: the sum of its Gemeinden */
+    uint32_t kreis;     /* index into kommune_register.kreise */
+};
+
+struct kreis {
+    char key[6];        /* first five digits of the AGS */
+    const char *name;   /* borrowed from the Kommune, or owned_name */
+    char *owned_name;   /* GV-ISys name of a kreisfreie Stadt's 40-record */
+    enum kommune_art art; /* ART_LANDKREIS/KREIS/REGIONALVERBAND or the city's art */
+    uint32_t kommune;   /* index of the Landkreis itself, or of the city */
+    uint32_t kommunen;  /* Kommunen in it: its Gemeinden plus the Kreis itself */
+};
+
+struct kommune_register {
+    struct kommune *kommune; /* sorted by ags */
+    size_t n;
+    struct kreis *kreis;     /* sorted by key */
+    size_t n_kreise;
+    size_t n_gemeinden, n_kreis_kommunen;
+    enum register_format format;
+    size_t rows;             /* data rows read */
+};
+
+/* Loads the register at path (display names it in findings). Returns
+ * IKZ_ERR_DATA when findings of severity fehler were made, IKZ_ERR_NOINPUT
+ * when it cannot be opened. */
+enum ikz_status register_load(const char *path, const char *display, struct kommune_register *out,
+                              struct findings *findings);
+
+/* Index of the Kommune with key ags (5 or 8 digits), or -1. */
+long register_find(const struct kommune_register *reg, const char *ags);
+
+void register_free(struct kommune_register *reg);
+
+#endif

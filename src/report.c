@@ -1,0 +1,186 @@
+/* report.c: the pipeline of one run, see report.h. */
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aggregate.h"
+#include "check.h"
+#include "exports.h"
+#include "figures.h"
+#include "findings.h"
+#include "labels.h"
+#include "log.h"
+#include "publish.h"
+#include "register.h"
+#include "stats.h"
+#include "taskareas.h"
+
+/* How many findings are kept in memory; the rest are only counted. */
+#define FINDINGS_KEPT 100000
+
+/* Everything one run holds, so that one function can free it. */
+struct run {
+    char *path_register, *path_projekte, *path_beteiligungen, *path_areas, *path_labels;
+    struct findings findings;
+    struct task_areas areas;
+    struct labels labels;
+    struct kommune_register reg;
+    struct exports ex;
+    struct aggregate agg;
+    struct figures fig;
+};
+
+static char *_path(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static void _run_free(struct run *r)
+{
+    figures_free(&r->fig);
+    aggregate_free(&r->agg);
+    exports_free(&r->ex);
+    register_free(&r->reg);
+    labels_free(&r->labels);
+    taskareas_free(&r->areas);
+    findings_free(&r->findings);
+    free(r->path_register);
+    free(r->path_projekte);
+    free(r->path_beteiligungen);
+    free(r->path_areas);
+    free(r->path_labels);
+}
+
+static enum ikz_status _load_templates(struct run *r)
+{
+    enum ikz_status st = taskareas_load(r->path_areas, r->path_areas, &r->areas, &r->findings);
+    if (st == IKZ_OK)
+        st = labels_load(r->path_labels, r->path_labels, &r->labels, &r->findings);
+    if (st == IKZ_OK)
+        st = figures_check_labels(&r->labels, r->path_labels, &r->findings);
+    return st;
+}
+
+/* Reads the three exports. Stops at the first file that is missing; reads
+ * on past data errors so one run reports as much as it can. */
+static enum ikz_status _load_exports(struct run *r)
+{
+    enum ikz_status st_reg = register_load(r->path_register, r->path_register, &r->reg, &r->findings);
+    if (st_reg != IKZ_OK && st_reg != IKZ_ERR_DATA)
+        return st_reg;
+    log_info("%s: %zu Kommunen (%zu Gemeinden, %zu Kreise), %s format", r->path_register, r->reg.n,
+             r->reg.n_gemeinden, r->reg.n_kreis_kommunen, r->reg.format == REGISTER_GVISYS ? "GV-ISys" : "native");
+
+    enum ikz_status st_proj = exports_load_projekte(r->path_projekte, r->path_projekte, &r->areas, &r->ex, &r->findings);
+    if (st_proj != IKZ_OK && st_proj != IKZ_ERR_DATA)
+        return st_proj;
+    log_info("%s: %zu rows", r->path_projekte, r->ex.rows_projekte);
+
+    if (st_reg != IKZ_OK) {
+        /* Against a register with errors every participation would be
+         * suspect; fix the register first. */
+        log_warn("%s not read: the register has errors", r->path_beteiligungen);
+        return IKZ_ERR_DATA;
+    }
+    enum ikz_status st_bet =
+        exports_load_beteiligungen(r->path_beteiligungen, r->path_beteiligungen, &r->reg, &r->ex, &r->findings);
+    if (st_bet != IKZ_OK && st_bet != IKZ_ERR_DATA)
+        return st_bet;
+    log_info("%s: %zu rows, %zu distinct participations", r->path_beteiligungen, r->ex.rows_beteiligungen,
+             r->ex.n_beteiligungen);
+    check_projects(&r->ex, r->path_projekte, &r->findings);
+    return st_proj != IKZ_OK ? st_proj : st_bet;
+}
+
+static enum ikz_status _write_csvs(const struct report_options *opt, const struct figures *fig,
+                                   struct publication *pub)
+{
+    for (size_t i = 0; i < TABLE__COUNT; i++) {
+        const struct table *t = &fig->table[i];
+        char rel[64];
+        snprintf(rel, sizeof rel, "csv/%s.csv", t->name);
+        FILE *fp;
+        enum ikz_status st = publish_create(pub, rel, &fp);
+        if (st != IKZ_OK)
+            return st;
+        if (render_csv(t, opt->dialect, fp) != 0) {
+            publish_finish(pub, rel, fp);
+            log_error("cannot write %s in %s", rel, pub->tmp_dir);
+            return IKZ_ERR_IO;
+        }
+        st = publish_finish(pub, rel, fp);
+        if (st != IKZ_OK)
+            return st;
+    }
+    return IKZ_OK;
+}
+
+static enum ikz_status _publish(const struct report_options *opt, struct run *r)
+{
+    struct publication pub;
+    enum ikz_status st = publish_begin(opt->output_dir, date_year(opt->stichtag), &pub);
+    if (st != IKZ_OK)
+        return st;
+    st = _write_csvs(opt, &r->fig, &pub);
+    if (st != IKZ_OK) {
+        publish_abort(&pub);
+        return st;
+    }
+    char *final_dir = strdup(pub.final_dir);
+    st = publish_commit(&pub);
+    if (st == IKZ_OK)
+        log_info("published %s", final_dir ? final_dir : "report");
+    free(final_dir);
+    return st;
+}
+
+enum ikz_status report_run(const struct report_options *opt)
+{
+    struct run r;
+    memset(&r, 0, sizeof r);
+    stats_init();
+    findings_init(&r.findings, FINDINGS_KEPT);
+    r.path_register = opt->register_path ? strdup(opt->register_path) : _path(opt->input_dir, "kommunen.csv");
+    r.path_projekte = _path(opt->input_dir, "projekte.csv");
+    r.path_beteiligungen = _path(opt->input_dir, "beteiligungen.csv");
+    r.path_areas = _path(opt->templates_dir, "aufgabenbereiche.csv");
+    r.path_labels = _path(opt->templates_dir, "kennzahlen.csv");
+    if (!r.path_register || !r.path_projekte || !r.path_beteiligungen || !r.path_areas || !r.path_labels) {
+        _run_free(&r);
+        return IKZ_ERR_OSERR;
+    }
+
+    char day[11];
+    date_format_iso(opt->stichtag, day);
+    log_info("report at Stichtag %s from %s", day, opt->input_dir);
+
+    enum ikz_status st = _load_templates(&r);
+    if (st == IKZ_OK)
+        st = _load_exports(&r);
+    if (r.findings.total > 0) {
+        findings_print(&r.findings, stderr, REPORT_FINDINGS_SHOWN);
+        log_info("%zu findings: %zu fehler, %zu hinweise", r.findings.total, r.findings.errors,
+                 r.findings.total - r.findings.errors);
+    }
+    if (st == IKZ_OK && r.findings.errors > 0)
+        st = IKZ_ERR_DATA;
+    if (st == IKZ_ERR_DATA)
+        log_error("the exports have errors; nothing published");
+
+    if (st == IKZ_OK)
+        st = aggregate_compute(&r.reg, &r.areas, &r.ex, opt->stichtag, opt->ozg_seit, &r.agg);
+    if (st == IKZ_OK) {
+        struct figures_input in = {&r.reg, &r.areas, &r.ex, &r.agg, &r.labels};
+        st = figures_build(&in, &r.fig);
+    }
+    if (st == IKZ_OK)
+        st = _publish(opt, &r);
+    _run_free(&r);
+    return st;
+}

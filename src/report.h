@@ -1,0 +1,32 @@
+/* report.h: one run of the pipeline, read -> check -> aggregate ->
+ * statistics -> render -> publish.
+ *
+ * report_run() is what `ikz-report run` does; it returns the exit status
+ * and never exits itself. Either the complete report is published in
+ * OUTPUT/YYYY or nothing there changes. */
+#ifndef IKZ_REPORT_H
+#define IKZ_REPORT_H
+
+#include "render_csv.h"
+#include "status.h"
+#include "values.h"
+
+struct report_options {
+    const char *input_dir;     /* holds projekte.csv, beteiligungen.csv, kommunen.csv */
+    const char *output_dir;    /* the report goes to OUTPUT/YYYY */
+    const char *register_path; /* NULL: INPUT/kommunen.csv */
+    const char *templates_dir; /* German texts and the task areas */
+    ikz_date stichtag;
+    ikz_date ozg_seit;
+    enum csv_dialect dialect;
+};
+
+/* Default OZG start date: the Online Access Act cooperations from 2021 on. */
+#define REPORT_DEFAULT_OZG_SEIT 20210101
+
+/* At most this many findings go to stderr; the rest are counted. */
+#define REPORT_FINDINGS_SHOWN 20
+
+enum ikz_status report_run(const struct report_options *opt);
+
+#endif

@@ -1,0 +1,19 @@
+/* status.c: names for the status codes of status.h. */
+#include "status.h"
+
+const char *ikz_strerror(enum ikz_status status)
+{
+    switch (status) {
+    case IKZ_OK: return "success";
+    case IKZ_ERR_USAGE: return "usage error";
+    case IKZ_ERR_DATA: return "data errors in the exports";
+    case IKZ_ERR_NOINPUT: return "input missing";
+    case IKZ_ERR_SOFTWARE: return "internal error";
+    case IKZ_ERR_OSERR: return "out of memory";
+    case IKZ_ERR_CANTCREAT: return "cannot create output";
+    case IKZ_ERR_IO: return "input/output error";
+    case IKZ_ERR_TEMPFAIL: return "another run is active";
+    case IKZ_ERR_CONFIG: return "configuration error";
+    }
+    return "unknown status";
+}

@@ -1,0 +1,84 @@
+/* table.c: storage for the typed tables of table.h. */
+#include "table.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void table_init(struct table *t, const char *name, const struct table_column *columns, size_t ncols)
+{
+    memset(t, 0, sizeof *t);
+    t->name = name;
+    t->column = columns;
+    t->ncols = ncols;
+}
+
+void table_free(struct table *t)
+{
+    for (size_t i = 0; i < t->n_owned; i++)
+        free(t->owned[i]);
+    free(t->owned);
+    free(t->cell);
+    memset(t, 0, sizeof *t);
+}
+
+struct cell *table_add_row(struct table *t)
+{
+    if (t->nrows == t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 16;
+        struct cell *c = realloc(t->cell, cap * t->ncols * sizeof *c);
+        if (!c)
+            return NULL;
+        t->cell = c;
+        t->cap = cap;
+    }
+    struct cell *row = &t->cell[t->nrows++ * t->ncols];
+    memset(row, 0, t->ncols * sizeof *row);
+    return row;
+}
+
+const char *table_strdup(struct table *t, const char *s)
+{
+    if (t->n_owned == t->cap_owned) {
+        size_t cap = t->cap_owned ? 2 * t->cap_owned : 16;
+        char **o = realloc(t->owned, cap * sizeof *o);
+        if (!o)
+            return NULL;
+        t->owned = o;
+        t->cap_owned = cap;
+    }
+    char *copy = strdup(s);
+    if (copy)
+        t->owned[t->n_owned++] = copy;
+    return copy;
+}
+
+void cell_text(struct cell *c, const char *s)
+{
+    c->kind = s ? CELL_TEXT : CELL_EMPTY;
+    c->v.text = s;
+}
+
+void cell_int(struct cell *c, int64_t v)
+{
+    c->kind = CELL_INT;
+    c->v.i = v;
+}
+
+void cell_real(struct cell *c, double v)
+{
+    c->kind = isnan(v) ? CELL_EMPTY : CELL_REAL;
+    c->v.r = v;
+}
+
+void cell_money(struct cell *c, int64_t cents)
+{
+    c->kind = cents == INT64_MIN ? CELL_EMPTY : CELL_MONEY;
+    c->v.cents = cents;
+}
+
+void cell_date(struct cell *c, ikz_date d)
+{
+    c->kind = d ? CELL_DATE : CELL_EMPTY;
+    c->v.date = d;
+}

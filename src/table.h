@@ -1,0 +1,80 @@
+/* table.h: a typed table, the one form every summary takes.
+ *
+ * figures.c fills tables; each renderer (CSV now, the workbook and the
+ * press text later) only formats them. So every number reaches every
+ * output from the same computation. A cell knows its kind (count, real,
+ * money, date, text, empty); a column knows how a person wants to see it. */
+#ifndef IKZ_TABLE_H
+#define IKZ_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "values.h"
+
+enum cell_kind {
+    CELL_EMPTY, /* not defined (mean of nothing) or not given */
+    CELL_TEXT,
+    CELL_INT,
+    CELL_REAL,  /* NaN is written as CELL_EMPTY by table_set_real */
+    CELL_MONEY, /* cents */
+    CELL_DATE
+};
+
+struct cell {
+    enum cell_kind kind;
+    union {
+        const char *text; /* borrowed, or owned by the table (table_strdup) */
+        int64_t i;
+        double r;
+        int64_t cents;
+        ikz_date date;
+    } v;
+};
+
+enum column_format {
+    COLUMN_TEXT,
+    COLUMN_CODE,    /* a key such as an AGS: text, never a number */
+    COLUMN_COUNT,   /* whole numbers */
+    COLUMN_DECIMAL, /* means and ratios */
+    COLUMN_PERCENT, /* a per-cent value, 30 for 30 % */
+    COLUMN_MONEY,
+    COLUMN_DATE,
+    COLUMN_MIXED    /* each cell by its kind (the key figures' value) */
+};
+
+struct table_column {
+    const char *name; /* the CSV header */
+    enum column_format format;
+};
+
+struct table {
+    const char *name; /* file stem: kennzahlen, kommunen, ... */
+    const struct table_column *column;
+    size_t ncols;
+    struct cell *cell; /* row-major, nrows * ncols */
+    size_t nrows, cap;
+    char **owned;      /* strings the table frees */
+    size_t n_owned, cap_owned;
+};
+
+void table_init(struct table *t, const char *name, const struct table_column *columns, size_t ncols);
+void table_free(struct table *t);
+
+/* Appends an empty row and returns its cells, or NULL when out of memory. */
+struct cell *table_add_row(struct table *t);
+static inline const struct cell *table_at(const struct table *t, size_t row, size_t col)
+{
+    return &t->cell[row * t->ncols + col];
+}
+
+/* Copies s into the table's own storage; NULL when out of memory. */
+const char *table_strdup(struct table *t, const char *s);
+
+void cell_text(struct cell *c, const char *s);
+void cell_int(struct cell *c, int64_t v);
+void cell_real(struct cell *c, double v); /* NaN becomes CELL_EMPTY */
+void cell_money(struct cell *c, int64_t cents); /* MONEY_NONE-like INT64_MIN becomes CELL_EMPTY */
+void cell_date(struct cell *c, ikz_date d);
+
+#endif

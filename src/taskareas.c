@@ -1,0 +1,87 @@
+/* taskareas.c: loads templates/aufgabenbereiche.csv, see taskareas.h. */
+#include "taskareas.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvfile.h"
+#include "text.h"
+
+struct _load {
+    struct task_areas *areas;
+    struct findings *findings;
+    const char *display;
+    bool bad;
+};
+
+static int _row(void *ctx, const struct csv_record *rec)
+{
+    struct _load *ld = ctx;
+    const char *code = rec->field[0], *label = rec->field[1];
+    if (!code || !*code || !label || !*label) {
+        findings_add(ld->findings, FINDING_VORLAGE_FEHLERHAFT, ld->display, rec->line,
+                     !code || !*code ? "code" : "bezeichnung", NULL, "Feld ist leer");
+        ld->bad = true;
+        return 0;
+    }
+    if (taskareas_find(ld->areas, code) >= 0 || taskareas_find(ld->areas, label) >= 0) {
+        findings_add(ld->findings, FINDING_VORLAGE_FEHLERHAFT, ld->display, rec->line, "code", code,
+                     "Aufgabenbereich doppelt in der Liste");
+        ld->bad = true;
+        return 0;
+    }
+    struct task_areas *a = ld->areas;
+    struct task_area *item = realloc(a->item, (a->n + 1) * sizeof *item);
+    if (!item)
+        return IKZ_ERR_OSERR;
+    a->item = item;
+    item[a->n].code = strdup(code);
+    item[a->n].label = strdup(label);
+    if (!item[a->n].code || !item[a->n].label)
+        return IKZ_ERR_OSERR;
+    if (text_equal_nocase(code, TASKAREA_OZG_CODE))
+        a->ozg = (long)a->n;
+    a->n++;
+    return 0;
+}
+
+enum ikz_status taskareas_load(const char *path, const char *display, struct task_areas *out,
+                               struct findings *findings)
+{
+    memset(out, 0, sizeof *out);
+    out->ozg = -1;
+    struct csvfile *cf;
+    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    if (st != IKZ_OK)
+        return st == IKZ_ERR_OSERR ? st : IKZ_ERR_CONFIG;
+    static const char *const names[] = {"code", "bezeichnung"};
+    static const bool required[] = {true, true};
+    struct _load ld = {out, findings, display, false};
+    st = csvfile_bind(cf, names, required, 2);
+    if (st == IKZ_OK)
+        st = csvfile_each(cf, _row, &ld);
+    csvfile_close(cf);
+    if (st == IKZ_OK && (ld.bad || out->n == 0))
+        st = IKZ_ERR_CONFIG;
+    if (st == IKZ_ERR_DATA)
+        st = IKZ_ERR_CONFIG;
+    return st;
+}
+
+long taskareas_find(const struct task_areas *areas, const char *name)
+{
+    for (size_t i = 0; i < areas->n; i++)
+        if (text_equal_nocase(areas->item[i].code, name) || text_equal_nocase(areas->item[i].label, name))
+            return (long)i;
+    return -1;
+}
+
+void taskareas_free(struct task_areas *areas)
+{
+    for (size_t i = 0; i < areas->n; i++) {
+        free(areas->item[i].code);
+        free(areas->item[i].label);
+    }
+    free(areas->item);
+    memset(areas, 0, sizeof *areas);
+}

@@ -1,0 +1,50 @@
+/* text.h: character encodings and small string helpers for the readers.
+ *
+ * Exports arrive as UTF-8 (with or without BOM) or as Windows-1252 when
+ * somebody saved them from Excel. The decoder decides per file, while the
+ * file streams past: as long as only ASCII has been seen both readings are
+ * identical, the first non-ASCII byte settles it. A file that proved to be
+ * UTF-8 and later holds an invalid sequence is mixed and is rejected, since
+ * neither reading of it is right. */
+#ifndef IKZ_TEXT_H
+#define IKZ_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum text_encoding {
+    TEXT_ASCII,   /* nothing but ASCII seen yet */
+    TEXT_UTF8,
+    TEXT_CP1252
+};
+
+struct text_decoder {
+    enum text_encoding encoding;
+    bool bom; /* the file began with a UTF-8 byte-order mark */
+};
+
+/* A static name such as "UTF-8"; do not free. */
+const char *text_encoding_name(enum text_encoding encoding);
+
+/* Decodes len bytes of one field into UTF-8 at out, which must hold at least
+ * 3 * len + 1 bytes (a Windows-1252 byte becomes at most 3 UTF-8 bytes), and
+ * NUL-terminates it. Returns the number of bytes written, or -1 when the
+ * field is not valid in the file's encoding (invalid UTF-8 after valid
+ * UTF-8, or a byte Windows-1252 leaves undefined). */
+long text_decode(struct text_decoder *dec, const char *in, size_t len, char *out);
+
+/* True if s is well-formed UTF-8 (no overlongs, no surrogates). */
+bool text_utf8_valid(const char *s, size_t len);
+
+/* Strips blanks (space, tab, no-break space U+00A0) from both ends in place
+ * and returns s. */
+char *text_trim(char *s);
+
+/* Case-insensitive equality for ASCII and the German capitals Ä, Ö, Ü. */
+bool text_equal_nocase(const char *a, const char *b);
+
+/* Writes s for a message into out (size outsz): control characters as \n,
+ * \t, \xHH, and cut after max_chars bytes with "…". */
+void text_escape(const char *s, char *out, size_t outsz, size_t max_chars);
+
+#endif
