@@ -132,7 +132,7 @@ static void _on_field(void *s, size_t len, void *data)
         while (i < len && (field[i] == ' ' || field[i] == '\t'))
             i++;
         if (i < len)
-            _flag(cf, FINDING_FELDANZAHL, NULL, NULL);
+            _flag(cf, FINDING_FELDANZAHL, NULL, "mehr Felder als die Kopfzeile");
         return;
     }
     if (memchr(field, '\0', len)) {
@@ -298,6 +298,16 @@ static char _detect_delimiter(const char *s, size_t n)
     return ';';
 }
 
+/* Ends the parse. Quoting is read leniently (a stray quote inside an
+ * unquoted field is kept as text, as Excel does), but a quoted field still
+ * open at the end of the file has swallowed the rest of it: strict mode for
+ * csv_fini() alone turns that into an error instead of a record. */
+static int _fini(struct csvfile *cf)
+{
+    csv_set_opts(&cf->parser, (unsigned char)(csv_get_opts(&cf->parser) | CSV_STRICT));
+    return csv_fini(&cf->parser, _on_field, _on_record, cf);
+}
+
 static int _is_space(unsigned char c) { return c == ' ' || c == '\t'; }
 static int _is_space_not_tab(unsigned char c) { return c == ' '; }
 
@@ -352,7 +362,7 @@ enum ikz_status csvfile_open(const char *path, const char *display, const struct
         if (cf->header_done || !_refill(cf))
             break;
     }
-    if (!cf->header_done && cf->in_record && csv_fini(&cf->parser, _on_field, _on_record, cf) != 0)
+    if (!cf->header_done && cf->in_record && _fini(cf) != 0)
         findings_add(findings, FINDING_CSV_SYNTAX, display, cf->rec_start, NULL, NULL, "Anführungszeichen nicht geschlossen");
     if (cf->oom) {
         csvfile_close(cf);
@@ -430,7 +440,7 @@ enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx)
     }
     if (ok && !cf->stop && !cf->finished) {
         cf->finished = true;
-        if (csv_fini(&cf->parser, _on_field, _on_record, cf) != 0)
+        if (_fini(cf) != 0)
             findings_add(cf->findings, FINDING_CSV_SYNTAX, cf->display, cf->rec_start, NULL, NULL,
                          "Anführungszeichen am Dateiende nicht geschlossen");
     }

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# End-to-end runs of the real binary on real files: the press-release
+# figures of sample-data/, both CSV dialects, reruns, encodings, and the
+# exact error line and exit code of each kind of failure.
+# Usage: e2e.sh BINARY SOURCE_DIR
+set -u
+bin=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*" >&2; }
+expect_eq() { # name expected actual
+    if [ "$2" == "$3" ]; then ok; else bad "$1: expected [$2], got [$3]"; fi
+}
+# The value of a key figure in an excel-de kennzahlen.csv.
+kennzahl() { grep -a "^$2;" "$1" | tr -d '\r' | awk -F';' '{print $NF}'; }
+# Runs the binary; stdout+stderr to $work/out, exit code to $rc.
+run() { "$bin" "$@" >"$work/out" 2>&1; rc=$?; }
+# The finding lines of the last run (log lines carry a timestamp).
+findings() { grep -a '^ikz-report: ' "$work/out"; }
+
+# --- the sample export reproduces the press release ----------------------
+run run --input "$src/sample-data" --output "$work/out1" --year 2024
+expect_eq "sample run exit" 0 "$rc"
+k=$work/out1/2024/csv/kennzahlen.csv
+expect_eq "projekte_gefoerdert" 514 "$(kennzahl "$k" projekte_gefoerdert)"
+expect_eq "beteiligungen" 2410 "$(kennzahl "$k" beteiligungen)"
+expect_eq "ozg_kooperationen" 47 "$(kennzahl "$k" ozg_kooperationen)"
+expect_eq "ozg_gemeinden" 176 "$(kennzahl "$k" ozg_gemeinden)"
+expect_eq "kommunen_gesamt" 443 "$(kennzahl "$k" kommunen_gesamt)"
+expect_eq "gemeinden_gesamt" 422 "$(kennzahl "$k" gemeinden_gesamt)"
+expect_eq "kreise_gesamt" 21 "$(kennzahl "$k" kreise_gesamt)"
+expect_eq "stichtag" 31.12.2024 "$(kennzahl "$k" stichtag)"
+expect_eq "projekte_je_kommune_mittelwert" 5,440181 "$(kennzahl "$k" projekte_je_kommune_mittelwert)"
+birkenau=$(grep -a '^IKZ-2023-021;' "$work/out1/2024/csv/ozg.csv" | tr -d '\r')
+expect_eq "Birkenau cooperation" \
+    'IKZ-2023-021;Gemeinsamer Digitalisierungsmanager zur Umsetzung des OZG (Birkenau, Mörlenbach, Gorxheimertal);14.06.2023;06431004;Birkenau;3;Birkenau; Gorxheimertal; Mörlenbach;86000,00;30' \
+    "$(printf '%s' "$birkenau" | sed 's/"//g')"
+expect_eq "excel-de starts with a BOM" "efbbbf" "$(head -c3 "$k" | od -An -tx1 | tr -d ' \n')"
+expect_eq "excel-de ends lines with CRLF" "0d0a" "$(tail -c2 "$k" | od -An -tx1 | tr -d ' \n')"
+expect_eq "seven CSV summaries" \
+    "aufgabenbereiche.csv groessenklassen.csv kennzahlen.csv kommunen.csv kreise.csv ozg.csv zeitreihe.csv" \
+    "$(cd "$work/out1/2024/csv" && echo *)"
+expect_eq "kommunen.csv rows" 444 "$(wc -l <"$work/out1/2024/csv/kommunen.csv")"
+expect_eq "no temporary directory left" "" "$(cd "$work/out1" && ls -A | grep -v '^2024$')"
+
+# --- a second run gives the same bytes -----------------------------------
+run run --input "$src/sample-data" --output "$work/out1" --year 2024
+expect_eq "rerun exit" 0 "$rc"
+run run --input "$src/sample-data" --output "$work/out2" --stichtag 31.12.2024
+if diff -r "$work/out1/2024" "$work/out2/2024" >/dev/null; then ok; else bad "rerun differs"; fi
+
+# --- rfc4180: the same rows and columns, other number forms --------------
+run run --input "$src/sample-data" --output "$work/rfc" --year 2024 --csv-dialect rfc4180
+expect_eq "rfc4180 exit" 0 "$rc"
+r=$work/rfc/2024/csv/kennzahlen.csv
+expect_eq "rfc4180 has no BOM" "6b65" "$(head -c2 "$r" | od -An -tx1 | tr -d ' \n')"
+expect_eq "rfc4180 mean" "projekte_je_kommune_mittelwert,\"Projekte je Kommune, Mittelwert\",5.440181" \
+    "$(grep '^projekte_je_kommune_mittelwert,' "$r")"
+expect_eq "rfc4180 date" "stichtag,Stichtag,2024-12-31" "$(grep '^stichtag,' "$r")"
+for f in "$work"/out1/2024/csv/*.csv; do
+    name=$(basename "$f")
+    expect_eq "$name line count in both dialects" "$(wc -l <"$f")" "$(wc -l <"$work/rfc/2024/csv/$name")"
+done
+
+# --- the same export in Windows-1252 and with LF gives the same report ---
+mkdir -p "$work/cp1252"
+cp "$src/sample-data/kommunen.csv" "$src/sample-data/beteiligungen.csv" "$work/cp1252/"
+tail -c +4 "$src/sample-data/projekte.csv" | iconv -f UTF-8 -t WINDOWS-1252 | tr -d '\r' >"$work/cp1252/projekte.csv"
+run run --input "$work/cp1252" --output "$work/out3" --year 2024
+expect_eq "cp1252 exit" 0 "$rc"
+if grep -q 'not valid UTF-8, read as Windows-1252' "$work/out"; then ok; else bad "cp1252 not logged"; fi
+if diff -r "$work/out1/2024" "$work/out3/2024" >/dev/null; then ok; else bad "cp1252 report differs"; fi
+
+# --- a past year: the Stichtag filters ------------------------------------
+run run --input "$src/sample-data" --output "$work/out1" --year 2020
+expect_eq "2020 exit" 0 "$rc"
+expect_eq "2020 OZG" 0 "$(kennzahl "$work/out1/2020/csv/kennzahlen.csv" ozg_kooperationen)"
+expect_eq "2020 stichtag" 31.12.2020 "$(kennzahl "$work/out1/2020/csv/kennzahlen.csv" stichtag)"
+expect_eq "2024 report still there" 514 "$(kennzahl "$k" projekte_gefoerdert)"
+
+# --- usage errors: exit 64 -------------------------------------------------
+run
+expect_eq "no command exit" 64 "$rc"
+expect_eq "no command message" "ikz-report: a command is required" "$(head -1 "$work/out")"
+run run --input x --output y --year 20x4
+expect_eq "bad year exit" 64 "$rc"
+expect_eq "bad year message" "ikz-report: --year: expected a year such as 2024: '20x4'" "$(head -1 "$work/out")"
+run run --input x --output y --year 2024 --stichtag 2024-01-01
+expect_eq "year and stichtag exit" 64 "$rc"
+run run --input x --output y --csv-dialect excel
+expect_eq "bad dialect message" "ikz-report: --csv-dialect: expected excel-de or rfc4180: 'excel'" "$(head -1 "$work/out")"
+run run --output y
+expect_eq "missing input option" "ikz-report: --input DIR is required" "$(head -1 "$work/out")"
+run --version
+expect_eq "version" 0 "$rc"
+
+# --- missing input: exit 66 -----------------------------------------------
+run run --input "$work/nowhere" --output "$work/o" --year 2024
+expect_eq "missing input exit" 66 "$rc"
+if grep -q "cannot open $work/nowhere/kommunen.csv: No such file or directory" "$work/out"; then ok; else bad "missing input message"; fi
+
+# --- data errors: exit 65, exact finding, previous report untouched --------
+mkdir -p "$work/bad"
+cp "$src/sample-data/"*.csv "$work/bad/"
+sed -i '12s/;[0-9][0-9]\.[0-9][0-9]\.\([0-9]\{4\}\);/;31.02.\1;/' "$work/bad/projekte.csv"
+before=$(cd "$work/out1/2024" && find . -type f -exec sha256sum {} + | sort)
+run run --input "$work/bad" --output "$work/out1" --year 2024
+expect_eq "data error exit" 65 "$rc"
+id=$(sed -n 12p "$work/bad/projekte.csv" | cut -d';' -f1)
+year=$(sed -n 12p "$work/bad/projekte.csv" | cut -d';' -f4 | cut -d. -f3)
+expect_eq "data error finding" \
+    "ikz-report: $work/bad/projekte.csv:12: column 'bewilligt_am': Datum ungültig (erwartet JJJJ-MM-TT oder TT.MM.JJJJ) '31.02.$year' [DATUM_UNGUELTIG]" \
+    "$(findings | head -1)"
+expect_eq "previous report untouched" "$before" "$(cd "$work/out1/2024" && find . -type f -exec sha256sum {} + | sort)"
+expect_eq "no temporary directory after failure" "2020 2024" "$(cd "$work/out1" && ls -A | tr '\n' ' ' | sed 's/ $//')"
+[ -n "$id" ] && ok || bad "fixture line 12 has no id"
+
+# --- an unknown AGS in beteiligungen.csv names line and hint --------------
+cp "$src/sample-data/projekte.csv" "$work/bad/"
+sed -i '3s/;06\([0-9]*\);/;6\1;/' "$work/bad/beteiligungen.csv"
+ags=$(sed -n 3p "$work/bad/beteiligungen.csv" | cut -d';' -f2)
+run run --input "$work/bad" --output "$work/o" --year 2024
+expect_eq "unknown AGS exit" 65 "$rc"
+if findings | head -1 | grep -q "^ikz-report: $work/bad/beteiligungen.csv:3: column 'ags': Gemeindeschlüssel ist keine Kommune des Gemeindeverzeichnisses '$ags' (führende Null verloren (Excel?): gemeint ist wohl 0$ags "; then ok; else bad "unknown AGS finding: $(findings | head -1)"; fi
+
+# --- --register names another register file -------------------------------
+mkdir -p "$work/reg"
+cp "$src/sample-data/projekte.csv" "$src/sample-data/beteiligungen.csv" "$work/reg/"
+run run --input "$work/reg" --register "$src/sample-data/kommunen.csv" --output "$work/o4" --year 2024
+expect_eq "--register exit" 0 "$rc"
+expect_eq "--register figures" 2410 "$(kennzahl "$work/o4/2024/csv/kennzahlen.csv" beteiligungen)"
+
+# --- cannot create output: exit 73 ------------------------------------------
+touch "$work/file"
+run run --input "$src/sample-data" --output "$work/file/sub" --year 2024
+expect_eq "output under a file exit" 73 "$rc"
+
+# --- a template error: exit 78 ----------------------------------------------
+mkdir -p "$work/tpl"
+cp "$src/templates/"* "$work/tpl/"
+grep -v '^ozg_gemeinden;' "$src/templates/kennzahlen.csv" >"$work/tpl/kennzahlen.csv"
+run run --input "$src/sample-data" --output "$work/o5" --year 2024 --templates "$work/tpl"
+expect_eq "template error exit" 78 "$rc"
+expect_eq "template error finding" \
+    "ikz-report: $work/tpl/kennzahlen.csv: column 'kennzahl': Vorlage in templates/ fehlerhaft 'ozg_gemeinden' (Bezeichnung der Kennzahl fehlt) [VORLAGE_FEHLERHAFT]" \
+    "$(findings | head -1)"
+[ ! -e "$work/o5/2024" ] && ok || bad "template error published"
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]

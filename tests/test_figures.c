@@ -1,0 +1,297 @@
+/* test_figures.c: every key figure and summary table on a small export
+ * whose answers are worked out by hand below.
+ *
+ * Register: Landkreis Bergstraße 06431 with A (1,000 Einwohner), B (6,000,
+ * Stadt), C (12,000); kreisfreie Stadt D 06411000 (150,000). Stichtag
+ * 2024-12-31, OZG from 2021-01-01. Projects:
+ *   P1 OZG       2022-01-01            A* B C    75,000  costs 100,000 saves 30,000
+ *   P2 DIGITAL   2019-05-05            A* Kreis  50,000  costs 200,000 saves 20,000
+ *   P3 FEUERWEHR 2015-01-01 rev. 2020-06-30  A* D   (revoked: not active)
+ *   P4 OZG       2020-12-31            B* D      50,000  (OZG area, before ozg_seit)
+ *   P5 BAU       2025-01-01            A* B     (after the Stichtag)
+ *   P6 STANDESAMT 2024-12-31 rev. 2025-02-01 C* D  50,000 costs 50,000 (active on S)
+ *   P7 SONSTIGE  2010-03-03            A* B D    75,000  saves 5,000
+ * Active: P1 P2 P4 P6 P7. c_k: A 3, B 3, C 2, D 3, Kreis 1 -> 12 participations.
+ *   sorted 1 2 3 3 3: mean 2.4, median 3, sd sqrt(3.2/4) = 0.894427191,
+ *   q1 (index 1) 2, q3 (index 3) 3, max 3.
+ * n_p: 3 2 2 2 3: mean 2.4, median 2, sd sqrt(1.2/4) = 0.547722558, min 2, max 3.
+ * Money: grants 300,000; costs 350,000; savings 55,000; efficiency over P1
+ *   and P2 (both values) = 50,000 / 300,000 = 16.666667 %.
+ * Spearman over the Gemeinden (Einwohner A<B<C<D, c 3 3 2 3): ranks x 1 2 3 4,
+ *   y 3 3 1 3 -> r = -1 / sqrt(5 * 3) = -0.258198890. */
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "aggregate.h"
+#include "figures.h"
+#include "fixture.h"
+#include "labels.h"
+#include "render_csv.h"
+
+struct world {
+    char *dir;
+    struct findings f;
+    struct task_areas areas;
+    struct labels labels;
+    struct kommune_register reg;
+    struct exports ex;
+    struct aggregate agg;
+    struct figures fig;
+};
+
+static int _setup(void **state)
+{
+    struct world *w = calloc(1, sizeof *w);
+    w->dir = fixture_dir();
+    findings_init(&w->f, 100);
+    assert_int_equal(taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", &w->areas, &w->f), IKZ_OK);
+    assert_int_equal(labels_load(IKZ_SOURCE_DIR "/templates/kennzahlen.csv", "k", &w->labels, &w->f), IKZ_OK);
+    char *reg = fixture_write(w->dir, "kommunen.csv",
+                              "ags;name;art;einwohner\n06431;Bergstraße;Landkreis;\n06431001;A;Gemeinde;1000\n"
+                              "06431002;B;Stadt;6000\n06431003;C;Gemeinde;12000\n06411000;D;kreisfreie Stadt;150000\n",
+                              (size_t)-1);
+    char *proj = fixture_write(
+        w->dir, "projekte.csv",
+        "projekt_id;titel;aufgabenbereich;bewilligt_am;widerrufen_am;foerderbetrag_eur;ausgangskosten_eur_jahr;"
+        "einsparung_eur_jahr\n"
+        "P1;Gemeinsamer OZG-Manager;OZG;2022-01-01;;75000;100000;30000\n"
+        "P2;IT;DIGITAL;2019-05-05;;50000;200000;20000\n"
+        "P3;Feuerwehr;FEUERWEHR;2015-01-01;2020-06-30;50000;;\n"
+        "P4;OZG alt;OZG;2020-12-31;;50000;;\n"
+        "P5;Bau;BAU;2025-01-01;;50000;;\n"
+        "P6;Standesamt;STANDESAMT;2024-12-31;2025-02-01;50000;50000;\n"
+        "P7;Tourismus;SONSTIGE;2010-03-03;;75000;;5000\n",
+        (size_t)-1);
+    char *bet = fixture_write(w->dir, "beteiligungen.csv",
+                              "projekt_id;ags;rolle\nP1;06431001;federfuehrend\nP1;06431002;beteiligt\n"
+                              "P1;06431003;beteiligt\nP2;06431001;federfuehrend\nP2;06431;beteiligt\n"
+                              "P3;06431001;federfuehrend\nP3;06411000;beteiligt\nP4;06431002;federfuehrend\n"
+                              "P4;06411000;beteiligt\nP5;06431001;federfuehrend\nP5;06431002;beteiligt\n"
+                              "P6;06431003;federfuehrend\nP6;06411000;beteiligt\nP7;06431001;federfuehrend\n"
+                              "P7;06431002;beteiligt\nP7;06411000;beteiligt\n",
+                              (size_t)-1);
+    assert_int_equal(register_load(reg, "kommunen.csv", &w->reg, &w->f), IKZ_OK);
+    assert_int_equal(exports_load_projekte(proj, "projekte.csv", &w->areas, &w->ex, &w->f), IKZ_OK);
+    assert_int_equal(exports_load_beteiligungen(bet, "beteiligungen.csv", &w->reg, &w->ex, &w->f), IKZ_OK);
+    assert_int_equal(w->f.total, 0);
+    free(reg);
+    free(proj);
+    free(bet);
+    stats_init();
+    assert_int_equal(aggregate_compute(&w->reg, &w->areas, &w->ex, 20241231, 20210101, &w->agg), IKZ_OK);
+    struct figures_input in = {&w->reg, &w->areas, &w->ex, &w->agg, &w->labels};
+    assert_int_equal(figures_build(&in, &w->fig), IKZ_OK);
+    *state = w;
+    return 0;
+}
+
+static int _teardown(void **state)
+{
+    struct world *w = *state;
+    figures_free(&w->fig);
+    aggregate_free(&w->agg);
+    exports_free(&w->ex);
+    register_free(&w->reg);
+    labels_free(&w->labels);
+    taskareas_free(&w->areas);
+    findings_free(&w->f);
+    fixture_remove(w->dir);
+    free(w);
+    return 0;
+}
+
+static void _int(const struct figures *f, const char *key, long long expected)
+{
+    const struct cell *c = figures_key(f, key);
+    if (!c || c->kind != CELL_INT || c->v.i != expected)
+        fail_msg("%s: expected %lld, got kind %d value %lld", key, expected, c ? (int)c->kind : -1,
+                 c ? (long long)c->v.i : 0);
+}
+
+static void _real(const struct figures *f, const char *key, double expected)
+{
+    const struct cell *c = figures_key(f, key);
+    if (!c || c->kind != CELL_REAL || fabs(c->v.r - expected) > 1e-9)
+        fail_msg("%s: expected %.9f, got kind %d value %.9f", key, expected, c ? (int)c->kind : -1,
+                 c ? c->v.r : 0.0);
+}
+
+static void _money(const struct figures *f, const char *key, long long cents)
+{
+    const struct cell *c = figures_key(f, key);
+    if (!c || c->kind != CELL_MONEY || c->v.cents != cents)
+        fail_msg("%s: expected %lld cents", key, cents);
+}
+
+static void test_key_figures(void **state)
+{
+    const struct figures *f = &((struct world *)*state)->fig;
+    assert_int_equal(figures_key(f, "stichtag")->v.date, 20241231);
+    assert_int_equal(figures_key(f, "ozg_seit")->v.date, 20210101);
+    _int(f, "kommunen_gesamt", 5);
+    _int(f, "gemeinden_gesamt", 4);
+    _int(f, "kreise_gesamt", 1);
+    _int(f, "projekte_gefoerdert", 5);
+    _int(f, "beteiligungen", 12);
+    _int(f, "kommunen_beteiligt", 5);
+    _int(f, "gemeinden_beteiligt", 4);
+    _int(f, "kreise_beteiligt", 1);
+    _real(f, "anteil_kommunen_beteiligt_prozent", 100.0);
+    _real(f, "projekte_je_kommune_mittelwert", 2.4);
+    _real(f, "projekte_je_kommune_median", 3.0);
+    _real(f, "projekte_je_kommune_stdabw", sqrt(0.8));
+    _real(f, "projekte_je_kommune_q1", 2.0);
+    _real(f, "projekte_je_kommune_q3", 3.0);
+    _int(f, "projekte_je_kommune_max", 3);
+    _real(f, "beteiligte_je_projekt_mittelwert", 2.4);
+    _real(f, "beteiligte_je_projekt_median", 2.0);
+    _real(f, "beteiligte_je_projekt_stdabw", sqrt(0.3));
+    _int(f, "beteiligte_je_projekt_min", 2);
+    _int(f, "beteiligte_je_projekt_max", 3);
+    _int(f, "ozg_kooperationen", 1);
+    _int(f, "ozg_gemeinden", 3);
+    _int(f, "ozg_kommunen", 3);
+    _money(f, "foerdersumme_eur", 30000000);
+    _money(f, "ausgangskosten_eur_jahr", 35000000);
+    _money(f, "einsparung_eur_jahr", 5500000);
+    _real(f, "effizienzgewinn_prozent", 100.0 / 6.0);
+    _real(f, "korrelation_einwohner_projekte_spearman", -1.0 / sqrt(15.0));
+    assert_null(figures_key(f, "gibt_es_nicht"));
+    size_t n;
+    figures_keys(&n);
+    assert_int_equal(n, 30);
+    assert_int_equal(f->table[TABLE_KENNZAHLEN].nrows, 30);
+    assert_string_equal(table_at(&f->table[TABLE_KENNZAHLEN], 4, 1)->v.text, "Geförderte Projekte");
+}
+
+/* A whole table as rfc4180 CSV text, for exact comparison. */
+static char *_csv(const struct table *t)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_non_null(fp);
+    assert_int_equal(render_csv(t, CSV_DIALECT_RFC4180, fp), 0);
+    assert_int_equal(fclose(fp), 0);
+    return buf;
+}
+
+static void _table(const struct figures *f, enum figures_table which, const char *expected)
+{
+    char *got = _csv(&f->table[which]);
+    assert_string_equal(got, expected);
+    free(got);
+}
+
+static void test_tables(void **state)
+{
+    const struct figures *f = &((struct world *)*state)->fig;
+    _table(f, TABLE_KOMMUNEN,
+           "ags,name,art,kreis,kreis_name,einwohner,projekte,federfuehrend,ozg_projekte\n"
+           "06411000,D,kreisfreie Stadt,06411,D,150000,3,0,0\n"
+           "06431,Bergstraße,Landkreis,06431,Bergstraße,19000,1,0,0\n"
+           "06431001,A,Gemeinde,06431,Bergstraße,1000,3,3,1\n"
+           "06431002,B,Stadt,06431,Bergstraße,6000,3,1,1\n"
+           "06431003,C,Gemeinde,06431,Bergstraße,12000,2,1,1\n");
+    _table(f, TABLE_KREISE,
+           "kreis,name,art,kommunen,kommunen_beteiligt,beteiligungen,projekte,projekte_je_kommune\n"
+           "06411,D,kreisfreie Stadt,1,1,3,3,3\n"
+           "06431,Bergstraße,Landkreis,4,4,9,5,2.25\n");
+    _table(f, TABLE_GROESSENKLASSEN,
+           "klasse,von,bis,gemeinden,gemeinden_beteiligt,projekte_je_gemeinde_mittelwert,projekte_je_gemeinde_median\n"
+           "unter 5.000,0,5000,1,1,3,3\n"
+           "5.000 bis unter 10.000,5000,10000,1,1,3,3\n"
+           "10.000 bis unter 20.000,10000,20000,1,1,2,2\n"
+           "20.000 bis unter 50.000,20000,50000,0,0,,\n"
+           "50.000 bis unter 100.000,50000,100000,0,0,,\n"
+           "100.000 und mehr,100000,,1,1,3,3\n");
+    _table(f, TABLE_OZG,
+           "projekt_id,titel,bewilligt_am,federfuehrung_ags,federfuehrung_name,beteiligte,beteiligte_namen,"
+           "einsparung_eur_jahr,effizienzgewinn_prozent\n"
+           "P1,Gemeinsamer OZG-Manager,2022-01-01,06431001,A,3,A; B; C,30000.00,30\n");
+    char *areas = _csv(&f->table[TABLE_AUFGABENBEREICHE]);
+    assert_non_null(strstr(areas, "\nOZG,2,5,125000.00,30000.00,30\n"));
+    assert_non_null(strstr(areas, "\nDIGITAL,1,2,50000.00,20000.00,10\n"));
+    assert_non_null(strstr(areas, "\nSTANDESAMT,1,2,50000.00,0.00,\n"));
+    assert_non_null(strstr(areas, "\nFEUERWEHR,0,0,0.00,0.00,\n"));
+    assert_non_null(strstr(areas, "\nSONSTIGE,1,3,75000.00,5000.00,\n"));
+    free(areas);
+    char *years = _csv(&f->table[TABLE_ZEITREIHE]);
+    assert_true(strncmp(years, "jahr,neu_bewilligt,widerrufen,bestand,ozg_neu\n2010,1,0,1,0\n", 58) == 0);
+    assert_non_null(strstr(years, "\n2015,1,0,2,0\n"));
+    assert_non_null(strstr(years, "\n2019,1,0,3,0\n"));
+    assert_non_null(strstr(years, "\n2020,1,1,3,0\n"));
+    assert_non_null(strstr(years, "\n2022,1,0,4,1\n"));
+    assert_non_null(strstr(years, "\n2024,1,0,5,0\n"));
+    assert_int_equal(f->table[TABLE_ZEITREIHE].nrows, 15);
+    free(years);
+}
+
+/* The same exports a year earlier: P6 (approved on 2024-12-31) and P1's
+ * year do not change, but the Stichtag's own year is the last row. */
+static void test_previous_year(void **state)
+{
+    struct world *w = *state;
+    struct aggregate agg;
+    struct figures fig;
+    assert_int_equal(aggregate_compute(&w->reg, &w->areas, &w->ex, 20231231, 20210101, &agg), IKZ_OK);
+    struct figures_input in = {&w->reg, &w->areas, &w->ex, &agg, &w->labels};
+    assert_int_equal(figures_build(&in, &fig), IKZ_OK);
+    _int(&fig, "projekte_gefoerdert", 4);
+    _int(&fig, "beteiligungen", 10);
+    assert_int_equal(fig.table[TABLE_ZEITREIHE].nrows, 14);
+    figures_free(&fig);
+    aggregate_free(&agg);
+}
+
+/* No active project: statistics over projects are undefined, not zero. */
+static void test_nothing_active(void **state)
+{
+    struct world *w = *state;
+    struct aggregate agg;
+    struct figures fig;
+    assert_int_equal(aggregate_compute(&w->reg, &w->areas, &w->ex, 20000101, 20210101, &agg), IKZ_OK);
+    struct figures_input in = {&w->reg, &w->areas, &w->ex, &agg, &w->labels};
+    assert_int_equal(figures_build(&in, &fig), IKZ_OK);
+    _int(&fig, "projekte_gefoerdert", 0);
+    _real(&fig, "projekte_je_kommune_mittelwert", 0.0);
+    assert_int_equal(figures_key(&fig, "beteiligte_je_projekt_mittelwert")->kind, CELL_EMPTY);
+    assert_int_equal(figures_key(&fig, "beteiligte_je_projekt_max")->kind, CELL_EMPTY);
+    assert_int_equal(figures_key(&fig, "effizienzgewinn_prozent")->kind, CELL_EMPTY);
+    assert_int_equal(figures_key(&fig, "korrelation_einwohner_projekte_spearman")->kind, CELL_EMPTY);
+    assert_int_equal(fig.table[TABLE_ZEITREIHE].nrows, 0);
+    assert_int_equal(fig.table[TABLE_OZG].nrows, 0);
+    figures_free(&fig);
+    aggregate_free(&agg);
+}
+
+/* An earlier OZG start date makes P4 an OZG cooperation too. */
+static void test_ozg_seit(void **state)
+{
+    struct world *w = *state;
+    struct aggregate agg;
+    assert_int_equal(aggregate_compute(&w->reg, &w->areas, &w->ex, 20241231, 20201231, &agg), IKZ_OK);
+    assert_int_equal(agg.ozg_kooperationen, 2);
+    assert_int_equal(agg.ozg_gemeinden, 4);
+    assert_int_equal(agg.ozg_kommunen, 4);
+    aggregate_free(&agg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_key_figures, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_tables, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_previous_year, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_nothing_active, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_ozg_seit, _setup, _teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
