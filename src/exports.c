@@ -151,7 +151,8 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
 
     /* Sorted by id for lookups; a repeated id keeps its first row (by line)
      * and the later ones become findings and unusable. */
-    qsort(out->projekt, out->n_projekte, sizeof *out->projekt, _cmp_projekt);
+    if (out->n_projekte > 0) /* qsort and bsearch must not see a NULL array */
+        qsort(out->projekt, out->n_projekte, sizeof *out->projekt, _cmp_projekt);
     for (size_t i = 1; i < out->n_projekte; i++) {
         struct projekt *p = &out->projekt[i];
         if (strcmp(p->id, out->projekt[i - 1].id) == 0) {
@@ -172,6 +173,8 @@ long exports_find_projekt(const struct exports *ex, const char *id)
 {
     /* Duplicates sit next to each other; bsearch may hit any of them, the
      * first one is the one that counts. */
+    if (ex->n_projekte == 0)
+        return -1;
     const struct projekt *p = bsearch(id, ex->projekt, ex->n_projekte, sizeof *ex->projekt, _cmp_id);
     if (!p)
         return -1;

@@ -398,7 +398,8 @@ static enum ikz_status _ozg(const struct figures_input *in, struct table *t)
         if (in->agg->flags[i] & AGG_OZG)
             idx[m++] = i;
     _sort_ex = ex;
-    qsort(idx, m, sizeof *idx, _cmp_ozg);
+    if (m > 0)
+        qsort(idx, m, sizeof *idx, _cmp_ozg);
     enum ikz_status st = IKZ_OK;
     for (size_t j = 0; j < m && st == IKZ_OK; j++) {
         const struct projekt *p = &ex->projekt[idx[j]];

@@ -253,6 +253,8 @@ static int _cmp_ags(const void *key, const void *elem)
 
 long register_find(const struct kommune_register *reg, const char *ags)
 {
+    if (reg->n == 0)
+        return -1;
     const struct kommune *k = bsearch(ags, reg->kommune, reg->n, sizeof *reg->kommune, _cmp_ags);
     return k ? k - reg->kommune : -1;
 }
@@ -269,7 +271,8 @@ static const char *_city_name(const struct _load *ld, const char *key)
 static enum ikz_status _build(struct _load *ld)
 {
     struct kommune_register *reg = ld->reg;
-    qsort(ld->entry, ld->n, sizeof *ld->entry, _cmp_entry);
+    if (ld->n > 0) /* qsort and bsearch must not see a NULL array */
+        qsort(ld->entry, ld->n, sizeof *ld->entry, _cmp_entry);
     reg->kommune = malloc((ld->n ? ld->n : 1) * sizeof *reg->kommune);
     reg->kreis = malloc((ld->n ? ld->n : 1) * sizeof *reg->kreis);
     if (!reg->kommune || !reg->kreis)
