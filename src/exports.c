@@ -217,6 +217,12 @@ static void _ags_hint(const struct kommune_register *reg, const char *ags, char 
         long k = register_find(reg, try);
         if (k >= 0 && kommune_art_is_kreis(reg->kommune[k].art))
             snprintf(hint, n, "ein Kreis hat 5 Ziffern: gemeint ist wohl %s %s", try, reg->kommune[k].name);
+    } else if (len == 5 && digits_exact(ags, 5)) {
+        memcpy(try, ags, 5);
+        memcpy(try + 5, "000", 4);
+        long k = register_find(reg, try);
+        if (k >= 0)
+            snprintf(hint, n, "eine kreisfreie Stadt hat 8 Ziffern: gemeint ist wohl %s %s", try, reg->kommune[k].name);
     } else if ((len == 7 || len == 4) && digits_exact(ags, len)) {
         try[0] = '0';
         memcpy(try + 1, ags, len + 1);

@@ -176,8 +176,8 @@ static int _gvisys_row(void *ctx, const struct csv_record *rec)
     const char *bad = NULL;
     if (!_key_part(rec->field[G_LAND], 2, ags))
         bad = "land";
-    else if (!_key_part(rec->field[G_RB], 1, ags + 2))
-        bad = "rb";
+    else if (!_key_part(rec->field[G_RB] && *rec->field[G_RB] ? rec->field[G_RB] : "0", 1, ags + 2))
+        bad = "rb"; /* Länder without Regierungsbezirke have 0; an empty rb means the same */
     else if (!_key_part(rec->field[G_KREIS], 2, ags + 3))
         bad = "kreis";
     else if (gemeinde && !_key_part(rec->field[G_GEMEINDE], 3, ags + 5))

@@ -14,6 +14,7 @@
 #include "fixture.h"
 
 static const char *const REGISTER = "ags;name;art;einwohner\n"
+                                    "06411000;Darmstadt;kreisfreie Stadt;159878\n"
                                     "06431;Bergstraße;Landkreis;\n"
                                     "06431004;Birkenau;Gemeinde;9873\n"
                                     "06431008;Gorxheimertal;Gemeinde;3900\n"
@@ -196,7 +197,8 @@ static void test_participation_errors(void **state)
                                        "P1;6431004;beteiligt\n"
                                        "P1;99999999;beteiligt\n"
                                        "P9;06431004;beteiligt\n"
-                                       "P1;06431008;Chef\n"),
+                                       "P1;06431008;Chef\n"
+                                       "P1;06411;beteiligt\n"),
                      IKZ_ERR_DATA);
     _assert_finding(&w->f, 0, "beteiligungen.csv:2: column 'ags': Gemeindeschlüssel ist keine Kommune des "
                               "Gemeindeverzeichnisses '06431000' (ein Kreis hat 5 Ziffern: gemeint ist wohl 06431 "
@@ -210,7 +212,10 @@ static void test_participation_errors(void **state)
                               "projekte.csv fehlt 'P9' [PROJEKT_UNBEKANNT]");
     _assert_finding(&w->f, 4, "beteiligungen.csv:6: column 'rolle': Rolle ungültig (erwartet federfuehrend oder "
                               "beteiligt) 'Chef' [ROLLE_UNGUELTIG]");
-    assert_int_equal(w->f.total, 5);
+    _assert_finding(&w->f, 5, "beteiligungen.csv:7: column 'ags': Gemeindeschlüssel ist keine Kommune des "
+                              "Gemeindeverzeichnisses '06411' (eine kreisfreie Stadt hat 8 Ziffern: gemeint ist wohl "
+                              "06411000 Darmstadt) [AGS_UNBEKANNT]");
+    assert_int_equal(w->f.total, 6);
     assert_int_equal(w->ex.n_beteiligungen, 0);
 }
 

@@ -92,6 +92,8 @@ static const char *const OTHER_LAND =
     "40,42,8,2,21,,,Stadtkreis Karlsruhe,,,,,,,,,,,,\n"
     "60,62,8,2,21,0000,0,\"Karlsruhe, Stadt\", 173.46, 308 436,,,,,,,,,,\n"
     "40,43,9,1,72,,,Kreis Muster,,,,,,,,,,,,\n"
+    "40,44,1,,51,,,Kreis ohne Bezirk,,,,,,,,,,,,\n"
+    "60,64,1,,51,0011,11,Ohnebezirk, 5.00, 900,,,,,,,,,,\n"
     "60,67,9,1,72,0113,113,\"Musterstadt, Große Kreisstadt\", 5.00, 20 000,,,,,,,,,,\n"
     "60,65,9,1,72,0451,451,Forst bewohnt, 5.00, 12,,,,,,,,,,\n"
     "60,66,9,1,72,0452,452,Forst unbewohnt, 5.00, 0,,,,,,,,,,\n";
@@ -103,9 +105,11 @@ static void test_gvisys_other_land(void **state)
     struct findings f;
     assert_int_equal(_load(OTHER_LAND, &reg, &f), IKZ_OK);
     assert_int_equal(f.total, 0);
-    assert_int_equal(reg.n, 6);
-    assert_int_equal(reg.n_gemeinden, 4);
-    assert_int_equal(reg.n_kreis_kommunen, 2);
+    assert_int_equal(reg.n, 8);
+    assert_int_equal(reg.n_gemeinden, 5);
+    assert_int_equal(reg.n_kreis_kommunen, 3);
+    assert_int_equal(_get(&reg, "01051011")->einwohner, 900); /* an empty rb reads as 0 */
+    assert_int_equal(_get(&reg, "01051")->einwohner, 900);
     assert_int_equal(_get(&reg, "10041")->art, ART_REGIONALVERBAND);
     assert_int_equal(_get(&reg, "10041")->einwohner, 181574);
     assert_int_equal(_get(&reg, "10041111")->art, ART_MARKT);
