@@ -31,11 +31,13 @@ enum key_kind {
     KEY_MONEY    /* int64_t cents field */
 };
 
-#define KF(field) offsetof(struct key_figures, field)
+#define KF(field) offsetof(struct key_figures, field), 1
+/* shown: the decimals a person sees in the workbook (CSV keeps six). */
 static const struct {
     const char *key;
     enum key_kind kind;
     size_t offset;
+    unsigned shown;
 } _keys[] = {
     {"stichtag", KEY_DATE, KF(stichtag)},
     {"kommunen_gesamt", KEY_COUNT, KF(kommunen_gesamt)},
@@ -66,7 +68,7 @@ static const struct {
     {"ausgangskosten_eur_jahr", KEY_MONEY, KF(ausgangskosten)},
     {"einsparung_eur_jahr", KEY_MONEY, KF(einsparung)},
     {"effizienzgewinn_prozent", KEY_REAL, KF(effizienzgewinn)},
-    {"korrelation_einwohner_projekte_spearman", KEY_REAL, KF(spearman)},
+    {"korrelation_einwohner_projekte_spearman", KEY_REAL, offsetof(struct key_figures, spearman), 2},
 };
 #undef KF
 #define N_KEYS (sizeof _keys / sizeof _keys[0])
@@ -99,7 +101,7 @@ static void _key_cell(const struct key_figures *kf, size_t i, struct cell *c)
     case KEY_DATE: cell_date(c, *(const ikz_date *)(const void *)field); break;
     case KEY_COUNT: cell_int(c, *(const int64_t *)(const void *)field); break;
     case KEY_MONEY: cell_money(c, *(const int64_t *)(const void *)field); break;
-    case KEY_REAL: cell_real(c, *(const double *)(const void *)field); break;
+    case KEY_REAL: cell_real_shown(c, *(const double *)(const void *)field, _keys[i].shown); break;
     case KEY_REAL_INT: {
         double v = *(const double *)(const void *)field;
         if (isnan(v))
@@ -115,31 +117,33 @@ static void _key_cell(const struct key_figures *kf, size_t i, struct cell *c)
 /* Table layouts                                                           */
 
 static const struct table_column _kennzahlen_cols[] = {
-    {"kennzahl", COLUMN_CODE}, {"bezeichnung", COLUMN_TEXT}, {"wert", COLUMN_MIXED}};
+    {"kennzahl", COLUMN_CODE, false}, {"bezeichnung", COLUMN_TEXT, false}, {"wert", COLUMN_MIXED, false}};
 static const struct table_column _kommunen_cols[] = {
-    {"ags", COLUMN_CODE}, {"name", COLUMN_TEXT}, {"art", COLUMN_TEXT},
-    {"kreis", COLUMN_CODE}, {"kreis_name", COLUMN_TEXT}, {"einwohner", COLUMN_COUNT},
-    {"projekte", COLUMN_COUNT}, {"federfuehrend", COLUMN_COUNT}, {"ozg_projekte", COLUMN_COUNT}};
+    {"ags", COLUMN_CODE, false}, {"name", COLUMN_TEXT, false}, {"art", COLUMN_TEXT, false},
+    {"kreis", COLUMN_CODE, false}, {"kreis_name", COLUMN_TEXT, false}, {"einwohner", COLUMN_COUNT, false},
+    {"projekte", COLUMN_COUNT, false}, {"federfuehrend", COLUMN_COUNT, false}, {"ozg_projekte", COLUMN_COUNT, false}};
 static const struct table_column _kreise_cols[] = {
-    {"kreis", COLUMN_CODE}, {"name", COLUMN_TEXT}, {"art", COLUMN_TEXT},
-    {"kommunen", COLUMN_COUNT}, {"kommunen_beteiligt", COLUMN_COUNT}, {"beteiligungen", COLUMN_COUNT},
-    {"projekte", COLUMN_COUNT}, {"projekte_je_kommune", COLUMN_DECIMAL}};
+    {"kreis", COLUMN_CODE, false}, {"name", COLUMN_TEXT, false}, {"art", COLUMN_TEXT, false},
+    {"kommunen", COLUMN_COUNT, false}, {"kommunen_beteiligt", COLUMN_COUNT, false}, {"beteiligungen", COLUMN_COUNT, false},
+    {"projekte", COLUMN_COUNT, false}, {"projekte_je_kommune", COLUMN_DECIMAL, false}};
 static const struct table_column _areas_cols[] = {
-    {"aufgabenbereich", COLUMN_CODE}, {"projekte", COLUMN_COUNT}, {"beteiligungen", COLUMN_COUNT},
-    {"foerderbetrag_eur", COLUMN_MONEY}, {"einsparung_eur_jahr", COLUMN_MONEY},
-    {"effizienzgewinn_prozent", COLUMN_PERCENT}};
+    {"aufgabenbereich", COLUMN_CODE, false}, {"bezeichnung", COLUMN_TEXT, true}, {"projekte", COLUMN_COUNT, false}, {"beteiligungen", COLUMN_COUNT, false},
+    {"foerderbetrag_eur", COLUMN_MONEY, false}, {"einsparung_eur_jahr", COLUMN_MONEY, false},
+    {"effizienzgewinn_prozent", COLUMN_PERCENT, false}};
 static const struct table_column _zeitreihe_cols[] = {
-    {"jahr", COLUMN_CODE}, {"neu_bewilligt", COLUMN_COUNT}, {"widerrufen", COLUMN_COUNT},
-    {"bestand", COLUMN_COUNT}, {"ozg_neu", COLUMN_COUNT}};
+    {"jahr", COLUMN_CODE, false}, {"neu_bewilligt", COLUMN_COUNT, false}, {"widerrufen", COLUMN_COUNT, false},
+    {"bestand", COLUMN_COUNT, false}, {"ozg_neu", COLUMN_COUNT, false}};
 static const struct table_column _klassen_cols[] = {
-    {"klasse", COLUMN_TEXT}, {"von", COLUMN_COUNT}, {"bis", COLUMN_COUNT},
-    {"gemeinden", COLUMN_COUNT}, {"gemeinden_beteiligt", COLUMN_COUNT},
-    {"projekte_je_gemeinde_mittelwert", COLUMN_DECIMAL}, {"projekte_je_gemeinde_median", COLUMN_DECIMAL}};
+    {"klasse", COLUMN_TEXT, false}, {"von", COLUMN_COUNT, false}, {"bis", COLUMN_COUNT, false},
+    {"gemeinden", COLUMN_COUNT, false}, {"gemeinden_beteiligt", COLUMN_COUNT, false},
+    {"projekte_je_gemeinde_mittelwert", COLUMN_DECIMAL, false}, {"projekte_je_gemeinde_median", COLUMN_DECIMAL, false}};
 static const struct table_column _ozg_cols[] = {
-    {"projekt_id", COLUMN_CODE}, {"titel", COLUMN_TEXT}, {"bewilligt_am", COLUMN_DATE},
-    {"federfuehrung_ags", COLUMN_CODE}, {"federfuehrung_name", COLUMN_TEXT}, {"beteiligte", COLUMN_COUNT},
-    {"beteiligte_namen", COLUMN_TEXT}, {"einsparung_eur_jahr", COLUMN_MONEY},
-    {"effizienzgewinn_prozent", COLUMN_PERCENT}};
+    {"projekt_id", COLUMN_CODE, false}, {"titel", COLUMN_TEXT, false}, {"bewilligt_am", COLUMN_DATE, false},
+    {"federfuehrung_ags", COLUMN_CODE, false}, {"federfuehrung_name", COLUMN_TEXT, false}, {"beteiligte", COLUMN_COUNT, false},
+    {"beteiligte_namen", COLUMN_TEXT, false}, {"einsparung_eur_jahr", COLUMN_MONEY, false},
+    {"effizienzgewinn_prozent", COLUMN_PERCENT, false}};
+
+static const struct table_column _verteilung_cols[] = {{"projekte", COLUMN_COUNT, false}, {"kommunen", COLUMN_COUNT, false}};
 
 #define COLS(a) a, sizeof a / sizeof a[0]
 
@@ -280,11 +284,12 @@ static enum ikz_status _areas(const struct figures_input *in, struct table *t)
         if (!row)
             return IKZ_ERR_OSERR;
         cell_text(&row[0], in->areas->item[i].code);
-        cell_int(&row[1], a->projekte);
-        cell_int(&row[2], a->beteiligungen);
-        cell_money(&row[3], a->money.foerder);
-        cell_money(&row[4], a->money.einsparung);
-        cell_real(&row[5], _percent(a->money.eff_einsparung, a->money.eff_kosten));
+        cell_text(&row[1], in->areas->item[i].label);
+        cell_int(&row[2], a->projekte);
+        cell_int(&row[3], a->beteiligungen);
+        cell_money(&row[4], a->money.foerder);
+        cell_money(&row[5], a->money.einsparung);
+        cell_real(&row[6], _percent(a->money.eff_einsparung, a->money.eff_kosten));
     }
     return IKZ_OK;
 }
@@ -425,6 +430,34 @@ static enum ikz_status _ozg(const struct figures_input *in, struct table *t)
     return st;
 }
 
+/* How many Kommunen have 0, 1, 2, ... projects (GSL histogram). */
+static enum ikz_status _verteilung(const struct figures_input *in, struct table *t)
+{
+    size_t n = in->reg->n, max = 0;
+    for (size_t k = 0; k < n; k++)
+        if (in->agg->projekte[k] > max)
+            max = in->agg->projekte[k];
+    double *v = malloc((n ? n : 1) * sizeof *v);
+    size_t *counts = malloc((max + 1) * sizeof *counts);
+    enum ikz_status st = v && counts ? IKZ_OK : IKZ_ERR_OSERR;
+    for (size_t k = 0; st == IKZ_OK && k < n; k++)
+        v[k] = in->agg->projekte[k];
+    if (st == IKZ_OK && stats_histogram(v, n, max + 1, counts) != 0)
+        st = IKZ_ERR_OSERR;
+    for (size_t b = 0; st == IKZ_OK && n > 0 && b <= max; b++) {
+        struct cell *row = table_add_row(t);
+        if (!row) {
+            st = IKZ_ERR_OSERR;
+            break;
+        }
+        cell_int(&row[0], (int64_t)b);
+        cell_int(&row[1], (int64_t)counts[b]);
+    }
+    free(v);
+    free(counts);
+    return st;
+}
+
 enum ikz_status figures_build(const struct figures_input *in, struct figures *out)
 {
     memset(out, 0, sizeof *out);
@@ -435,6 +468,8 @@ enum ikz_status figures_build(const struct figures_input *in, struct figures *ou
     table_init(&out->table[TABLE_ZEITREIHE], "zeitreihe", COLS(_zeitreihe_cols));
     table_init(&out->table[TABLE_GROESSENKLASSEN], "groessenklassen", COLS(_klassen_cols));
     table_init(&out->table[TABLE_OZG], "ozg", COLS(_ozg_cols));
+    table_init(&out->table[TABLE_VERTEILUNG], "verteilung", COLS(_verteilung_cols));
+    out->table[TABLE_VERTEILUNG].workbook_only = true;
 
     enum ikz_status st = _kennzahlen(in, out);
     if (st == IKZ_OK)
@@ -449,6 +484,8 @@ enum ikz_status figures_build(const struct figures_input *in, struct figures *ou
         st = _klassen(in, &out->table[TABLE_GROESSENKLASSEN]);
     if (st == IKZ_OK)
         st = _ozg(in, &out->table[TABLE_OZG]);
+    if (st == IKZ_OK)
+        st = _verteilung(in, &out->table[TABLE_VERTEILUNG]);
     if (st != IKZ_OK)
         figures_free(out);
     return st;

@@ -25,6 +25,7 @@ enum figures_table {
     TABLE_ZEITREIHE,
     TABLE_GROESSENKLASSEN,
     TABLE_OZG,
+    TABLE_VERTEILUNG, /* workbook only: Kommunen by number of projects */
     TABLE__COUNT
 };
 

@@ -42,7 +42,8 @@ void render_csv_cell(const struct cell *c, enum csv_dialect dialect, char *out, 
     bool de = dialect == CSV_DIALECT_EXCEL_DE;
     char buf[32];
     switch (c->kind) {
-    case CELL_EMPTY: out[0] = '\0'; break;
+    case CELL_EMPTY:
+    case CELL_UNDEFINED: out[0] = '\0'; break;
     case CELL_TEXT: snprintf(out, outsz, "%s", c->v.text); break;
     case CELL_INT: snprintf(out, outsz, "%" PRId64, c->v.i); break;
     case CELL_REAL: _real(c->v.r, de ? ',' : '.', out, outsz); break;
@@ -96,17 +97,26 @@ int render_csv(const struct table *t, enum csv_dialect dialect, FILE *fp)
     const char *eol = de ? "\r\n" : "\n";
     if (de && fputs("\xEF\xBB\xBF", fp) == EOF)
         return -1;
-    for (size_t c = 0; c < t->ncols; c++)
-        if ((c && fputc(delim, fp) == EOF) || _text(t->column[c].name, delim, fp) != 0)
+    bool first = true;
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (t->column[c].workbook_only)
+            continue;
+        if ((!first && fputc(delim, fp) == EOF) || _text(t->column[c].name, delim, fp) != 0)
             return -1;
+        first = false;
+    }
     if (fputs(eol, fp) == EOF)
         return -1;
     char buf[64];
     for (size_t r = 0; r < t->nrows; r++) {
+        first = true;
         for (size_t c = 0; c < t->ncols; c++) {
             const struct cell *cell = table_at(t, r, c);
-            if (c && fputc(delim, fp) == EOF)
+            if (t->column[c].workbook_only)
+                continue;
+            if (!first && fputc(delim, fp) == EOF)
                 return -1;
+            first = false;
             int rc;
             if (cell->kind == CELL_TEXT) {
                 rc = _text(cell->v.text, delim, fp);

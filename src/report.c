@@ -103,6 +103,8 @@ static enum ikz_status _write_csvs(const struct report_options *opt, const struc
 {
     for (size_t i = 0; i < TABLE__COUNT; i++) {
         const struct table *t = &fig->table[i];
+        if (t->workbook_only)
+            continue;
         char rel[64];
         snprintf(rel, sizeof rel, "csv/%s.csv", t->name);
         FILE *fp;

@@ -2,6 +2,7 @@
 #include "stats.h"
 
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_histogram.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
@@ -31,4 +32,18 @@ double stats_spearman(const double *x, const double *y, size_t n, double *work)
         return NAN;
     double r = gsl_stats_spearman(x, 1, y, 1, n, work);
     return isfinite(r) ? r : NAN;
+}
+
+int stats_histogram(const double *values, size_t n, size_t nbins, size_t *counts)
+{
+    gsl_histogram *h = gsl_histogram_alloc(nbins);
+    if (!h)
+        return -1;
+    gsl_histogram_set_ranges_uniform(h, -0.5, (double)nbins - 0.5);
+    for (size_t i = 0; i < n; i++)
+        gsl_histogram_increment(h, values[i]); /* out of range: ignored (error handler is off) */
+    for (size_t b = 0; b < nbins; b++)
+        counts[b] = (size_t)gsl_histogram_get(h, b);
+    gsl_histogram_free(h);
+    return 0;
 }

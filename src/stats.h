@@ -29,4 +29,10 @@ void stats_summary(double *values, size_t n, struct summary *out);
  * work needs 2 * n doubles. NaN for n < 2 or a constant variable. */
 double stats_spearman(const double *x, const double *y, size_t n, double *work);
 
+/* Counts how many of values[0..n) fall on each whole number 0..nbins-1
+ * (a GSL histogram with unit bins centred on the integers); values outside
+ * are not counted. counts needs nbins entries. Returns 0, or -1 if GSL
+ * could not allocate the histogram. */
+int stats_histogram(const double *values, size_t n, size_t nbins, size_t *counts);
+
 #endif

@@ -65,11 +65,14 @@ void cell_int(struct cell *c, int64_t v)
     c->v.i = v;
 }
 
-void cell_real(struct cell *c, double v)
+void cell_real_shown(struct cell *c, double v, unsigned decimals)
 {
-    c->kind = isnan(v) ? CELL_EMPTY : CELL_REAL;
+    c->kind = isnan(v) ? CELL_UNDEFINED : CELL_REAL;
+    c->decimals = (unsigned char)decimals;
     c->v.r = v;
 }
+
+void cell_real(struct cell *c, double v) { cell_real_shown(c, v, 1); }
 
 void cell_money(struct cell *c, int64_t cents)
 {

@@ -7,22 +7,25 @@
 #ifndef IKZ_TABLE_H
 #define IKZ_TABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "values.h"
 
 enum cell_kind {
-    CELL_EMPTY, /* not defined (mean of nothing) or not given */
+    CELL_EMPTY, /* not given (no savings reported), or no upper bound */
+    CELL_UNDEFINED, /* statistically undefined: the mean of nothing, NaN */
     CELL_TEXT,
     CELL_INT,
-    CELL_REAL,  /* NaN is written as CELL_EMPTY by table_set_real */
+    CELL_REAL,  /* NaN becomes CELL_UNDEFINED in cell_real() */
     CELL_MONEY, /* cents */
     CELL_DATE
 };
 
 struct cell {
     enum cell_kind kind;
+    unsigned char decimals; /* CELL_REAL: decimals a person is shown (workbook) */
     union {
         const char *text; /* borrowed, or owned by the table (table_strdup) */
         int64_t i;
@@ -44,12 +47,14 @@ enum column_format {
 };
 
 struct table_column {
-    const char *name; /* the CSV header */
+    const char *name; /* the CSV header; also the key of its German heading */
     enum column_format format;
+    bool workbook_only; /* a help for readers (a label beside a code), not in the CSV */
 };
 
 struct table {
     const char *name; /* file stem: kennzahlen, kommunen, ... */
+    bool workbook_only; /* shown in the workbook, no CSV of its own */
     const struct table_column *column;
     size_t ncols;
     struct cell *cell; /* row-major, nrows * ncols */
@@ -73,7 +78,8 @@ const char *table_strdup(struct table *t, const char *s);
 
 void cell_text(struct cell *c, const char *s);
 void cell_int(struct cell *c, int64_t v);
-void cell_real(struct cell *c, double v); /* NaN becomes CELL_EMPTY */
+void cell_real(struct cell *c, double v); /* one decimal shown; NaN becomes CELL_UNDEFINED */
+void cell_real_shown(struct cell *c, double v, unsigned decimals);
 void cell_money(struct cell *c, int64_t cents); /* MONEY_NONE-like INT64_MIN becomes CELL_EMPTY */
 void cell_date(struct cell *c, ikz_date d);
 

@@ -232,6 +232,7 @@ static void test_tables(void **state)
     assert_non_null(strstr(years, "\n2024,1,0,5,0\n"));
     assert_int_equal(f->table[TABLE_ZEITREIHE].nrows, 15);
     free(years);
+    _table(f, TABLE_VERTEILUNG, "projekte,kommunen\n0,0\n1,1\n2,1\n3,3\n");
 }
 
 /* The same exports a year earlier: P6 (approved on 2024-12-31) and P1's
@@ -262,12 +263,14 @@ static void test_nothing_active(void **state)
     assert_int_equal(figures_build(&in, &fig), IKZ_OK);
     _int(&fig, "projekte_gefoerdert", 0);
     _real(&fig, "projekte_je_kommune_mittelwert", 0.0);
-    assert_int_equal(figures_key(&fig, "beteiligte_je_projekt_mittelwert")->kind, CELL_EMPTY);
-    assert_int_equal(figures_key(&fig, "beteiligte_je_projekt_max")->kind, CELL_EMPTY);
-    assert_int_equal(figures_key(&fig, "effizienzgewinn_prozent")->kind, CELL_EMPTY);
-    assert_int_equal(figures_key(&fig, "korrelation_einwohner_projekte_spearman")->kind, CELL_EMPTY);
+    assert_int_equal(figures_key(&fig, "beteiligte_je_projekt_mittelwert")->kind, CELL_UNDEFINED);
+    assert_int_equal(figures_key(&fig, "beteiligte_je_projekt_max")->kind, CELL_UNDEFINED);
+    assert_int_equal(figures_key(&fig, "effizienzgewinn_prozent")->kind, CELL_UNDEFINED);
+    assert_int_equal(figures_key(&fig, "korrelation_einwohner_projekte_spearman")->kind, CELL_UNDEFINED);
     assert_int_equal(fig.table[TABLE_ZEITREIHE].nrows, 0);
     assert_int_equal(fig.table[TABLE_OZG].nrows, 0);
+    assert_int_equal(fig.table[TABLE_VERTEILUNG].nrows, 1); /* all 5 Kommunen have 0 */
+    assert_int_equal(table_at(&fig.table[TABLE_VERTEILUNG], 0, 1)->v.i, 5);
     figures_free(&fig);
     aggregate_free(&agg);
 }

@@ -13,8 +13,8 @@
 #include "render_csv.h"
 
 static const struct table_column COLS[] = {
-    {"name", COLUMN_TEXT}, {"n", COLUMN_COUNT}, {"mittel", COLUMN_DECIMAL},
-    {"betrag", COLUMN_MONEY}, {"tag", COLUMN_DATE}};
+    {"name", COLUMN_TEXT, false}, {"n", COLUMN_COUNT, false}, {"mittel", COLUMN_DECIMAL, false},
+    {"betrag", COLUMN_MONEY, false}, {"tag", COLUMN_DATE, false}};
 
 static char *_render(const struct table *t, enum csv_dialect d)
 {

@@ -1,0 +1,80 @@
+/* texts.c: reads templates/texte.ini with inih, see texts.h. */
+#include "texts.h"
+
+#include <ini.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int _on_entry(void *user, const char *section, const char *name, const char *value)
+{
+    struct texts *t = user;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 64;
+        char **s = realloc(t->section, cap * sizeof *s);
+        if (s)
+            t->section = s;
+        char **k = realloc(t->key, cap * sizeof *k);
+        if (k)
+            t->key = k;
+        char **v = realloc(t->value, cap * sizeof *v);
+        if (v)
+            t->value = v;
+        if (!s || !k || !v)
+            return 0;
+        t->cap = cap;
+    }
+    t->section[t->n] = strdup(section);
+    t->key[t->n] = strdup(name);
+    t->value[t->n] = strdup(value);
+    t->n++;
+    return t->section[t->n - 1] && t->key[t->n - 1] && t->value[t->n - 1];
+}
+
+enum ikz_status texts_load(const char *path, const char *display, struct texts *out, struct findings *findings)
+{
+    memset(out, 0, sizeof *out);
+    out->display = display;
+    out->findings = findings;
+    int rc = ini_parse(path, _on_entry, out);
+    if (rc == 0)
+        return IKZ_OK;
+    if (rc < 0)
+        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 0, NULL, NULL,
+                     "Datei nicht lesbar");
+    else
+        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, rc, NULL, NULL,
+                     "keine gültige INI-Zeile (Abschnitt [name] oder schluessel = text, höchstens 199 Bytes)");
+    return IKZ_ERR_CONFIG;
+}
+
+const char *texts_get(const struct texts *t, const char *section, const char *key)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (strcmp(t->section[i], section) == 0 && strcmp(t->key[i], key) == 0)
+            return t->value[i];
+    return NULL;
+}
+
+const char *texts_require(struct texts *t, const char *section, const char *key)
+{
+    const char *v = texts_get(t, section, key);
+    if (v)
+        return v;
+    t->missing++;
+    findings_add(t->findings, FINDING_VORLAGE_FEHLERHAFT, t->display, 0, NULL, NULL,
+                 "Text [%s] %s fehlt", section, key);
+    return "";
+}
+
+void texts_free(struct texts *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->section[i]);
+        free(t->key[i]);
+        free(t->value[i]);
+    }
+    free(t->section);
+    free(t->key);
+    free(t->value);
+    memset(t, 0, sizeof *t);
+}
