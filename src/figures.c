@@ -505,3 +505,33 @@ const struct cell *figures_key(const struct figures *f, const char *key)
             return table_at(t, r, 2);
     return NULL;
 }
+
+/* A cell's number, or NaN when it holds none. */
+static double _number(const struct cell *c)
+{
+    switch (c->kind) {
+    case CELL_INT: return (double)c->v.i;
+    case CELL_REAL: return c->v.r;
+    case CELL_MONEY: return (double)c->v.cents / 100.0;
+    default: return NAN;
+    }
+}
+
+void figures_change(const struct cell *now, const struct cell *before, struct cell *diff, struct cell *pct)
+{
+    cell_real(diff, NAN);
+    cell_real(pct, NAN);
+    if (!before)
+        return;
+    double a = _number(now), b = _number(before);
+    if (isnan(a) || isnan(b))
+        return;
+    if (now->kind == CELL_INT && before->kind == CELL_INT)
+        cell_int(diff, now->v.i - before->v.i);
+    else if (now->kind == CELL_MONEY && before->kind == CELL_MONEY)
+        cell_money(diff, now->v.cents - before->v.cents);
+    else
+        cell_real_shown(diff, a - b, now->kind == CELL_REAL ? now->decimals : 1);
+    if (b != 0)
+        cell_real(pct, 100.0 * (a - b) / b);
+}

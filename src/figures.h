@@ -50,6 +50,13 @@ void figures_free(struct figures *f);
  * NULL for an unknown key. Borrowed from f. */
 const struct cell *figures_key(const struct figures *f, const char *key);
 
+/* The change from before to now, for the previous-year columns and the
+ * press text: diff has now's kind (count, money or real), pct is
+ * 100 * (now - before) / before with one decimal shown. Both are
+ * CELL_UNDEFINED where no change is defined: a date, a missing or undefined
+ * value, before NULL, or pct against a before of 0. */
+void figures_change(const struct cell *now, const struct cell *before, struct cell *diff, struct cell *pct);
+
 /* The keys in order; *n receives their number. Static. */
 const char *const *figures_keys(size_t *n);
 

@@ -137,6 +137,23 @@ enum ikz_status publish_finish(struct publication *pub, const char *relpath, FIL
     return IKZ_OK;
 }
 
+char *publish_path(const struct publication *pub, const char *relpath) { return _join(pub->tmp_dir, relpath); }
+
+enum ikz_status publish_sync(const struct publication *pub, const char *relpath)
+{
+    char *path = _join(pub->tmp_dir, relpath);
+    if (!path)
+        return IKZ_ERR_OSERR;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int rc = fd >= 0 ? fsync(fd) : -1;
+    if (rc != 0)
+        log_error("cannot sync %s: %s", path, strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    free(path);
+    return rc == 0 ? IKZ_OK : IKZ_ERR_IO;
+}
+
 enum ikz_status publish_commit(struct publication *pub)
 {
     char *csv_dir = _join(pub->tmp_dir, "csv");

@@ -33,6 +33,13 @@ enum ikz_status publish_create(struct publication *pub, const char *relpath, FIL
 /* Flushes, fsyncs and closes a file from publish_create(). */
 enum ikz_status publish_finish(struct publication *pub, const char *relpath, FILE *fp);
 
+/* The path of relpath in the temporary directory, for writers that open
+ * the file themselves (libxlsxwriter); malloc'd, caller frees. */
+char *publish_path(const struct publication *pub, const char *relpath);
+
+/* Fsyncs a file such a writer has closed. */
+enum ikz_status publish_sync(const struct publication *pub, const char *relpath);
+
 /* Puts the report in place; the publication is released either way. */
 enum ikz_status publish_commit(struct publication *pub);
 

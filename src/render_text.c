@@ -29,17 +29,6 @@ static void _error(struct _ctx *c, const char *placeholder, const char *why)
     c->bad = true;
 }
 
-/* A number as double, or NaN when the cell holds none. */
-static double _number(const struct cell *c)
-{
-    switch (c->kind) {
-    case CELL_INT: return (double)c->v.i;
-    case CELL_REAL: return c->v.r;
-    case CELL_MONEY: return (double)c->v.cents / 100.0;
-    default: return NAN;
-    }
-}
-
 /* Formats one resolved value; false if the format does not fit its kind. */
 static bool _format(const struct cell *c, enum variant var, enum format fmt, char *out, size_t outsz)
 {
@@ -130,28 +119,19 @@ static bool _resolve(struct _ctx *c, const struct text_values *v, const char *na
         _error(c, name, "unbekannter Platzhalter");
         return false;
     }
-    struct cell value = *now;
-    if (var != VARIANT_NOW && !before) {
-        value.kind = CELL_EMPTY;
-    } else if (var == VARIANT_VORJAHR) {
-        value = *before;
-    } else if (var == VARIANT_DIFF || var == VARIANT_DIFF_PROZENT) {
+    struct cell value = *now, diff, pct;
+    if (var == VARIANT_DIFF || var == VARIANT_DIFF_PROZENT) {
         if (now->kind == CELL_DATE || now->kind == CELL_TEXT) {
             _error(c, name, "keine Veränderung für ein Datum");
             return false;
         }
-        double a = _number(now), b = _number(before);
-        if (isnan(a) || isnan(b) || (var == VARIANT_DIFF_PROZENT && b == 0)) {
-            value.kind = CELL_EMPTY;
-        } else if (var == VARIANT_DIFF_PROZENT) {
-            cell_real(&value, 100.0 * (a - b) / b);
-        } else if (now->kind == CELL_INT && before->kind == CELL_INT) {
-            cell_int(&value, now->v.i - before->v.i);
-        } else if (now->kind == CELL_MONEY) {
-            cell_money(&value, now->v.cents - before->v.cents);
-        } else {
-            cell_real(&value, a - b);
-        }
+        figures_change(now, before, &diff, &pct);
+        value = var == VARIANT_DIFF ? diff : pct;
+    } else if (var == VARIANT_VORJAHR) {
+        if (before)
+            value = *before;
+        else
+            cell_real(&value, NAN);
     }
     if (!_format(&value, var, fmt, out, outsz)) {
         _error(c, name, "Format passt nicht zum Wert");

@@ -14,22 +14,28 @@
 #include "log.h"
 #include "publish.h"
 #include "register.h"
+#include "render_text.h"
+#include "render_xlsx.h"
 #include "stats.h"
 #include "taskareas.h"
+#include "texts.h"
 
 /* How many findings are kept in memory; the rest are only counted. */
 #define FINDINGS_KEPT 100000
 
 /* Everything one run holds, so that one function can free it. */
 struct run {
-    char *path_register, *path_projekte, *path_beteiligungen, *path_areas, *path_labels;
+    char *path_register, *path_projekte, *path_beteiligungen, *path_areas, *path_labels, *path_texts, *path_press;
     struct findings findings;
     struct task_areas areas;
     struct labels labels;
+    struct texts texts;
+    char *press_template;
     struct kommune_register reg;
     struct exports ex;
-    struct aggregate agg;
-    struct figures fig;
+    struct aggregate agg, agg_before;
+    struct figures fig, fig_before; /* at the Stichtag and one year earlier */
+    char *press_text;
 };
 
 static char *_path(const char *dir, const char *name)
@@ -43,8 +49,15 @@ static char *_path(const char *dir, const char *name)
 
 static void _run_free(struct run *r)
 {
+    free(r->press_text);
     figures_free(&r->fig);
+    figures_free(&r->fig_before);
     aggregate_free(&r->agg);
+    aggregate_free(&r->agg_before);
+    texts_free(&r->texts);
+    free(r->press_template);
+    free(r->path_texts);
+    free(r->path_press);
     exports_free(&r->ex);
     register_free(&r->reg);
     labels_free(&r->labels);
@@ -57,6 +70,34 @@ static void _run_free(struct run *r)
     free(r->path_labels);
 }
 
+/* Reads a whole (small) template file into a malloc'd string. */
+static enum ikz_status _read_template(const char *path, char **out, struct findings *findings)
+{
+    FILE *fp = fopen(path, "rb");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem) {
+        if (fp)
+            fclose(fp);
+        return IKZ_ERR_OSERR;
+    }
+    int c;
+    while (fp && (c = getc(fp)) != EOF)
+        putc(c, mem);
+    bool failed = !fp || ferror(fp);
+    if (fp)
+        fclose(fp);
+    fclose(mem);
+    if (failed) {
+        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, path, 0, NULL, NULL, "Datei nicht lesbar");
+        free(buf);
+        return IKZ_ERR_CONFIG;
+    }
+    *out = buf;
+    return IKZ_OK;
+}
+
 static enum ikz_status _load_templates(struct run *r)
 {
     enum ikz_status st = taskareas_load(r->path_areas, r->path_areas, &r->areas, &r->findings);
@@ -64,6 +105,10 @@ static enum ikz_status _load_templates(struct run *r)
         st = labels_load(r->path_labels, r->path_labels, &r->labels, &r->findings);
     if (st == IKZ_OK)
         st = figures_check_labels(&r->labels, r->path_labels, &r->findings);
+    if (st == IKZ_OK)
+        st = texts_load(r->path_texts, r->path_texts, &r->texts, &r->findings);
+    if (st == IKZ_OK)
+        st = _read_template(r->path_press, &r->press_template, &r->findings);
     return st;
 }
 
@@ -123,6 +168,50 @@ static enum ikz_status _write_csvs(const struct report_options *opt, const struc
     return IKZ_OK;
 }
 
+static enum ikz_status _write_press_text(const struct run *r, struct publication *pub)
+{
+    FILE *fp;
+    enum ikz_status st = publish_create(pub, "pressetext.txt", &fp);
+    if (st != IKZ_OK)
+        return st;
+    if (fputs(r->press_text, fp) == EOF) {
+        publish_finish(pub, "pressetext.txt", fp);
+        return IKZ_ERR_IO;
+    }
+    return publish_finish(pub, "pressetext.txt", fp);
+}
+
+static enum ikz_status _write_workbook(const struct report_options *opt, struct run *r, struct publication *pub)
+{
+    char rel[64];
+    snprintf(rel, sizeof rel, "ikz-bericht-%04d.xlsx", date_year(opt->stichtag));
+    char *path = publish_path(pub, rel);
+    if (!path)
+        return IKZ_ERR_OSERR;
+    const struct xlsx_source sources[] = {
+        {"projekte", r->path_projekte, r->ex.rows_projekte},
+        {"beteiligungen", r->path_beteiligungen, r->ex.rows_beteiligungen},
+        {"register", r->path_register, r->reg.rows},
+    };
+    struct xlsx_input in = {
+        .now = &r->fig,
+        .before = &r->fig_before,
+        .findings = &r->findings,
+        .labels = &r->labels,
+        .texts = &r->texts,
+        .source = sources,
+        .n_source = sizeof sources / sizeof sources[0],
+        .register_format = r->reg.format == REGISTER_GVISYS ? "GV-ISys" : "nativ",
+        .gebietsstand = opt->gebietsstand,
+        .version = IKZ_VERSION,
+    };
+    enum ikz_status st = render_xlsx(path, pub->tmp_dir, &in, &r->findings);
+    free(path);
+    if (st == IKZ_OK)
+        st = publish_sync(pub, rel);
+    return st;
+}
+
 static enum ikz_status _publish(const struct report_options *opt, struct run *r)
 {
     struct publication pub;
@@ -130,6 +219,10 @@ static enum ikz_status _publish(const struct report_options *opt, struct run *r)
     if (st != IKZ_OK)
         return st;
     st = _write_csvs(opt, &r->fig, &pub);
+    if (st == IKZ_OK)
+        st = _write_workbook(opt, r, &pub);
+    if (st == IKZ_OK)
+        st = _write_press_text(r, &pub);
     if (st != IKZ_OK) {
         publish_abort(&pub);
         return st;
@@ -153,7 +246,10 @@ enum ikz_status report_run(const struct report_options *opt)
     r.path_beteiligungen = _path(opt->input_dir, "beteiligungen.csv");
     r.path_areas = _path(opt->templates_dir, "aufgabenbereiche.csv");
     r.path_labels = _path(opt->templates_dir, "kennzahlen.csv");
-    if (!r.path_register || !r.path_projekte || !r.path_beteiligungen || !r.path_areas || !r.path_labels) {
+    r.path_texts = _path(opt->templates_dir, "texte.ini");
+    r.path_press = _path(opt->templates_dir, "pressetext.txt");
+    if (!r.path_register || !r.path_projekte || !r.path_beteiligungen || !r.path_areas || !r.path_labels ||
+        !r.path_texts || !r.path_press) {
         _run_free(&r);
         return IKZ_ERR_OSERR;
     }
@@ -165,24 +261,37 @@ enum ikz_status report_run(const struct report_options *opt)
     enum ikz_status st = _load_templates(&r);
     if (st == IKZ_OK)
         st = _load_exports(&r);
-    if (r.findings.total > 0) {
-        findings_print(&r.findings, stderr, REPORT_FINDINGS_SHOWN);
-        log_info("%zu findings: %zu fehler, %zu hinweise", r.findings.total, r.findings.errors,
-                 r.findings.total - r.findings.errors);
-    }
     if (st == IKZ_OK && r.findings.errors > 0)
         st = IKZ_ERR_DATA;
     if (st == IKZ_ERR_DATA)
         log_error("the exports have errors; nothing published");
 
+    /* The same computation at the Stichtag and one year earlier. */
     if (st == IKZ_OK)
         st = aggregate_compute(&r.reg, &r.areas, &r.ex, opt->stichtag, opt->ozg_seit, &r.agg);
+    if (st == IKZ_OK)
+        st = aggregate_compute(&r.reg, &r.areas, &r.ex, date_minus_year(opt->stichtag), opt->ozg_seit, &r.agg_before);
     if (st == IKZ_OK) {
         struct figures_input in = {&r.reg, &r.areas, &r.ex, &r.agg, &r.labels};
         st = figures_build(&in, &r.fig);
     }
+    if (st == IKZ_OK) {
+        struct figures_input in = {&r.reg, &r.areas, &r.ex, &r.agg_before, &r.labels};
+        st = figures_build(&in, &r.fig_before);
+    }
+    /* The press text before anything is written: a template error stops
+     * the run with nothing touched. */
+    if (st == IKZ_OK) {
+        struct text_values values = {&r.fig, &r.fig_before};
+        st = render_text(r.press_template, r.path_press, 1, &values, &r.press_text, &r.findings);
+    }
     if (st == IKZ_OK)
         st = _publish(opt, &r);
+    if (r.findings.total > 0) {
+        findings_print(&r.findings, stderr, REPORT_FINDINGS_SHOWN);
+        log_info("%zu findings: %zu fehler, %zu hinweise", r.findings.total, r.findings.errors,
+                 r.findings.total - r.findings.errors);
+    }
     _run_free(&r);
     return st;
 }

@@ -19,6 +19,7 @@ struct report_options {
     ikz_date stichtag;
     ikz_date ozg_seit;
     enum csv_dialect dialect;
+    const char *gebietsstand;  /* the register's Gebietsstand for the Erläuterungen; NULL: not given */
 };
 
 /* Default OZG start date: the Online Access Act cooperations from 2021 on. */

@@ -1,0 +1,546 @@
+/* render_xlsx.c: the workbook, written with libxlsxwriter; see
+ * render_xlsx.h. Tables are laid out as statistical offices publish them:
+ * a one-line title in A1, one bold header row with an autofilter and the
+ * panes frozen below it, no merged cells, real numbers with number
+ * formats, column widths computed (libxlsxwriter 1.1.4 has no autofit),
+ * landscape pages one page wide with the header repeated. */
+#include "render_xlsx.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "log.h"
+#include "numfmt.h"
+#include "render_text.h"
+
+#define MAX_COLS 16
+#define TITLE_ROW 0
+#define HEADER_ROW 1
+#define FIRST_DATA_ROW 2
+#define EXCEL_MAX_ROWS 1048576u
+
+struct _book {
+    lxw_workbook *wb;
+    const struct xlsx_input *in;
+    struct findings *template_findings;
+    struct text_values values;
+    char **owned; /* rendered texts; libxlsxwriter may keep pointers until close */
+    size_t n_owned, cap_owned;
+    lxw_error err; /* the first libxlsxwriter error */
+    bool bad_template;
+    lxw_format *title, *header, *text, *wrap, *count, *year, *dec[4], *money, *date, *symbol;
+    char footer[512];
+};
+
+/* ---------------------------------------------------------------------- */
+/* Texts and errors                                                        */
+
+static const char *_own(struct _book *b, char *s)
+{
+    if (!s)
+        return "";
+    if (b->n_owned == b->cap_owned) {
+        size_t cap = b->cap_owned ? 2 * b->cap_owned : 64;
+        char **o = realloc(b->owned, cap * sizeof *o);
+        if (!o) {
+            free(s);
+            return "";
+        }
+        b->owned = o;
+        b->cap_owned = cap;
+    }
+    b->owned[b->n_owned++] = s;
+    return s;
+}
+
+/* The text [section] key of texte.ini with its placeholders filled in. */
+static const char *_text(struct _book *b, const char *section, const char *key)
+{
+    const char *tpl = texts_require(b->in->texts, section, key);
+    char *out = NULL;
+    if (render_text(tpl, b->in->texts->display, 0, &b->values, &out, b->template_findings) != IKZ_OK) {
+        b->bad_template = true;
+        return "";
+    }
+    return _own(b, out);
+}
+
+/* The heading of a table's column: [spalten] table.column, else column. */
+static const char *_heading(struct _book *b, const struct table *t, size_t c)
+{
+    char key[96];
+    snprintf(key, sizeof key, "%s.%s", t->name, t->column[c].name);
+    if (texts_get(b->in->texts, "spalten", key))
+        return _text(b, "spalten", key);
+    return _text(b, "spalten", t->column[c].name);
+}
+
+static void _check(struct _book *b, lxw_error e)
+{
+    if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
+        b->err = e;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Formats and widths                                                      */
+
+static lxw_format *_format(struct _book *b, const char *num_format)
+{
+    lxw_format *f = workbook_add_format(b->wb);
+    if (num_format)
+        format_set_num_format(f, num_format);
+    return f;
+}
+
+static void _formats(struct _book *b)
+{
+    b->title = _format(b, NULL);
+    format_set_bold(b->title);
+    format_set_font_size(b->title, 12);
+    b->header = _format(b, NULL);
+    format_set_bold(b->header);
+    format_set_text_wrap(b->header);
+    format_set_align(b->header, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bottom(b->header, LXW_BORDER_THIN);
+    b->text = _format(b, "@");
+    b->wrap = _format(b, "@");
+    format_set_text_wrap(b->wrap);
+    format_set_align(b->wrap, LXW_ALIGN_VERTICAL_TOP);
+    b->count = _format(b, "#,##0");
+    b->year = _format(b, "0");
+    b->dec[0] = _format(b, "#,##0");
+    b->dec[1] = _format(b, "#,##0.0");
+    b->dec[2] = _format(b, "#,##0.00");
+    b->dec[3] = _format(b, "#,##0.000");
+    b->money = _format(b, "#,##0 \"€\"");
+    b->date = _format(b, "dd.mm.yyyy");
+    b->symbol = _format(b, NULL);
+    format_set_align(b->symbol, LXW_ALIGN_RIGHT);
+}
+
+/* Characters a person sees (UTF-8 code points). */
+static size_t _chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void _note(double *width, size_t col, size_t chars)
+{
+    if (col < MAX_COLS && (double)chars > width[col])
+        width[col] = (double)chars;
+}
+
+/* Widths from content: a little air, at least 6, long texts capped (they
+ * wrap or spill into the print margin rather than make a sheet unusable). */
+static void _set_widths(lxw_worksheet *ws, const double *width, size_t ncols, double cap)
+{
+    for (size_t c = 0; c < ncols && c < MAX_COLS; c++) {
+        double w = width[c] + 2.0;
+        if (w < 6.0)
+            w = 6.0;
+        if (w > cap)
+            w = cap;
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Cells                                                                   */
+
+static double _excel_date(ikz_date d) { return (double)(date_to_days(d) + 25569); /* days since 1899-12-30 */ }
+
+/* Writes a typed cell as a real number, a date, a string or the symbol x. */
+static void _cell(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const struct cell *c,
+                  enum column_format fmt, double *width)
+{
+    char buf[64];
+    switch (c->kind) {
+    case CELL_EMPTY:
+        return;
+    case CELL_UNDEFINED:
+        _check(b, worksheet_write_string(ws, row, col, _text(b, "bericht", "symbol_x"), b->symbol));
+        _note(width, col, 1);
+        return;
+    case CELL_TEXT:
+        /* Always a string: a title like =HYPERLINK(...) stays text. */
+        _check(b, worksheet_write_string(ws, row, col, c->v.text, b->text));
+        _note(width, col, _chars(c->v.text));
+        return;
+    case CELL_INT:
+        _check(b, worksheet_write_number(ws, row, col, (double)c->v.i, fmt == COLUMN_CODE ? b->year : b->count));
+        numfmt_int(c->v.i, buf, sizeof buf);
+        _note(width, col, strlen(buf));
+        return;
+    case CELL_REAL: {
+        unsigned d = c->decimals > 3 ? 3 : c->decimals;
+        _check(b, worksheet_write_number(ws, row, col, c->v.r, b->dec[d]));
+        numfmt_real(c->v.r, (int)d, buf, sizeof buf);
+        _note(width, col, strlen(buf));
+        return;
+    }
+    case CELL_MONEY:
+        _check(b, worksheet_write_number(ws, row, col, (double)c->v.cents / 100.0, b->money));
+        numfmt_euro(c->v.cents, buf, sizeof buf);
+        _note(width, col, strlen(buf) + 2);
+        return;
+    case CELL_DATE:
+        _check(b, worksheet_write_number(ws, row, col, _excel_date(c->v.date), b->date));
+        _note(width, col, 10);
+        return;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Sheets                                                                  */
+
+/* Adds a sheet with its title in A1 and the print setup. */
+static lxw_worksheet *_sheet(struct _book *b, const char *key)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, _text(b, "blaetter", key));
+    if (!ws) {
+        _check(b, LXW_ERROR_SHEETNAME_ALREADY_USED); /* or an invalid name */
+        return NULL;
+    }
+    _check(b, worksheet_write_string(ws, TITLE_ROW, 0, _text(b, "titel", key), b->title));
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_fit_to_pages(ws, 1, 0);
+    _check(b, worksheet_repeat_rows(ws, HEADER_ROW, HEADER_ROW));
+    _check(b, worksheet_set_footer(ws, b->footer));
+    return ws;
+}
+
+/* The header row, its autofilter over nrows data rows, and frozen panes. */
+static void _header(struct _book *b, lxw_worksheet *ws, const char *const *headings, size_t ncols, size_t nrows,
+                    double *width)
+{
+    for (size_t c = 0; c < ncols; c++) {
+        _check(b, worksheet_write_string(ws, HEADER_ROW, (lxw_col_t)c, headings[c], b->header));
+        /* Long headings wrap; up to 24 characters they set the width. */
+        size_t n = _chars(headings[c]);
+        _note(width, c, n < 24 ? n : 24);
+    }
+    _check(b, worksheet_autofilter(ws, HEADER_ROW, 0, (lxw_row_t)(HEADER_ROW + nrows), (lxw_col_t)(ncols - 1)));
+    worksheet_freeze_panes(ws, FIRST_DATA_ROW, 0);
+}
+
+static size_t _col(const struct table *t, const char *name)
+{
+    for (size_t c = 0; c < t->ncols; c++)
+        if (strcmp(t->column[c].name, name) == 0)
+            return c;
+    return 0;
+}
+
+/* A sheet holding one table of the CSV summaries (all its columns). */
+static lxw_worksheet *_table_sheet(struct _book *b, const char *key, const struct table *t)
+{
+    lxw_worksheet *ws = _sheet(b, key);
+    if (!ws)
+        return NULL;
+    if (t->nrows + FIRST_DATA_ROW > EXCEL_MAX_ROWS) {
+        log_error("table %s has %zu rows, more than an Excel sheet holds", t->name, t->nrows);
+        _check(b, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
+        return NULL;
+    }
+    double width[MAX_COLS] = {0};
+    const char *headings[MAX_COLS];
+    for (size_t c = 0; c < t->ncols && c < MAX_COLS; c++)
+        headings[c] = _heading(b, t, c);
+    _header(b, ws, headings, t->ncols, t->nrows, width);
+    for (size_t r = 0; r < t->nrows; r++)
+        for (size_t c = 0; c < t->ncols; c++)
+            _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + r), (lxw_col_t)c, table_at(t, r, c), t->column[c].format, width);
+    _set_widths(ws, width, t->ncols, 60.0);
+    return ws;
+}
+
+/* Inserts a chart of one series (categories and values are columns of the
+ * table on sheet `sheet`) with title, axis titles and alternative text. */
+static lxw_chart *_chart(struct _book *b, lxw_worksheet *ws, uint8_t type, const char *sheet, const char *key,
+                         size_t nrows, size_t cat_col, size_t val_col, lxw_row_t at_row, lxw_col_t at_col,
+                         double y_scale)
+{
+    if (nrows == 0)
+        return NULL;
+    char k[64];
+    lxw_chart *chart = workbook_add_chart(b->wb, type);
+    lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+    lxw_row_t last = (lxw_row_t)(FIRST_DATA_ROW + nrows - 1);
+    chart_series_set_categories(s, sheet, FIRST_DATA_ROW, (lxw_col_t)cat_col, last, (lxw_col_t)cat_col);
+    chart_series_set_values(s, sheet, FIRST_DATA_ROW, (lxw_col_t)val_col, last, (lxw_col_t)val_col);
+    chart_series_set_name_range(s, sheet, HEADER_ROW, (lxw_col_t)val_col);
+    snprintf(k, sizeof k, "%s_titel", key);
+    chart_title_set_name(chart, _text(b, "diagramme", k));
+    snprintf(k, sizeof k, "%s_x", key);
+    chart_axis_set_name(chart->x_axis, _text(b, "diagramme", k));
+    snprintf(k, sizeof k, "%s_y", key);
+    chart_axis_set_name(chart->y_axis, _text(b, "diagramme", k));
+    snprintf(k, sizeof k, "%s_alt", key);
+    lxw_chart_options opt = {.x_scale = 1.6, .y_scale = y_scale, .description = (char *)_text(b, "diagramme", k)};
+    _check(b, worksheet_insert_chart_opt(ws, at_row, at_col, chart, &opt));
+    return chart;
+}
+
+static void _uebersicht(struct _book *b)
+{
+    lxw_worksheet *ws = _sheet(b, "uebersicht");
+    if (!ws)
+        return;
+    const struct table *now = &b->in->now->table[TABLE_KENNZAHLEN];
+    const char *headings[5] = {_text(b, "uebersicht", "kennzahl"), _text(b, "uebersicht", "wert"),
+                               _text(b, "uebersicht", "vorjahr"), _text(b, "uebersicht", "diff"),
+                               _text(b, "uebersicht", "diff_prozent")};
+    double width[MAX_COLS] = {0};
+    _header(b, ws, headings, 5, now->nrows, width);
+    for (size_t r = 0; r < now->nrows; r++) {
+        lxw_row_t row = (lxw_row_t)(FIRST_DATA_ROW + r);
+        const struct cell *label = table_at(now, r, 1), *v = table_at(now, r, 2);
+        const struct cell *before = figures_key(b->in->before, table_at(now, r, 0)->v.text);
+        struct cell diff, pct;
+        figures_change(v, before, &diff, &pct);
+        _cell(b, ws, row, 0, label, COLUMN_TEXT, width);
+        _cell(b, ws, row, 1, v, COLUMN_MIXED, width);
+        _cell(b, ws, row, 2, before, COLUMN_MIXED, width);
+        _cell(b, ws, row, 3, &diff, COLUMN_MIXED, width);
+        _cell(b, ws, row, 4, &pct, COLUMN_MIXED, width);
+    }
+    _set_widths(ws, width, 5, 70.0);
+}
+
+static void _verteilung(struct _book *b)
+{
+    const struct table *t = &b->in->now->table[TABLE_VERTEILUNG];
+    lxw_worksheet *ws = _table_sheet(b, "verteilung", t);
+    if (!ws)
+        return;
+    /* The summary beside the histogram, after one empty column. */
+    const struct summary *s = &b->in->now->projekte_je_kommune;
+    static const char *const keys[] = {"mittelwert", "median", "q1", "q3", "stdabw", "anzahl"};
+    double values[] = {s->mean, s->median, s->q1, s->q3, s->sd, (double)s->n};
+    double width[MAX_COLS] = {0};
+    lxw_col_t c0 = 3;
+    _check(b, worksheet_write_string(ws, HEADER_ROW, c0, _text(b, "verteilung", "kennzahl"), b->header));
+    _check(b, worksheet_write_string(ws, HEADER_ROW, c0 + 1, _text(b, "verteilung", "wert"), b->header));
+    _note(width, c0, _chars(_text(b, "verteilung", "kennzahl")));
+    _note(width, c0 + 1, _chars(_text(b, "verteilung", "wert")));
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *name = _text(b, "verteilung", keys[i]);
+        struct cell c;
+        if (i == 5)
+            cell_int(&c, (int64_t)s->n);
+        else
+            cell_real_shown(&c, values[i], 2);
+        _check(b, worksheet_write_string(ws, (lxw_row_t)(FIRST_DATA_ROW + i), c0, name, b->text));
+        _note(width, c0, _chars(name));
+        _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + i), c0 + 1, &c, COLUMN_DECIMAL, width);
+    }
+    worksheet_set_column(ws, c0, c0, width[c0] + 2, NULL);
+    worksheet_set_column(ws, c0 + 1, c0 + 1, width[c0 + 1] + 2, NULL);
+    _chart(b, ws, LXW_CHART_COLUMN, _text(b, "blaetter", "verteilung"), "verteilung", t->nrows, 0, 1,
+           (lxw_row_t)(FIRST_DATA_ROW + 8), c0, 1.2);
+}
+
+static void _pruefbericht(struct _book *b)
+{
+    lxw_worksheet *ws = _sheet(b, "pruefbericht");
+    if (!ws)
+        return;
+    const struct findings *f = b->in->findings;
+    static const char *const keys[] = {"datei", "zeile", "spalte", "wert", "code", "schwere", "meldung"};
+    const char *headings[7];
+    for (size_t i = 0; i < 7; i++)
+        headings[i] = _text(b, "pruefbericht", keys[i]);
+    double width[MAX_COLS] = {0};
+    size_t extra = f->total > f->n ? 1 : 0;
+    _header(b, ws, headings, 7, f->n + extra, width);
+    for (size_t i = 0; i < f->n; i++) {
+        const struct finding *fi = &f->item[i];
+        lxw_row_t row = (lxw_row_t)(FIRST_DATA_ROW + i);
+        struct cell c;
+        char message[768];
+        snprintf(message, sizeof message, "%s%s%s%s", finding_message(fi->code), fi->detail ? " (" : "",
+                 fi->detail ? fi->detail : "", fi->detail ? ")" : "");
+        cell_text(&c, fi->file);
+        _cell(b, ws, row, 0, &c, COLUMN_TEXT, width);
+        if (fi->line > 0) {
+            cell_int(&c, fi->line);
+            _cell(b, ws, row, 1, &c, COLUMN_CODE, width);
+        }
+        cell_text(&c, fi->column);
+        _cell(b, ws, row, 2, &c, COLUMN_TEXT, width);
+        cell_text(&c, fi->value);
+        _cell(b, ws, row, 3, &c, COLUMN_TEXT, width);
+        cell_text(&c, finding_code_name(fi->code));
+        _cell(b, ws, row, 4, &c, COLUMN_TEXT, width);
+        cell_text(&c, finding_severity_name(finding_severity(fi->code)));
+        _cell(b, ws, row, 5, &c, COLUMN_TEXT, width);
+        cell_text(&c, message);
+        _cell(b, ws, row, 6, &c, COLUMN_TEXT, width);
+    }
+    if (extra) {
+        struct cell c;
+        cell_text(&c, _text(b, "pruefbericht", "weitere"));
+        _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + f->n), 0, &c, COLUMN_TEXT, width);
+        cell_int(&c, (int64_t)(f->total - f->n));
+        _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + f->n), 1, &c, COLUMN_COUNT, width);
+    }
+    _set_widths(ws, width, 7, 80.0);
+}
+
+/* One row of the Erläuterungen: area, term, explanation. */
+static void _explain(struct _book *b, lxw_worksheet *ws, size_t *row, const char *area, const char *term,
+                     const char *text, double *width)
+{
+    lxw_row_t r = (lxw_row_t)(FIRST_DATA_ROW + (*row)++);
+    _check(b, worksheet_write_string(ws, r, 0, area, b->text));
+    _check(b, worksheet_write_string(ws, r, 1, term, b->wrap));
+    _check(b, worksheet_write_string(ws, r, 2, text, b->wrap));
+    _note(width, 0, _chars(area));
+    _note(width, 1, _chars(term));
+}
+
+static void _erlaeuterungen(struct _book *b)
+{
+    lxw_worksheet *ws = _sheet(b, "erlaeuterungen");
+    if (!ws)
+        return;
+    const struct table *k = &b->in->now->table[TABLE_KENNZAHLEN];
+    const char *headings[3] = {_text(b, "erlaeuterungen", "bereich"), _text(b, "erlaeuterungen", "begriff"),
+                               _text(b, "erlaeuterungen", "erlaeuterung")};
+    size_t n_rows = k->nrows + 1 + b->in->n_source + 5 + 2;
+    double width[MAX_COLS] = {0};
+    _header(b, ws, headings, 3, n_rows, width);
+    size_t row = 0;
+    const char *area = _text(b, "erlaeuterungen", "kennzahl");
+    for (size_t r = 0; r < k->nrows; r++) {
+        const char *key = table_at(k, r, 0)->v.text;
+        _explain(b, ws, &row, area, table_at(k, r, 1)->v.text, labels_definition(b->in->labels, key), width);
+    }
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "vorjahr"), _text(b, "erlaeuterungen", "vorjahr_text"),
+             width);
+
+    area = _text(b, "erlaeuterungen", "quelle");
+    const char *zeilen = _text(b, "erlaeuterungen", "zeilen");
+    char buf[1024], num[32];
+    for (size_t i = 0; i < b->in->n_source; i++) {
+        const struct xlsx_source *s = &b->in->source[i];
+        numfmt_int((int64_t)s->rows, num, sizeof num);
+        bool reg = strcmp(s->label_key, "register") == 0;
+        snprintf(buf, sizeof buf, "%s%s%s%s: %s %s", s->file, reg ? " (" : "", reg ? b->in->register_format : "",
+                 reg ? ")" : "", num, zeilen);
+        _explain(b, ws, &row, area, _text(b, "erlaeuterungen", s->label_key), buf, width);
+    }
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "gebietsstand"),
+             b->in->gebietsstand ? b->in->gebietsstand : _text(b, "erlaeuterungen", "gebietsstand_fehlt"), width);
+    char day[11];
+    date_format_de(figures_key(b->in->now, "stichtag")->v.date, day);
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "stichtag"), day, width);
+    date_format_de(figures_key(b->in->now, "ozg_seit")->v.date, day);
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "ozg_seit"), day, width);
+    snprintf(buf, sizeof buf, "ikz-report %s", b->in->version);
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "version"), buf, width);
+
+    area = _text(b, "erlaeuterungen", "zeichen");
+    _explain(b, ws, &row, area, _text(b, "bericht", "symbol_x"), _text(b, "erlaeuterungen", "x"), width);
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "leer"), _text(b, "erlaeuterungen", "leer_text"), width);
+    _set_widths(ws, width, 2, 40.0);
+    worksheet_set_column(ws, 2, 2, 100.0, NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The workbook                                                            */
+
+/* Doubles every & of s into out: & starts a code in Excel's header texts. */
+static void _escape_amp(const char *s, char *out, size_t outsz)
+{
+    size_t o = 0;
+    for (; *s && o + 2 < outsz; s++) {
+        out[o++] = *s;
+        if (*s == '&')
+            out[o++] = '&';
+    }
+    out[o] = '\0';
+}
+
+static void _sheets(struct _book *b)
+{
+    const struct figures *f = b->in->now;
+    _uebersicht(b);
+    _table_sheet(b, "kommunen", &f->table[TABLE_KOMMUNEN]);
+
+    const struct table *t = &f->table[TABLE_KREISE];
+    lxw_worksheet *ws = _table_sheet(b, "kreise", t);
+    if (ws)
+        _chart(b, ws, LXW_CHART_BAR, _text(b, "blaetter", "kreise"), "kreise", t->nrows, _col(t, "name"),
+               _col(t, "projekte_je_kommune"), FIRST_DATA_ROW, (lxw_col_t)(t->ncols + 1), 2.4);
+
+    t = &f->table[TABLE_AUFGABENBEREICHE];
+    ws = _table_sheet(b, "aufgabenbereiche", t);
+    if (ws)
+        _chart(b, ws, LXW_CHART_BAR, _text(b, "blaetter", "aufgabenbereiche"), "aufgabenbereiche", t->nrows,
+               _col(t, "bezeichnung"), _col(t, "projekte"), FIRST_DATA_ROW, (lxw_col_t)(t->ncols + 1), 1.6);
+
+    t = &f->table[TABLE_ZEITREIHE];
+    ws = _table_sheet(b, "zeitreihe", t);
+    if (ws) { /* approvals per year, and the stock below as a line */
+        const char *sheet = _text(b, "blaetter", "zeitreihe");
+        _chart(b, ws, LXW_CHART_COLUMN, sheet, "zeitreihe", t->nrows, _col(t, "jahr"), _col(t, "neu_bewilligt"),
+               FIRST_DATA_ROW, (lxw_col_t)(t->ncols + 1), 1.4);
+        _chart(b, ws, LXW_CHART_LINE, sheet, "bestand", t->nrows, _col(t, "jahr"), _col(t, "bestand"),
+               FIRST_DATA_ROW + 23, (lxw_col_t)(t->ncols + 1), 1.4);
+    }
+    _table_sheet(b, "groessenklassen", &f->table[TABLE_GROESSENKLASSEN]);
+    _table_sheet(b, "ozg", &f->table[TABLE_OZG]);
+    _verteilung(b);
+    _pruefbericht(b);
+    _erlaeuterungen(b);
+}
+
+enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct xlsx_input *in,
+                            struct findings *template_findings)
+{
+    struct _book b = {.in = in, .template_findings = template_findings, .values = {in->now, in->before}};
+    lxw_workbook_options options = {.constant_memory = LXW_FALSE, .tmpdir = (char *)tmpdir};
+    b.wb = workbook_new_opt(path, &options);
+    if (!b.wb) {
+        log_error("cannot create workbook %s", path);
+        return IKZ_ERR_CANTCREAT;
+    }
+    _formats(&b);
+    char fusszeile[256], seite[64], von[64];
+    _escape_amp(_text(&b, "bericht", "fusszeile"), fusszeile, sizeof fusszeile);
+    _escape_amp(_text(&b, "bericht", "seite"), seite, sizeof seite);
+    _escape_amp(_text(&b, "bericht", "von"), von, sizeof von);
+    snprintf(b.footer, sizeof b.footer, "&L&A&C%s&R%s &P %s &N", fusszeile, seite, von);
+
+    /* The creation date is the Stichtag: the same inputs give the same bytes. */
+    lxw_doc_properties props = {
+        .title = (char *)_text(&b, "bericht", "dokument_titel"),
+        .subject = (char *)_text(&b, "bericht", "thema"),
+        .author = (char *)_text(&b, "bericht", "autor"),
+        .keywords = (char *)_text(&b, "bericht", "schlagwoerter"),
+        .created = (time_t)date_to_days(figures_key(in->now, "stichtag")->v.date) * 86400,
+    };
+    _check(&b, workbook_set_properties(b.wb, &props));
+    _sheets(&b);
+
+    lxw_error close_err = workbook_close(b.wb); /* this is where the file is written */
+    for (size_t i = 0; i < b.n_owned; i++)
+        free(b.owned[i]);
+    free(b.owned);
+    if (b.bad_template || in->texts->missing)
+        return IKZ_ERR_CONFIG;
+    if (b.err != LXW_NO_ERROR || close_err != LXW_NO_ERROR) {
+        log_error("cannot write workbook %s: %s", path, lxw_strerror(b.err != LXW_NO_ERROR ? b.err : close_err));
+        return IKZ_ERR_IO;
+    }
+    return IKZ_OK;
+}

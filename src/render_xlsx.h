@@ -1,0 +1,46 @@
+/* render_xlsx.h: the ministry's workbook ikz-bericht-YYYY.xlsx.
+ *
+ * Sheets: Übersicht (key figures now, a year earlier, change), the tables
+ * of the CSV summaries, Verteilung (histogram of projects per Kommune),
+ * Prüfbericht (findings) and Erläuterungen (definitions, sources, legend).
+ * Every number comes from the same tables as the CSVs; every German text
+ * from templates/. libxlsxwriter stays inside render_xlsx.c. The file is
+ * byte-identical for the same inputs: its creation date is the Stichtag. */
+#ifndef IKZ_RENDER_XLSX_H
+#define IKZ_RENDER_XLSX_H
+
+#include <stddef.h>
+
+#include "figures.h"
+#include "findings.h"
+#include "labels.h"
+#include "status.h"
+#include "texts.h"
+
+/* Where the figures come from, for the Erläuterungen. */
+struct xlsx_source {
+    const char *label_key; /* key in [erlaeuterungen]: projekte, beteiligungen, register */
+    const char *file;      /* file name as given */
+    size_t rows;           /* data rows read */
+};
+
+struct xlsx_input {
+    const struct figures *now;
+    const struct figures *before;   /* the same computation one year earlier */
+    const struct findings *findings; /* the Prüfbericht */
+    const struct labels *labels;    /* labels and definitions of the key figures */
+    struct texts *texts;            /* templates/texte.ini */
+    const struct xlsx_source *source;
+    size_t n_source;
+    const char *register_format;    /* "GV-ISys" or "nativ" */
+    const char *gebietsstand;       /* NULL: not given */
+    const char *version;
+};
+
+/* Writes the workbook to path, with libxlsxwriter's temporary files in
+ * tmpdir. IKZ_ERR_CONFIG (with findings in template_findings) for a text
+ * missing from the templates; IKZ_ERR_IO when writing fails. */
+enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct xlsx_input *in,
+                            struct findings *template_findings);
+
+#endif
