@@ -73,6 +73,16 @@ static const struct {
 #undef KF
 #define N_KEYS (sizeof _keys / sizeof _keys[0])
 
+bool figures_key_relative(const char *key)
+{
+    static const char *const absolute_only[] = {"stichtag", "ozg_seit", "anteil_kommunen_beteiligt_prozent",
+                                                "effizienzgewinn_prozent", "korrelation_einwohner_projekte_spearman"};
+    for (size_t i = 0; i < sizeof absolute_only / sizeof absolute_only[0]; i++)
+        if (strcmp(key, absolute_only[i]) == 0)
+            return false;
+    return true;
+}
+
 const char *const *figures_keys(size_t *n)
 {
     static const char *names[N_KEYS];

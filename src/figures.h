@@ -57,6 +57,11 @@ const struct cell *figures_key(const struct figures *f, const char *key);
  * value, before NULL, or pct against a before of 0. */
 void figures_change(const struct cell *now, const struct cell *before, struct cell *diff, struct cell *pct);
 
+/* False for key figures whose change in per cent means nothing (shares
+ * in per cent, the correlation coefficient, dates): their change is the
+ * difference in points. */
+bool figures_key_relative(const char *key);
+
 /* The keys in order; *n receives their number. Static. */
 const char *const *figures_keys(size_t *n);
 

@@ -126,6 +126,10 @@ static bool _resolve(struct _ctx *c, const struct text_values *v, const char *na
             return false;
         }
         figures_change(now, before, &diff, &pct);
+        if (var == VARIANT_DIFF_PROZENT && !figures_key_relative(key)) {
+            _error(c, name, "Veränderung in Prozent ist hier nicht sinnvoll; .diff gibt Prozentpunkte");
+            return false;
+        }
         value = var == VARIANT_DIFF ? diff : pct;
     } else if (var == VARIANT_VORJAHR) {
         if (before)

@@ -138,9 +138,13 @@ static void _note(double *width, size_t col, size_t chars)
 }
 
 /* Widths from content: a little air, at least 6, long texts capped (they
- * wrap or spill into the print margin rather than make a sheet unusable). */
-static void _set_widths(lxw_worksheet *ws, const double *width, size_t ncols, double cap)
+ * wrap or spill into the print margin rather than make a sheet unusable).
+ * The header row gets the height its wrapped headings need, since not
+ * every program grows a row for wrapped text by itself. */
+static void _set_widths(lxw_worksheet *ws, const char *const *headings, const double *width, size_t ncols,
+                        double cap)
 {
+    size_t lines = 1;
     for (size_t c = 0; c < ncols && c < MAX_COLS; c++) {
         double w = width[c] + 2.0;
         if (w < 6.0)
@@ -148,7 +152,15 @@ static void _set_widths(lxw_worksheet *ws, const double *width, size_t ncols, do
         if (w > cap)
             w = cap;
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+        if (headings) {
+            size_t per_line = (size_t)(w - 1.0), n = _chars(headings[c]);
+            size_t need = per_line ? (n + per_line - 1) / per_line : 1;
+            if (need > lines)
+                lines = need;
+        }
     }
+    if (lines > 1)
+        worksheet_set_row(ws, HEADER_ROW, 15.0 * (double)lines, NULL);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -258,9 +270,13 @@ static lxw_worksheet *_table_sheet(struct _book *b, const char *key, const struc
     for (size_t r = 0; r < t->nrows; r++)
         for (size_t c = 0; c < t->ncols; c++)
             _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + r), (lxw_col_t)c, table_at(t, r, c), t->column[c].format, width);
-    _set_widths(ws, width, t->ncols, 60.0);
+    _set_widths(ws, headings, width, t->ncols, 60.0);
     return ws;
 }
+
+/* The first row below a table of nrows data rows, after one empty row:
+ * charts go there, so that printing one page wide keeps the table legible. */
+static lxw_row_t _below(size_t nrows) { return (lxw_row_t)(FIRST_DATA_ROW + nrows + 1); }
 
 /* Inserts a chart of one series (categories and values are columns of the
  * table on sheet `sheet`) with title, axis titles and alternative text. */
@@ -279,10 +295,16 @@ static lxw_chart *_chart(struct _book *b, lxw_worksheet *ws, uint8_t type, const
     chart_series_set_name_range(s, sheet, HEADER_ROW, (lxw_col_t)val_col);
     snprintf(k, sizeof k, "%s_titel", key);
     chart_title_set_name(chart, _text(b, "diagramme", k));
+    /* In a bar chart libxlsxwriter's x axis is the horizontal value axis:
+     * the category title goes to the y axis there. */
+    bool bar = type == LXW_CHART_BAR;
     snprintf(k, sizeof k, "%s_x", key);
-    chart_axis_set_name(chart->x_axis, _text(b, "diagramme", k));
+    chart_axis_set_name(bar ? chart->y_axis : chart->x_axis, _text(b, "diagramme", k));
     snprintf(k, sizeof k, "%s_y", key);
-    chart_axis_set_name(chart->y_axis, _text(b, "diagramme", k));
+    chart_axis_set_name(bar ? chart->x_axis : chart->y_axis, _text(b, "diagramme", k));
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE); /* one series: the title says it */
+    if (bar)
+        chart_axis_set_reverse(chart->y_axis); /* categories top-down, in the table's order */
     snprintf(k, sizeof k, "%s_alt", key);
     lxw_chart_options opt = {.x_scale = 1.6, .y_scale = y_scale, .description = (char *)_text(b, "diagramme", k)};
     _check(b, worksheet_insert_chart_opt(ws, at_row, at_col, chart, &opt));
@@ -306,13 +328,15 @@ static void _uebersicht(struct _book *b)
         const struct cell *before = figures_key(b->in->before, table_at(now, r, 0)->v.text);
         struct cell diff, pct;
         figures_change(v, before, &diff, &pct);
+        if (!figures_key_relative(table_at(now, r, 0)->v.text))
+            cell_real(&pct, NAN); /* a share or a coefficient changes in points, not per cent */
         _cell(b, ws, row, 0, label, COLUMN_TEXT, width);
         _cell(b, ws, row, 1, v, COLUMN_MIXED, width);
         _cell(b, ws, row, 2, before, COLUMN_MIXED, width);
         _cell(b, ws, row, 3, &diff, COLUMN_MIXED, width);
         _cell(b, ws, row, 4, &pct, COLUMN_MIXED, width);
     }
-    _set_widths(ws, width, 5, 70.0);
+    _set_widths(ws, headings, width, 5, 70.0);
 }
 
 static void _verteilung(struct _book *b)
@@ -345,7 +369,7 @@ static void _verteilung(struct _book *b)
     worksheet_set_column(ws, c0, c0, width[c0] + 2, NULL);
     worksheet_set_column(ws, c0 + 1, c0 + 1, width[c0 + 1] + 2, NULL);
     _chart(b, ws, LXW_CHART_COLUMN, _text(b, "blaetter", "verteilung"), "verteilung", t->nrows, 0, 1,
-           (lxw_row_t)(FIRST_DATA_ROW + 8), c0, 1.2);
+           _below(t->nrows > 6 ? t->nrows : 6), 0, 1.2);
 }
 
 static void _pruefbericht(struct _book *b)
@@ -392,15 +416,25 @@ static void _pruefbericht(struct _book *b)
         cell_int(&c, (int64_t)(f->total - f->n));
         _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + f->n), 1, &c, COLUMN_COUNT, width);
     }
-    _set_widths(ws, width, 7, 80.0);
+    _set_widths(ws, headings, width, 7, 80.0);
 }
 
-/* One row of the Erläuterungen: area, term, explanation. */
+#define EXPLAIN_TERM_WIDTH 40.0
+#define EXPLAIN_TEXT_WIDTH 100.0
+
+/* One row of the Erläuterungen: area, term, explanation; as high as its
+ * wrapped text needs. */
 static void _explain(struct _book *b, lxw_worksheet *ws, size_t *row, const char *area, const char *term,
                      const char *text, double *width)
 {
     lxw_row_t r = (lxw_row_t)(FIRST_DATA_ROW + (*row)++);
-    _check(b, worksheet_write_string(ws, r, 0, area, b->text));
+    size_t per_term = (size_t)EXPLAIN_TERM_WIDTH - 1, per_text = (size_t)EXPLAIN_TEXT_WIDTH - 8;
+    size_t lines = (_chars(text) + per_text - 1) / per_text, term_lines = (_chars(term) + per_term - 1) / per_term;
+    if (term_lines > lines)
+        lines = term_lines;
+    if (lines > 1)
+        worksheet_set_row(ws, r, 15.0 * (double)lines, NULL);
+    _check(b, worksheet_write_string(ws, r, 0, area, b->wrap));
     _check(b, worksheet_write_string(ws, r, 1, term, b->wrap));
     _check(b, worksheet_write_string(ws, r, 2, text, b->wrap));
     _note(width, 0, _chars(area));
@@ -451,8 +485,8 @@ static void _erlaeuterungen(struct _book *b)
     area = _text(b, "erlaeuterungen", "zeichen");
     _explain(b, ws, &row, area, _text(b, "bericht", "symbol_x"), _text(b, "erlaeuterungen", "x"), width);
     _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "leer"), _text(b, "erlaeuterungen", "leer_text"), width);
-    _set_widths(ws, width, 2, 40.0);
-    worksheet_set_column(ws, 2, 2, 100.0, NULL);
+    _set_widths(ws, headings, width, 2, EXPLAIN_TERM_WIDTH);
+    worksheet_set_column(ws, 2, 2, EXPLAIN_TEXT_WIDTH, NULL);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -480,22 +514,22 @@ static void _sheets(struct _book *b)
     lxw_worksheet *ws = _table_sheet(b, "kreise", t);
     if (ws)
         _chart(b, ws, LXW_CHART_BAR, _text(b, "blaetter", "kreise"), "kreise", t->nrows, _col(t, "name"),
-               _col(t, "projekte_je_kommune"), FIRST_DATA_ROW, (lxw_col_t)(t->ncols + 1), 2.4);
+               _col(t, "projekte_je_kommune"), _below(t->nrows), 0, 2.6);
 
     t = &f->table[TABLE_AUFGABENBEREICHE];
     ws = _table_sheet(b, "aufgabenbereiche", t);
     if (ws)
         _chart(b, ws, LXW_CHART_BAR, _text(b, "blaetter", "aufgabenbereiche"), "aufgabenbereiche", t->nrows,
-               _col(t, "bezeichnung"), _col(t, "projekte"), FIRST_DATA_ROW, (lxw_col_t)(t->ncols + 1), 1.6);
+               _col(t, "bezeichnung"), _col(t, "projekte"), _below(t->nrows), 0, 2.2);
 
     t = &f->table[TABLE_ZEITREIHE];
     ws = _table_sheet(b, "zeitreihe", t);
     if (ws) { /* approvals per year, and the stock below as a line */
         const char *sheet = _text(b, "blaetter", "zeitreihe");
         _chart(b, ws, LXW_CHART_COLUMN, sheet, "zeitreihe", t->nrows, _col(t, "jahr"), _col(t, "neu_bewilligt"),
-               FIRST_DATA_ROW, (lxw_col_t)(t->ncols + 1), 1.4);
+               _below(t->nrows), 0, 1.4);
         _chart(b, ws, LXW_CHART_LINE, sheet, "bestand", t->nrows, _col(t, "jahr"), _col(t, "bestand"),
-               FIRST_DATA_ROW + 23, (lxw_col_t)(t->ncols + 1), 1.4);
+               _below(t->nrows) + 23, 0, 1.4);
     }
     _table_sheet(b, "groessenklassen", &f->table[TABLE_GROESSENKLASSEN]);
     _table_sheet(b, "ozg", &f->table[TABLE_OZG]);

@@ -1,0 +1,169 @@
+/* test_render_text.c: German number forms and the placeholder engine of
+ * the press text, on key figures set by hand. */
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "numfmt.h"
+#include "render_text.h"
+
+static void test_numfmt(void **state)
+{
+    (void)state;
+    char b[64];
+    numfmt_int(2410, b, sizeof b);
+    assert_string_equal(b, "2.410");
+    numfmt_int(-1234567, b, sizeof b);
+    assert_string_equal(b, "-1.234.567");
+    numfmt_int(999, b, sizeof b);
+    assert_string_equal(b, "999");
+    numfmt_real(5.440181, 1, b, sizeof b);
+    assert_string_equal(b, "5,4");
+    numfmt_real(2.25, 1, b, sizeof b);
+    assert_string_equal(b, "2,3"); /* half away from zero */
+    numfmt_real(-0.04, 1, b, sizeof b);
+    assert_string_equal(b, "0,0");
+    numfmt_real(1234.5, 0, b, sizeof b);
+    assert_string_equal(b, "1.235");
+    numfmt_real(29.9999, 0, b, sizeof b);
+    assert_string_equal(b, "30");
+    numfmt_euro(8600050, b, sizeof b);
+    assert_string_equal(b, "86.001");
+    numfmt_euro_rounded(8600000, b, sizeof b);
+    assert_string_equal(b, "86.000");
+    numfmt_euro_rounded(8649999, b, sizeof b);
+    assert_string_equal(b, "86.000");
+    numfmt_euro_rounded(8650000, b, sizeof b);
+    assert_string_equal(b, "87.000");
+    numfmt_euro_rounded(123449, b, sizeof b); /* 1,234.49 EUR: to 100 */
+    assert_string_equal(b, "1.200");
+    numfmt_euro_rounded(3462328700, b, sizeof b);
+    assert_string_equal(b, "34,6 Millionen");
+    numfmt_euro_rounded(100000000, b, sizeof b);
+    assert_string_equal(b, "1,0 Millionen");
+}
+
+/* Two tiny kennzahlen tables: now and one year earlier. */
+static const struct table_column COLS[] = {
+    {"kennzahl", COLUMN_CODE, false}, {"bezeichnung", COLUMN_TEXT, false}, {"wert", COLUMN_MIXED, false}};
+
+static void _row(struct table *t, const char *key, struct cell v)
+{
+    struct cell *r = table_add_row(t);
+    cell_text(&r[0], key);
+    cell_text(&r[1], key);
+    r[2] = v;
+}
+
+static void _figures(struct figures *f, int64_t projekte, double mittel, int64_t einsparung, ikz_date tag)
+{
+    memset(f, 0, sizeof *f);
+    struct table *t = &f->table[TABLE_KENNZAHLEN];
+    table_init(t, "kennzahlen", COLS, 3);
+    struct cell c;
+    cell_date(&c, tag);
+    _row(t, "stichtag", c);
+    cell_int(&c, projekte);
+    _row(t, "projekte_gefoerdert", c);
+    cell_real(&c, mittel);
+    _row(t, "projekte_je_kommune_mittelwert", c);
+    cell_money(&c, einsparung);
+    _row(t, "einsparung_eur_jahr", c);
+    cell_real(&c, NAN);
+    _row(t, "korrelation_einwohner_projekte_spearman", c);
+    cell_date(&c, 20210101);
+    _row(t, "ozg_seit", c);
+}
+
+static char *_render(const char *tpl, struct findings *f, enum ikz_status expected)
+{
+    struct figures now, before;
+    _figures(&now, 514, 5.440181, 8600000, 20241231);
+    _figures(&before, 467, 5.0, 8000000, 20231231);
+    struct text_values v = {&now, &before};
+    char *out = NULL;
+    findings_init(f, 10);
+    assert_int_equal(render_text(tpl, "pressetext.txt", 1, &v, &out, f), expected);
+    figures_free(&now);
+    figures_free(&before);
+    return out;
+}
+
+static void test_placeholders(void **state)
+{
+    (void)state;
+    struct findings f;
+    char *out = _render("# Kommentar {gibt_es_nicht}\n"
+                        "{projekte_gefoerdert} Projekte ({projekte_gefoerdert.diff}, {projekte_gefoerdert.diff_prozent} %), "
+                        "vorher {projekte_gefoerdert.vorjahr}; je Kommune {projekte_je_kommune_mittelwert} "
+                        "({projekte_je_kommune_mittelwert.diff}); rund {einsparung_eur_jahr:rund} Euro "
+                        "({einsparung_eur_jahr.diff}); seit dem {ozg_seit:lang}, {stichtag:jahr}, "
+                        "{stichtag.vorjahr}; r = {korrelation_einwohner_projekte_spearman} {{wörtlich}}\n",
+                        &f, IKZ_OK);
+    assert_string_equal(out, "514 Projekte (+47, +10,1 %), vorher 467; je Kommune 5,4 (+0,4); rund 86.000 Euro "
+                             "(+6.000); seit dem 1. Januar 2021, 2024, 31.12.2023; r = k. A. {wörtlich}\n");
+    free(out);
+    findings_free(&f);
+}
+
+static void _assert_finding(const struct findings *f, size_t i, const char *expected)
+{
+    char line[512];
+    assert_true(i < f->n);
+    finding_format(&f->item[i], line, sizeof line);
+    assert_string_equal(line, expected);
+}
+
+static void test_template_errors(void **state)
+{
+    (void)state;
+    struct findings f;
+    char *out = _render("# Kopf\nZeile zwei {projekte}\n{stichtag.diff} {stichtag:rund} {projekte_gefoerdert.x}\n{offen",
+                        &f, IKZ_ERR_CONFIG);
+    assert_null(out);
+    assert_int_equal(f.total, 5);
+    _assert_finding(&f, 0, "pressetext.txt:2: Vorlage in templates/ fehlerhaft 'projekte' (unbekannter Platzhalter) [VORLAGE_FEHLERHAFT]");
+    _assert_finding(&f, 1, "pressetext.txt:3: Vorlage in templates/ fehlerhaft 'stichtag.diff' (keine Veränderung für ein Datum) [VORLAGE_FEHLERHAFT]");
+    _assert_finding(&f, 2, "pressetext.txt:3: Vorlage in templates/ fehlerhaft 'stichtag:rund' (Format passt nicht zum Wert) [VORLAGE_FEHLERHAFT]");
+    _assert_finding(&f, 3, "pressetext.txt:3: Vorlage in templates/ fehlerhaft 'projekte_gefoerdert.x' (unbekannte Variante (vorjahr, diff, diff_prozent)) [VORLAGE_FEHLERHAFT]");
+    _assert_finding(&f, 4, "pressetext.txt:4: Vorlage in templates/ fehlerhaft '{' (Platzhalter ohne schließende Klammer) [VORLAGE_FEHLERHAFT]");
+    findings_free(&f);
+}
+
+static void test_change(void **state)
+{
+    (void)state;
+    struct cell now, before, diff, pct;
+    cell_int(&now, 10);
+    cell_int(&before, 0);
+    figures_change(&now, &before, &diff, &pct);
+    assert_int_equal(diff.kind, CELL_INT);
+    assert_int_equal(diff.v.i, 10);
+    assert_int_equal(pct.kind, CELL_UNDEFINED); /* against 0 */
+    cell_date(&now, 20241231);
+    cell_date(&before, 20231231);
+    figures_change(&now, &before, &diff, &pct);
+    assert_int_equal(diff.kind, CELL_UNDEFINED);
+    cell_money(&now, 150);
+    cell_money(&before, 100);
+    figures_change(&now, &before, &diff, &pct);
+    assert_int_equal(diff.kind, CELL_MONEY);
+    assert_int_equal(diff.v.cents, 50);
+    assert_true(fabs(pct.v.r - 50.0) < 1e-12);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_numfmt),
+        cmocka_unit_test(test_placeholders),
+        cmocka_unit_test(test_template_errors),
+        cmocka_unit_test(test_change),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
