@@ -468,7 +468,10 @@ static void _erlaeuterungen(struct _book *b)
         const struct xlsx_source *s = &b->in->source[i];
         numfmt_int((int64_t)s->rows, num, sizeof num);
         bool reg = strcmp(s->label_key, "register") == 0;
-        snprintf(buf, sizeof buf, "%s%s%s%s: %s %s", s->file, reg ? " (" : "", reg ? b->in->register_format : "",
+        /* The file's name without its directory: the same exports give the
+         * same workbook wherever they lie. */
+        const char *base = strrchr(s->file, '/') ? strrchr(s->file, '/') + 1 : s->file;
+        snprintf(buf, sizeof buf, "%s%s%s%s: %s %s", base, reg ? " (" : "", reg ? b->in->register_format : "",
                  reg ? ")" : "", num, zeilen);
         _explain(b, ws, &row, area, _text(b, "erlaeuterungen", s->label_key), buf, width);
     }
