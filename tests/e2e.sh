@@ -8,20 +8,10 @@ bin=$1
 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
+. "$src/tests/lib.sh"
 
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*" >&2; }
-expect_eq() { # name expected actual
-    if [ "$2" == "$3" ]; then ok; else bad "$1: expected [$2], got [$3]"; fi
-}
 # The value of a key figure in an excel-de kennzahlen.csv.
 kennzahl() { grep -a "^$2;" "$1" | tr -d '\r' | awk -F';' '{print $NF}'; }
-# Runs the binary; stdout+stderr to $work/out, exit code to $rc.
-run() { "$bin" "$@" >"$work/out" 2>&1; rc=$?; }
-# The finding lines of the last run (log lines carry a timestamp).
-findings() { grep -a '^ikz-report: ' "$work/out"; }
 
 # --- the sample export reproduces the press release ----------------------
 run run --input "$src/sample-data" --output "$work/out1" --year 2024
@@ -151,5 +141,4 @@ expect_eq "template error finding" \
     "$(findings | head -1)"
 [ ! -e "$work/o5/2024" ] && ok || bad "template error published"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish

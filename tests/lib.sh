@@ -1,0 +1,26 @@
+# lib.sh: assertions shared by the end-to-end scripts. Source it after
+# setting bin (the binary) and work (a scratch directory).
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*" >&2; }
+expect_eq() { # name expected actual
+    if [ "$2" == "$3" ]; then ok; else bad "$1: expected [$2], got [$3]"; fi
+}
+expect_true() { # name command...
+    local name=$1
+    shift
+    if "$@"; then ok; else bad "$name"; fi
+}
+# Runs the binary; stdout+stderr to $work/out, exit code to $rc.
+run() { "$bin" "$@" >"$work/out" 2>&1; rc=$?; }
+# The finding lines of the last run (log lines carry a timestamp).
+findings() { grep -a '^ikz-report: ' "$work/out"; }
+# Exit 77 (ctest: skipped) with the reason on stderr.
+skip() { printf 'SKIPPED: %s\n' "$*" >&2; exit 77; }
+# The closing line, and the exit status.
+finish() {
+    printf '%d passed, %d failed\n' "$passed" "$failed"
+    [ "$failed" -eq 0 ]
+}

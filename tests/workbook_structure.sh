@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The workbook read back: sheets in order, titles, real numbers, no formula
+# anywhere (also for a title that looks like one), autofilter and frozen
+# panes, charts with alternative text, print setup, document properties,
+# the press text, the same bytes on a second run, and a template error.
+# Usage: workbook_structure.sh BINARY SOURCE_DIR
+set -u
+bin=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+. "$src/tests/lib.sh"
+command -v unzip >/dev/null || skip "unzip is not installed (tools/test installs it)"
+
+run run --input "$src/sample-data" --output "$work/o" --year 2024
+expect_eq "run exit" 0 "$rc"
+x=$work/o/2024/ikz-bericht-2024.xlsx
+part() { unzip -p "$x" "$1"; }
+
+expect_eq "sheets in order" \
+    "Übersicht|Kommunen|Kreise|Aufgabenbereiche|Zeitreihe|Größenklassen|OZG|Verteilung|Prüfbericht|Erläuterungen|" \
+    "$(part xl/workbook.xml | grep -o 'sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' '|')"
+expect_eq "first shared string is the Übersicht title" \
+    "IKZ in Hessen: Kennzahlen zum Stichtag 31.12.2024 (Quelle: Förderdatenbank IKZ, Gemeindeverzeichnis GV-ISys)" \
+    "$(part xl/sharedStrings.xml | grep -o '<si><t>[^<]*</t></si>' | head -1 | sed 's/<[^>]*>//g')"
+for i in $(seq 1 10); do
+    s=$(part "xl/worksheets/sheet$i.xml")
+    case "$s" in *"<f>"*) bad "sheet$i has a formula" ;; *) ok ;; esac
+    case "$s" in *'orientation="landscape"'*'fitToWidth="1"'*) ok ;; *'fitToHeight="0" orientation="landscape"'*) ok ;; *) bad "sheet$i print setup: $(grep -o '<pageSetup[^>]*>' <<<"$s")" ;; esac
+    case "$s" in *"<oddFooter>&amp;L&amp;A&amp;CStichtag 31.12.2024&amp;RSeite &amp;P von &amp;N</oddFooter>"*) ok ;; *) bad "sheet$i footer" ;; esac
+    case "$s" in *'<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>'*) ok ;; *) bad "sheet$i frozen panes" ;; esac
+    case "$s" in *"<autoFilter ref=\"A2:"*) ok ;; *) bad "sheet$i autofilter" ;; esac
+    case "$s" in *"<printOptions"*|*"<definedName"*|*) ok ;; esac
+done
+expect_eq "header rows repeat when printed" 10 "$(part xl/workbook.xml | grep -o '_xlnm.Print_Titles' | wc -l)"
+# Kommunen: 443 rows below title and header, A-I; counts as real numbers.
+expect_eq "Kommunen autofilter" '<autoFilter ref="A2:I445"/>' "$(part xl/worksheets/sheet2.xml | grep -o '<autoFilter[^>]*>')"
+expect_eq "Birkenau's Einwohner is a number" '<c r="F11" s="6"><v>9873</v></c>' \
+    "$(part xl/worksheets/sheet2.xml | grep -o '<c r="F11"[^>]*><v>[^<]*</v></c>')"
+expect_eq "five charts with alternative text" 5 "$(for d in $(unzip -l "$x" | grep -o 'xl/drawings/drawing[0-9]*.xml'); do part "$d"; done | grep -o 'descr="[^"]*"' | wc -l)"
+if part xl/drawings/drawing1.xml | grep -q 'descr="Balken: durchschnittliche Zahl geförderter Projekte je Kommune'; then ok; else bad "Kreise chart alt text"; fi
+for i in 1 2 3 4 5; do
+    c=$(part "xl/charts/chart$i.xml")
+    expect_eq "chart$i has a title and two axis titles" 3 "$(grep -o '<c:title>' <<<"$c" | wc -l)"
+done
+core=$(part docProps/core.xml)
+case "$core" in *'<dcterms:created xsi:type="dcterms:W3CDTF">2024-12-31T00:00:00Z</dcterms:created>'*) ok ;; *) bad "creation date" ;; esac
+case "$core" in *'<dc:title>IKZ-Statistik Hessen zum Stichtag 31.12.2024</dc:title>'*) ok ;; *) bad "title property" ;; esac
+case "$core" in *'<cp:keywords>IKZ, interkommunale Zusammenarbeit'*) ok ;; *) bad "keywords" ;; esac
+expect_eq "Prüfbericht is empty but for its heading" '<dimension ref="A1:G2"/>' "$(part xl/worksheets/sheet9.xml | grep -o '<dimension[^>]*>')"
+
+# The press text states the press release's figures.
+p=$work/o/2024/pressetext.txt
+for s in "514 geförderte Projekte" "2.410 Beteiligungen" "47 Kooperationen" "176 Gemeinden" \
+    "443 hessischen Kommunen (422 Gemeinden und 21 Kreise)" "durchschnittlich 5,4 IKZ-Projekten" \
+    "Seit dem 1. Januar 2021" "Ein Jahr zuvor, am 31.12.2023, waren es 467 geförderte Projekte (+10,1 Prozent)"; do
+    if grep -qF "$s" "$p"; then ok; else bad "press text lacks '$s'"; fi
+done
+case "$(cat "$p")" in *"{"*|*"}"*|*"k. A."*) bad "press text has an unfilled placeholder" ;; *) ok ;; esac
+
+# A second run gives the same bytes.
+run run --input "$src/sample-data" --output "$work/o2" --year 2024
+if cmp -s "$x" "$work/o2/2024/ikz-bericht-2024.xlsx" && cmp -s "$p" "$work/o2/2024/pressetext.txt"; then ok; else bad "second run differs"; fi
+
+# A title that looks like a formula stays text in the workbook and is
+# neutralised in the CSV.
+mkdir -p "$work/evil"
+cp "$src/sample-data/"*.csv "$work/evil/"
+sed -i 's/^IKZ-2023-021;[^;]*;/IKZ-2023-021;"=HYPERLINK(""http:\/\/evil.example"",""klick"")";/' "$work/evil/projekte.csv"
+run run --input "$work/evil" --output "$work/o3" --year 2024 --csv-dialect rfc4180
+expect_eq "formula title run" 0 "$rc"
+y=$work/o3/2024/ikz-bericht-2024.xlsx
+if unzip -p "$y" xl/sharedStrings.xml | grep -qF '<t>=HYPERLINK("http://evil.example","klick")</t>'; then ok; else bad "formula title not a string"; fi
+if unzip -p "$y" xl/worksheets/sheet7.xml | grep -q '<f>'; then bad "formula in OZG sheet"; else ok; fi
+if grep -qF "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klick\"\")\"" "$work/o3/2024/csv/ozg.csv"; then ok; else bad "formula title not neutralised in CSV"; fi
+
+# An unknown placeholder in the press template: exit 78, named, nothing published.
+mkdir -p "$work/tpl"
+cp "$src/templates/"* "$work/tpl/"
+printf 'Es gibt {projekte} Projekte.\n' >>"$work/tpl/pressetext.txt"
+run run --input "$src/sample-data" --output "$work/o4" --year 2024 --templates "$work/tpl"
+expect_eq "unknown placeholder exit" 78 "$rc"
+line=$(wc -l <"$work/tpl/pressetext.txt")
+expect_eq "unknown placeholder finding" \
+    "ikz-report: $work/tpl/pressetext.txt:$line: Vorlage in templates/ fehlerhaft 'projekte' (unbekannter Platzhalter) [VORLAGE_FEHLERHAFT]" \
+    "$(findings | head -1)"
+[ ! -e "$work/o4/2024" ] && ok || bad "published despite a template error"
+finish
