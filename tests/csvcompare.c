@@ -67,6 +67,20 @@ static int _read(const char *path, struct rows *r)
     return 0;
 }
 
+static void _free(struct rows *r)
+{
+    for (size_t i = 0; i < r->nrows; i++) {
+        for (size_t j = 0; j < r->n[i]; j++)
+            free(r->field[i][j]);
+        free(r->field[i]);
+    }
+    for (size_t j = 0; j < r->ncur; j++)
+        free(r->cur[j]);
+    free(r->cur);
+    free(r->field);
+    free(r->n);
+}
+
 static size_t _cols(const char *spec, size_t ncols, size_t *out)
 {
     if (strcmp(spec, "all") == 0) {
@@ -150,5 +164,7 @@ int main(int argc, char **argv)
     }
     if (!bad)
         printf("%zu rows equal\n", rows_o);
+    _free(&sheet);
+    _free(&ours);
     return bad ? 1 : 0;
 }
