@@ -28,6 +28,7 @@ static void _usage(FILE *fp)
           "  --csv-dialect NAME     excel-de (default) or rfc4180\n"
           "  --register FILE        register of Kommunen; default INPUT/kommunen.csv\n"
           "  --templates DIR        German texts and task areas; default " IKZ_TEMPLATES_DIR "\n"
+          "  --gebietsstand TEXT    the register's Gebietsstand, for the workbook's Erläuterungen\n"
           "  --quiet, --verbose     fewer or more log lines\n"
           "\n"
           "Exit codes: 0 published, 64 usage, 65 data errors (nothing published),\n"
@@ -56,13 +57,14 @@ static ikz_date _today(void)
 static int _run(int argc, char **argv)
 {
     enum { OPT_INPUT = 256, OPT_OUTPUT, OPT_YEAR, OPT_STICHTAG, OPT_OZG, OPT_DIALECT, OPT_REGISTER,
-           OPT_TEMPLATES, OPT_QUIET, OPT_VERBOSE, OPT_HELP };
+           OPT_TEMPLATES, OPT_GEBIETSSTAND, OPT_QUIET, OPT_VERBOSE, OPT_HELP };
     static const struct option options[] = {
         {"input", required_argument, NULL, OPT_INPUT},     {"output", required_argument, NULL, OPT_OUTPUT},
         {"year", required_argument, NULL, OPT_YEAR},       {"stichtag", required_argument, NULL, OPT_STICHTAG},
         {"ozg-seit", required_argument, NULL, OPT_OZG},    {"csv-dialect", required_argument, NULL, OPT_DIALECT},
         {"register", required_argument, NULL, OPT_REGISTER},
         {"templates", required_argument, NULL, OPT_TEMPLATES},
+        {"gebietsstand", required_argument, NULL, OPT_GEBIETSSTAND},
         {"quiet", no_argument, NULL, OPT_QUIET},           {"verbose", no_argument, NULL, OPT_VERBOSE},
         {"help", no_argument, NULL, OPT_HELP},             {NULL, 0, NULL, 0}};
     struct report_options opt = {.templates_dir = IKZ_TEMPLATES_DIR, .ozg_seit = REPORT_DEFAULT_OZG_SEIT,
@@ -86,6 +88,7 @@ static int _run(int argc, char **argv)
             break;
         case OPT_REGISTER: opt.register_path = optarg; break;
         case OPT_TEMPLATES: opt.templates_dir = optarg; break;
+        case OPT_GEBIETSSTAND: opt.gebietsstand = optarg; break;
         case OPT_QUIET: log_set_level(LOG_LEVEL_WARN); break;
         case OPT_VERBOSE: log_set_level(LOG_LEVEL_DEBUG); break;
         case OPT_HELP: _usage(stdout); return fflush(stdout) == 0 ? 0 : IKZ_ERR_IO;
