@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "digest.h"
 #include "log.h"
 
 #define CHUNK_SIZE (1u << 20)
@@ -24,6 +25,7 @@ struct csvfile {
     struct csv_parser parser;
     struct text_decoder dec;
     struct csvfile_info info;
+    struct digest *digest; /* of the file's bytes, for the manifest */
 
     char *chunk;           /* bytes read but not yet fed */
     size_t chunk_len, chunk_pos;
@@ -174,12 +176,15 @@ static void _on_record(int c, void *data)
         _end_record(cf);
         return;
     }
-    cf->info.rows++;
+    if ((++cf->info.rows & 0xFFFF) == 0)
+        log_progress("%s: %zu rows read", cf->display, cf->info.rows);
     if (cf->field_index < cf->n_header && !cf->rec_bad) {
         char detail[96];
         snprintf(detail, sizeof detail, "%zu statt %zu Felder", cf->field_index, cf->n_header);
         _flag(cf, FINDING_FELDANZAHL, NULL, detail);
     }
+    if (cf->rec_bad)
+        cf->info.rejected++;
     if (!cf->rec_bad && !cf->stop && cf->fn) {
         for (size_t i = 0; i < cf->n_slots; i++)
             cf->slot_ptr[i] = cf->slot_off[i] == SIZE_MAX ? NULL : cf->rec_buf + cf->slot_off[i];
@@ -270,6 +275,7 @@ static bool _refill(struct csvfile *cf)
     cf->chunk_len = fread(cf->chunk, 1, CHUNK_SIZE, cf->fp);
     cf->chunk_pos = 0;
     cf->info.bytes += cf->chunk_len;
+    digest_update(cf->digest, cf->chunk, cf->chunk_len);
     if (cf->chunk_len < CHUNK_SIZE)
         cf->eof = true;
     return cf->chunk_len > 0;
@@ -326,8 +332,10 @@ enum ikz_status csvfile_open(const char *path, const char *display, const struct
     cf->limits = limits ? *limits : CSVFILE_DEFAULT_LIMITS;
     cf->line = 1;
     cf->chunk = malloc(CHUNK_SIZE);
-    if (!cf->chunk || csv_init(&cf->parser, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
+    cf->digest = digest_new();
+    if (!cf->chunk || !cf->digest || csv_init(&cf->parser, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
         free(cf->chunk);
+        digest_free(cf->digest);
         free(cf);
         return IKZ_ERR_OSERR;
     }
@@ -452,6 +460,7 @@ enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx)
         return (enum ikz_status)cf->stop;
     if (cf->dec.encoding == TEXT_CP1252)
         log_info("%s: not valid UTF-8, read as Windows-1252", cf->display);
+    digest_final(cf->digest, cf->info.sha256);
     return IKZ_OK;
 }
 
@@ -476,5 +485,6 @@ void csvfile_close(struct csvfile *cf)
     free(cf->slot_ptr);
     free(cf->rec_buf);
     free(cf->chunk);
+    digest_free(cf->digest);
     free(cf);
 }

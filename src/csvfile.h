@@ -37,7 +37,9 @@ typedef int (*csvfile_row_fn)(void *ctx, const struct csv_record *rec);
 
 struct csvfile_info {
     uint64_t bytes;     /* bytes read */
+    char sha256[65];    /* of all bytes read, once csvfile_each() has finished */
     size_t rows;        /* data records (header not counted) */
+    size_t rejected;    /* records not passed on because of a finding */
     char delimiter;
     enum text_encoding encoding;
     bool bom;

@@ -69,6 +69,7 @@ static int _projekt_row(void *ctx, const struct csv_record *rec)
     const char *id = rec->field[P_ID];
     if (!id || !*id) {
         findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "projekt_id", NULL, NULL);
+        ex->rejected_projekte++;
         return 0;
     }
     struct projekt p = {.line = rec->line, .usable = true};
@@ -108,6 +109,7 @@ static int _projekt_row(void *ctx, const struct csv_record *rec)
     p.id = strdup(id);
     if (!p.id)
         return IKZ_ERR_OSERR;
+    ex->rejected_projekte += !p.usable;
     if (p.usable && (long)p.area == ld->areas->ozg) {
         p.titel = strdup(rec->field[P_TITEL] ? rec->field[P_TITEL] : "");
         if (!p.titel) {
@@ -142,9 +144,7 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
     st = csvfile_bind(cf, _projekt_columns, required, P__COUNT);
     if (st == IKZ_OK)
         st = csvfile_each(cf, _projekt_row, &ld);
-    struct csvfile_info info;
-    csvfile_get_info(cf, &info);
-    out->rows_projekte = info.rows;
+    csvfile_get_info(cf, &out->file_projekte);
     csvfile_close(cf);
     if (st != IKZ_OK)
         return st;
@@ -158,6 +158,7 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
         if (strcmp(p->id, out->projekt[i - 1].id) == 0) {
             findings_add(findings, FINDING_PROJEKT_DOPPELT, display, p->line, "projekt_id", p->id,
                          "zuerst in Zeile %ld", out->projekt[i - 1].line);
+            out->rejected_projekte += p->usable;
             p->usable = false;
         }
     }
@@ -274,8 +275,12 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
         ok = false;
     }
 
-    if (!ok || !ld->ex->projekt[p].usable)
+    if (!ok) {
+        ld->ex->rejected_beteiligungen++;
         return 0;
+    }
+    if (!ld->ex->projekt[p].usable)
+        return 0; /* its project was rejected: one finding is enough */
     if (ld->n == ld->cap) {
         size_t cap = ld->cap ? 2 * ld->cap : 4096;
         struct _raw *r = realloc(ld->raw, cap * sizeof *r);
@@ -364,9 +369,7 @@ enum ikz_status exports_load_beteiligungen(const char *path, const char *display
     st = csvfile_bind(cf, names, required, B__COUNT);
     if (st == IKZ_OK)
         st = csvfile_each(cf, _bet_row, &ld);
-    struct csvfile_info info;
-    csvfile_get_info(cf, &info);
-    ex->rows_beteiligungen = info.rows;
+    csvfile_get_info(cf, &ex->file_beteiligungen);
     csvfile_close(cf);
     if (st == IKZ_OK)
         st = _group(&ld);

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "csvfile.h"
 #include "findings.h"
 #include "register.h"
 #include "status.h"
@@ -46,7 +47,9 @@ struct exports {
     size_t n_projekte;
     struct beteiligung *beteiligung; /* grouped by project, each group sorted by Kommune, distinct */
     size_t n_beteiligungen;
-    size_t rows_projekte, rows_beteiligungen; /* data rows read */
+    struct csvfile_info file_projekte, file_beteiligungen; /* rows, bytes, SHA-256 as read */
+    size_t rejected_projekte;      /* rows of projekte.csv left out for a fehler */
+    size_t rejected_beteiligungen; /* rows of beteiligungen.csv left out for a fehler */
 };
 
 /* Reads projekte.csv. IKZ_ERR_DATA if any row had an error finding. */

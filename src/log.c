@@ -1,14 +1,55 @@
 /* log.c: formats the log lines described in log.h. */
 #include "log.h"
 
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 static enum log_level _level = LOG_LEVEL_INFO;
+static int _file = -1;
 
 void log_set_level(enum log_level level) { _level = level; }
+
+int log_open_file(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    if (fd < 0)
+        return -1;
+    if (_file >= 0)
+        close(_file);
+    _file = fd;
+    return 0;
+}
+
+static double _now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void log_progress(const char *fmt, ...)
+{
+    static double start, last;
+    static int tty = -1;
+    if (tty < 0) {
+        tty = isatty(STDERR_FILENO);
+        start = last = _now();
+    }
+    double now = _now();
+    if (!tty || _level < LOG_LEVEL_INFO || now - start < 1.0 || now - last < 1.0)
+        return;
+    last = now;
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    log_msg(LOG_LEVEL_INFO, "%s", line);
+}
 
 void log_msg(enum log_level level, const char *fmt, ...)
 {
@@ -32,4 +73,7 @@ void log_msg(enum log_level level, const char *fmt, ...)
         vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
     va_end(ap);
     fprintf(stderr, "%s\n", line);
+    /* A log file that fails must not fail the run: stderr has the line. */
+    if (_file >= 0)
+        dprintf(_file, "%s\n", line);
 }

@@ -11,6 +11,17 @@ enum log_level { LOG_LEVEL_ERROR, LOG_LEVEL_WARN, LOG_LEVEL_INFO, LOG_LEVEL_DEBU
 /* Lines above this level are dropped; the default is LOG_LEVEL_INFO. */
 void log_set_level(enum log_level level);
 
+/* Also appends every line to path (created 0640 if missing). Returns 0, or
+ * -1 with errno set. */
+int log_open_file(const char *path);
+
+/* A progress line ("reading X: N rows"): only on a terminal, only once the
+ * run has taken a second, at most one a second. Under cron: nothing. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+void log_progress(const char *fmt, ...);
+
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif

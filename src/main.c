@@ -1,40 +1,51 @@
-/* main.c: the command line of ikz-report. It parses options into a
- * report_options and returns report_run()'s status as the exit code;
+/* main.c: the command line of ikz-report. It turns options and job files
+ * into report_options and returns the pipeline's status as the exit code;
  * everything else lives in the pipeline modules. */
 #define _GNU_SOURCE /* getopt_long */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "job.h"
 #include "log.h"
+#include "manifest.h"
 #include "report.h"
 
-static void _usage(FILE *fp)
-{
-    fputs("Usage: ikz-report run --input DIR --output DIR [options]\n"
-          "       ikz-report --version | --help\n"
-          "\n"
-          "Computes the IKZ key figures from the funding exports in DIR and\n"
-          "publishes them in OUTPUT/YYYY (YYYY: the Stichtag's year).\n"
-          "\n"
-          "Options of run:\n"
-          "  --input DIR            export directory (projekte.csv, beteiligungen.csv, kommunen.csv)\n"
-          "  --output DIR           output directory\n"
-          "  --year YYYY            Stichtag YYYY-12-31\n"
-          "  --stichtag DATE        Stichtag (YYYY-MM-DD or DD.MM.YYYY); default: today\n"
-          "  --ozg-seit DATE        OZG cooperations approved from DATE on; default 2021-01-01\n"
-          "  --csv-dialect NAME     excel-de (default) or rfc4180\n"
-          "  --register FILE        register of Kommunen; default INPUT/kommunen.csv\n"
-          "  --templates DIR        German texts and task areas; default " IKZ_TEMPLATES_DIR "\n"
-          "  --gebietsstand TEXT    the register's Gebietsstand, for the workbook's Erläuterungen\n"
-          "  --quiet, --verbose     fewer or more log lines\n"
-          "\n"
-          "Exit codes: 0 published, 64 usage, 65 data errors (nothing published),\n"
-          "66 input missing, 73 cannot create output, 74 I/O error, 78 template error.\n",
-          fp);
-}
+static const char _usage_main[] =
+    "Usage: ikz-report run [--job FILE] [options]      compute and publish the report\n"
+    "       ikz-report validate [--job FILE] [options] check the exports, write nothing\n"
+    "       ikz-report verify OUTPUT/YYYY              check a published report\n"
+    "       ikz-report --version | --help | COMMAND --help\n"
+    "\n"
+    "Exit codes: 0 done, 64 usage, 65 data errors (nothing published) or a changed\n"
+    "report (verify), 66 input missing, 73 cannot create output, 74 I/O error,\n"
+    "75 another run holds the output directory, 78 template or job file error.\n"
+    "See ikz-report(1).\n";
+
+static const char _usage_run[] =
+    "Usage: ikz-report run [--job FILE] [options]\n"
+    "       ikz-report validate [--job FILE] [options]\n"
+    "\n"
+    "run computes the IKZ key figures from the exports and publishes the report in\n"
+    "OUTPUT/YYYY (YYYY: the Stichtag's year); validate only reads and checks them.\n"
+    "Options override the job file's keys of the same name.\n"
+    "\n"
+    "  --job FILE             job file (INI, section [job]; see ikz-report(1))\n"
+    "  --input DIR            export directory (projekte.csv, beteiligungen.csv, kommunen.csv)\n"
+    "  --output DIR           output directory (run)\n"
+    "  --year YYYY            Stichtag YYYY-12-31\n"
+    "  --stichtag DATE        Stichtag (YYYY-MM-DD or DD.MM.YYYY); default: today\n"
+    "  --ozg-seit DATE        OZG cooperations approved from DATE on; default 2021-01-01\n"
+    "  --csv-dialect NAME     excel-de (default) or rfc4180\n"
+    "  --register FILE        register of Kommunen; default INPUT/kommunen.csv\n"
+    "  --templates DIR        German texts and task areas; default " IKZ_TEMPLATES_DIR "\n"
+    "  --gebietsstand TEXT    the register's Gebietsstand, for the Erläuterungen\n"
+    "  --max-fehler N         publish with up to N rows left out for errors; default 0\n"
+    "  --log-file FILE        also append the log lines to FILE\n"
+    "  --quiet, --verbose     fewer or more log lines\n";
 
 /* Prints "ikz-report: what: 'value'" and the hint; value may be NULL. */
 static int _usage_error(const char *what, const char *value)
@@ -46,6 +57,12 @@ static int _usage_error(const char *what, const char *value)
     return IKZ_ERR_USAGE;
 }
 
+static int _print(const char *text)
+{
+    fputs(text, stdout);
+    return fflush(stdout) == 0 ? 0 : IKZ_ERR_IO;
+}
+
 static ikz_date _today(void)
 {
     time_t now = time(NULL);
@@ -54,53 +71,9 @@ static ikz_date _today(void)
     return date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static int _run(int argc, char **argv)
+/* The Stichtag from --year, --stichtag or the job file's stichtag. */
+static int _stichtag(const char *year, const char *stichtag, const char *job_value, ikz_date *out)
 {
-    enum { OPT_INPUT = 256, OPT_OUTPUT, OPT_YEAR, OPT_STICHTAG, OPT_OZG, OPT_DIALECT, OPT_REGISTER,
-           OPT_TEMPLATES, OPT_GEBIETSSTAND, OPT_QUIET, OPT_VERBOSE, OPT_HELP };
-    static const struct option options[] = {
-        {"input", required_argument, NULL, OPT_INPUT},     {"output", required_argument, NULL, OPT_OUTPUT},
-        {"year", required_argument, NULL, OPT_YEAR},       {"stichtag", required_argument, NULL, OPT_STICHTAG},
-        {"ozg-seit", required_argument, NULL, OPT_OZG},    {"csv-dialect", required_argument, NULL, OPT_DIALECT},
-        {"register", required_argument, NULL, OPT_REGISTER},
-        {"templates", required_argument, NULL, OPT_TEMPLATES},
-        {"gebietsstand", required_argument, NULL, OPT_GEBIETSSTAND},
-        {"quiet", no_argument, NULL, OPT_QUIET},           {"verbose", no_argument, NULL, OPT_VERBOSE},
-        {"help", no_argument, NULL, OPT_HELP},             {NULL, 0, NULL, 0}};
-    struct report_options opt = {.templates_dir = IKZ_TEMPLATES_DIR, .ozg_seit = REPORT_DEFAULT_OZG_SEIT,
-                                 .dialect = CSV_DIALECT_EXCEL_DE};
-    const char *year = NULL, *stichtag = NULL;
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        switch (c) {
-        case OPT_INPUT: opt.input_dir = optarg; break;
-        case OPT_OUTPUT: opt.output_dir = optarg; break;
-        case OPT_YEAR: year = optarg; break;
-        case OPT_STICHTAG: stichtag = optarg; break;
-        case OPT_OZG:
-            if (!date_parse(optarg, &opt.ozg_seit))
-                return _usage_error("--ozg-seit: not a date", optarg);
-            break;
-        case OPT_DIALECT:
-            if (!csv_dialect_parse(optarg, &opt.dialect))
-                return _usage_error("--csv-dialect: expected excel-de or rfc4180", optarg);
-            break;
-        case OPT_REGISTER: opt.register_path = optarg; break;
-        case OPT_TEMPLATES: opt.templates_dir = optarg; break;
-        case OPT_GEBIETSSTAND: opt.gebietsstand = optarg; break;
-        case OPT_QUIET: log_set_level(LOG_LEVEL_WARN); break;
-        case OPT_VERBOSE: log_set_level(LOG_LEVEL_DEBUG); break;
-        case OPT_HELP: _usage(stdout); return fflush(stdout) == 0 ? 0 : IKZ_ERR_IO;
-        default: return _usage_error("unknown option or missing value", argv[optind - 1]);
-        }
-    }
-    if (optind < argc)
-        return _usage_error("unexpected argument", argv[optind]);
-    if (!opt.input_dir)
-        return _usage_error("--input DIR is required", NULL);
-    if (!opt.output_dir)
-        return _usage_error("--output DIR is required", NULL);
     if (year && stichtag)
         return _usage_error("--year and --stichtag exclude each other", NULL);
     if (year) {
@@ -108,14 +81,121 @@ static int _run(int argc, char **argv)
         long y = strtol(year, &end, 10);
         if (*end || end == year || y < 1000 || y > 9999)
             return _usage_error("--year: expected a year such as 2024", year);
-        opt.stichtag = date_make((int)y, 12, 31);
-    } else if (stichtag) {
-        if (!date_parse(stichtag, &opt.stichtag))
-            return _usage_error("--stichtag: not a date", stichtag);
-    } else {
-        opt.stichtag = _today();
+        *out = date_make((int)y, 12, 31);
+        return 0;
     }
-    return report_run(&opt);
+    const char *s = stichtag ? stichtag : job_value;
+    if (!s || strcmp(s, "heute") == 0)
+        *out = _today();
+    else if (strcmp(s, "vorjahr") == 0)
+        *out = date_make(date_year(_today()) - 1, 12, 31);
+    else if (!date_parse(s, out))
+        return _usage_error(stichtag ? "--stichtag: not a date" : "job file: stichtag: not a date", s);
+    return 0;
+}
+
+/* run and validate share their options. */
+static int _run(int argc, char **argv, bool validate)
+{
+    enum { OPT_JOB = 256, OPT_YEAR, OPT_QUIET, OPT_VERBOSE, OPT_HELP };
+    static const struct option options[] = {
+        {"job", required_argument, NULL, OPT_JOB},
+        {"input", required_argument, NULL, JOB_INPUT},
+        {"output", required_argument, NULL, JOB_OUTPUT},
+        {"register", required_argument, NULL, JOB_REGISTER},
+        {"year", required_argument, NULL, OPT_YEAR},
+        {"stichtag", required_argument, NULL, JOB_STICHTAG},
+        {"ozg-seit", required_argument, NULL, JOB_OZG_SEIT},
+        {"csv-dialect", required_argument, NULL, JOB_CSV_DIALECT},
+        {"templates", required_argument, NULL, JOB_TEMPLATES},
+        {"max-fehler", required_argument, NULL, JOB_MAX_FEHLER},
+        {"log-file", required_argument, NULL, JOB_LOG_FILE},
+        {"gebietsstand", required_argument, NULL, JOB_GEBIETSSTAND},
+        {"quiet", no_argument, NULL, OPT_QUIET},
+        {"verbose", no_argument, NULL, OPT_VERBOSE},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0}};
+    const char *cli[JOB__COUNT] = {0};
+    const char *job_path = NULL, *year = NULL;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        if (c >= 0 && c < JOB__COUNT)
+            cli[c] = optarg;
+        else if (c == OPT_JOB)
+            job_path = optarg;
+        else if (c == OPT_YEAR)
+            year = optarg;
+        else if (c == OPT_QUIET)
+            log_set_level(LOG_LEVEL_WARN);
+        else if (c == OPT_VERBOSE)
+            log_set_level(LOG_LEVEL_DEBUG);
+        else if (c == OPT_HELP)
+            return _print(_usage_run);
+        else
+            return _usage_error("unknown option or missing value", argv[optind - 1]);
+    }
+    if (optind < argc)
+        return _usage_error("unexpected argument", argv[optind]);
+
+    struct job job = {0};
+    if (job_path) {
+        enum ikz_status st = job_load(job_path, &job);
+        if (st != IKZ_OK)
+            return st;
+    }
+    const char *v[JOB__COUNT];
+    for (int k = 0; k < JOB__COUNT; k++)
+        v[k] = cli[k] ? cli[k] : job.value[k];
+
+    int rc = 0;
+    struct report_options opt = {
+        .input_dir = v[JOB_INPUT],
+        .output_dir = v[JOB_OUTPUT],
+        .register_path = v[JOB_REGISTER],
+        .templates_dir = v[JOB_TEMPLATES] ? v[JOB_TEMPLATES] : IKZ_TEMPLATES_DIR,
+        .job_path = job_path,
+        .ozg_seit = REPORT_DEFAULT_OZG_SEIT,
+        .dialect = CSV_DIALECT_EXCEL_DE,
+        .gebietsstand = v[JOB_GEBIETSSTAND],
+    };
+    if (v[JOB_LOG_FILE] && log_open_file(v[JOB_LOG_FILE]) != 0)
+        rc = _usage_error(strerror(errno), v[JOB_LOG_FILE]);
+    else if (v[JOB_OZG_SEIT] && !date_parse(v[JOB_OZG_SEIT], &opt.ozg_seit))
+        rc = _usage_error("--ozg-seit: not a date", v[JOB_OZG_SEIT]);
+    else if (v[JOB_CSV_DIALECT] && !csv_dialect_parse(v[JOB_CSV_DIALECT], &opt.dialect))
+        rc = _usage_error("--csv-dialect: expected excel-de or rfc4180", v[JOB_CSV_DIALECT]);
+    else if (!opt.input_dir)
+        rc = _usage_error("--input DIR is required (or a job file with input)", NULL);
+    else if (!validate && !opt.output_dir)
+        rc = _usage_error("--output DIR is required (or a job file with output)", NULL);
+    else
+        rc = _stichtag(year, cli[JOB_STICHTAG], job.value[JOB_STICHTAG], &opt.stichtag);
+    if (rc == 0 && v[JOB_MAX_FEHLER]) {
+        char *end;
+        long n = strtol(v[JOB_MAX_FEHLER], &end, 10);
+        if (*end || end == v[JOB_MAX_FEHLER] || n < 0)
+            rc = _usage_error("--max-fehler: expected a whole number from 0", v[JOB_MAX_FEHLER]);
+        opt.max_fehler = (size_t)(n < 0 ? 0 : n);
+    }
+    if (rc == 0)
+        rc = validate ? report_validate(&opt) : report_run(&opt);
+    if (rc != 0 && rc != IKZ_ERR_USAGE)
+        log_error("exit %d: %s", rc, ikz_strerror((enum ikz_status)rc));
+    job_free(&job);
+    return rc;
+}
+
+static int _verify(int argc, char **argv)
+{
+    if (argc == 2 && strcmp(argv[1], "--help") == 0)
+        return _print("Usage: ikz-report verify OUTPUT/YYYY\n"
+                      "Recomputes the SHA-256 of every file of a published report, compares them\n"
+                      "with its manifest.json, and names the exports the report was made from.\n"
+                      "Exit 0 intact, 65 changed, missing or added files, 66 no manifest.\n");
+    if (argc != 2)
+        return _usage_error("verify needs one report directory, e.g. OUTPUT/2024", NULL);
+    return manifest_verify(argv[1]);
 }
 
 int main(int argc, char **argv)
@@ -124,11 +204,13 @@ int main(int argc, char **argv)
         printf("ikz-report %s\n", IKZ_VERSION);
         return fflush(stdout) == 0 ? 0 : IKZ_ERR_IO;
     }
-    if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-        _usage(stdout);
-        return fflush(stdout) == 0 ? 0 : IKZ_ERR_IO;
-    }
+    if (argc >= 2 && strcmp(argv[1], "--help") == 0)
+        return _print(_usage_main);
     if (argc >= 2 && strcmp(argv[1], "run") == 0)
-        return _run(argc - 1, argv + 1);
+        return _run(argc - 1, argv + 1, false);
+    if (argc >= 2 && strcmp(argv[1], "validate") == 0)
+        return _run(argc - 1, argv + 1, true);
+    if (argc >= 2 && strcmp(argv[1], "verify") == 0)
+        return _verify(argc - 1, argv + 1);
     return argc < 2 ? _usage_error("a command is required", NULL) : _usage_error("unknown command", argv[1]);
 }

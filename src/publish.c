@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,6 +58,111 @@ static int _fsync_dir(const char *path)
     int rc = fsync(fd);
     close(fd);
     return rc;
+}
+
+/* Removes .tmp-* directories a killed run left in the output directory. */
+static void _clean_leftovers(const char *output_dir)
+{
+    DIR *dir = opendir(output_dir);
+    if (!dir)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dir)) != NULL) {
+        if (strncmp(e->d_name, ".tmp-", 5) != 0)
+            continue;
+        char *path = _join(output_dir, e->d_name);
+        if (path) {
+            log_info("removing %s, left by an interrupted run", path);
+            _remove_tree(path);
+        }
+        free(path);
+    }
+    closedir(dir);
+}
+
+enum ikz_status publish_lock(const char *output_dir, struct output_lock *lock)
+{
+    lock->fd = -1;
+    if (mkdir(output_dir, 0777) != 0 && errno != EEXIST) {
+        log_error("cannot create output directory %s: %s", output_dir, strerror(errno));
+        return IKZ_ERR_CANTCREAT;
+    }
+    char *path = _join(output_dir, ".lock");
+    if (!path)
+        return IKZ_ERR_OSERR;
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        log_error("cannot open %s: %s", path, strerror(errno));
+        free(path);
+        return IKZ_ERR_CANTCREAT;
+    }
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+    if (fcntl(fd, F_SETLK, &fl) != 0) {
+        char pid[32] = "";
+        ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
+        pid[n > 0 ? n : 0] = '\0';
+        pid[strcspn(pid, "\n")] = '\0';
+        log_error("another run (pid %s) is writing to %s; nothing done, try again later", *pid ? pid : "?", output_dir);
+        close(fd);
+        free(path);
+        return IKZ_ERR_TEMPFAIL;
+    }
+    char pid[32];
+    int len = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+    if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, (size_t)len, 0) != len)
+        log_warn("cannot write the pid to %s: %s", path, strerror(errno));
+    free(path);
+    lock->fd = fd;
+    _clean_leftovers(output_dir);
+    return IKZ_OK;
+}
+
+void publish_unlock(struct output_lock *lock)
+{
+    if (lock->fd >= 0)
+        close(lock->fd); /* closing drops the fcntl lock */
+    lock->fd = -1;
+}
+
+enum ikz_status publish_file(const char *output_dir, const char *name, const char *data, size_t len)
+{
+    char tmp_name[256];
+    snprintf(tmp_name, sizeof tmp_name, ".tmp-%s-%ld", name, (long)getpid());
+    char *tmp = _join(output_dir, tmp_name), *final = _join(output_dir, name);
+    enum ikz_status st = IKZ_OK;
+    int fd = tmp && final ? open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666) : -1;
+    if (fd < 0) {
+        st = IKZ_ERR_CANTCREAT;
+    } else {
+        size_t off = 0;
+        while (off < len) {
+            ssize_t w = write(fd, data + off, len - off);
+            if (w <= 0)
+                break;
+            off += (size_t)w;
+        }
+        if (off < len || fsync(fd) != 0)
+            st = IKZ_ERR_IO;
+        if (close(fd) != 0 && st == IKZ_OK)
+            st = IKZ_ERR_IO;
+        if (st == IKZ_OK && rename(tmp, final) != 0)
+            st = IKZ_ERR_CANTCREAT;
+        if (st != IKZ_OK)
+            unlink(tmp);
+    }
+    if (st != IKZ_OK)
+        log_error("cannot write %s: %s", final ? final : name, strerror(errno));
+    free(tmp);
+    free(final);
+    return st;
+}
+
+void publish_remove(const char *output_dir, const char *name)
+{
+    char *path = _join(output_dir, name);
+    if (path && unlink(path) != 0 && errno != ENOENT)
+        log_warn("cannot remove %s: %s", path, strerror(errno));
+    free(path);
 }
 
 enum ikz_status publish_begin(const char *output_dir, int year, struct publication *pub)

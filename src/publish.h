@@ -15,6 +15,26 @@
 
 #include "status.h"
 
+/* One run per output directory: an fcntl write lock on OUTPUT/.lock. The
+ * kernel drops it when the process ends in any way (kill -9 included), so
+ * a lock can never be left behind. */
+struct output_lock {
+    int fd;
+};
+
+/* Creates OUTPUT if missing and takes its lock. IKZ_ERR_TEMPFAIL, touching
+ * nothing, when another run holds it (the message names its pid). With the
+ * lock held, removes what killed runs left behind (.tmp-* directories). */
+enum ikz_status publish_lock(const char *output_dir, struct output_lock *lock);
+void publish_unlock(struct output_lock *lock);
+
+/* Replaces OUTPUT/name atomically with data (temporary file, fsync,
+ * rename): the findings of a run that publishes no report. */
+enum ikz_status publish_file(const char *output_dir, const char *name, const char *data, size_t len);
+
+/* Removes OUTPUT/name if it exists (a stale file of an earlier run). */
+void publish_remove(const char *output_dir, const char *name);
+
 struct publication {
     char *output_dir; /* OUTPUT */
     char *final_dir;  /* OUTPUT/YYYY */

@@ -366,9 +366,7 @@ enum ikz_status register_load(const char *path, const char *display, struct komm
         if (st == IKZ_OK)
             st = csvfile_each(cf, _native_row, &ld);
     }
-    struct csvfile_info info;
-    csvfile_get_info(cf, &info);
-    out->rows = info.rows;
+    csvfile_get_info(cf, &out->file);
     csvfile_close(cf);
     if (st == IKZ_OK)
         st = _build(&ld);

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "csvfile.h"
 #include "findings.h"
 #include "status.h"
 
@@ -63,7 +64,7 @@ struct kommune_register {
     size_t n_kreise;
     size_t n_gemeinden, n_kreis_kommunen;
     enum register_format format;
-    size_t rows;             /* data rows read */
+    struct csvfile_info file; /* rows, bytes, SHA-256 as read */
 };
 
 /* Loads the register at path (display names it in findings). Returns

@@ -374,49 +374,14 @@ static void _verteilung(struct _book *b)
 
 static void _pruefbericht(struct _book *b)
 {
-    lxw_worksheet *ws = _sheet(b, "pruefbericht");
-    if (!ws)
+    const struct table *t = b->in->pruefbericht;
+    lxw_worksheet *ws = _table_sheet(b, "pruefbericht", t);
+    if (!ws || b->in->findings_not_listed == 0)
         return;
-    const struct findings *f = b->in->findings;
-    static const char *const keys[] = {"datei", "zeile", "spalte", "wert", "code", "schwere", "meldung"};
-    const char *headings[7];
-    for (size_t i = 0; i < 7; i++)
-        headings[i] = _text(b, "pruefbericht", keys[i]);
-    double width[MAX_COLS] = {0};
-    size_t extra = f->total > f->n ? 1 : 0;
-    _header(b, ws, headings, 7, f->n + extra, width);
-    for (size_t i = 0; i < f->n; i++) {
-        const struct finding *fi = &f->item[i];
-        lxw_row_t row = (lxw_row_t)(FIRST_DATA_ROW + i);
-        struct cell c;
-        char message[768];
-        snprintf(message, sizeof message, "%s%s%s%s", finding_message(fi->code), fi->detail ? " (" : "",
-                 fi->detail ? fi->detail : "", fi->detail ? ")" : "");
-        cell_text(&c, fi->file);
-        _cell(b, ws, row, 0, &c, COLUMN_TEXT, width);
-        if (fi->line > 0) {
-            cell_int(&c, fi->line);
-            _cell(b, ws, row, 1, &c, COLUMN_CODE, width);
-        }
-        cell_text(&c, fi->column);
-        _cell(b, ws, row, 2, &c, COLUMN_TEXT, width);
-        cell_text(&c, fi->value);
-        _cell(b, ws, row, 3, &c, COLUMN_TEXT, width);
-        cell_text(&c, finding_code_name(fi->code));
-        _cell(b, ws, row, 4, &c, COLUMN_TEXT, width);
-        cell_text(&c, finding_severity_name(finding_severity(fi->code)));
-        _cell(b, ws, row, 5, &c, COLUMN_TEXT, width);
-        cell_text(&c, message);
-        _cell(b, ws, row, 6, &c, COLUMN_TEXT, width);
-    }
-    if (extra) {
-        struct cell c;
-        cell_text(&c, _text(b, "pruefbericht", "weitere"));
-        _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + f->n), 0, &c, COLUMN_TEXT, width);
-        cell_int(&c, (int64_t)(f->total - f->n));
-        _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + f->n), 1, &c, COLUMN_COUNT, width);
-    }
-    _set_widths(ws, headings, width, 7, 80.0);
+    /* Findings beyond those kept in memory are counted below the table. */
+    lxw_row_t row = (lxw_row_t)(FIRST_DATA_ROW + t->nrows);
+    _check(b, worksheet_write_string(ws, row, 0, _text(b, "pruefbericht", "weitere"), b->text));
+    _check(b, worksheet_write_number(ws, row, 1, (double)b->in->findings_not_listed, b->count));
 }
 
 #define EXPLAIN_TERM_WIDTH 40.0
@@ -449,7 +414,7 @@ static void _erlaeuterungen(struct _book *b)
     const struct table *k = &b->in->now->table[TABLE_KENNZAHLEN];
     const char *headings[3] = {_text(b, "erlaeuterungen", "bereich"), _text(b, "erlaeuterungen", "begriff"),
                                _text(b, "erlaeuterungen", "erlaeuterung")};
-    size_t n_rows = k->nrows + 1 + b->in->n_source + 5 + 2;
+    size_t n_rows = k->nrows + 1 + b->in->n_source + (b->in->rejected_rows > 0) + 5 + 2;
     double width[MAX_COLS] = {0};
     _header(b, ws, headings, 3, n_rows, width);
     size_t row = 0;
@@ -474,6 +439,11 @@ static void _erlaeuterungen(struct _book *b)
         snprintf(buf, sizeof buf, "%s%s%s%s: %s %s", base, reg ? " (" : "", reg ? b->in->register_format : "",
                  reg ? ")" : "", num, zeilen);
         _explain(b, ws, &row, area, _text(b, "erlaeuterungen", s->label_key), buf, width);
+    }
+    if (b->in->rejected_rows > 0) {
+        char text[512];
+        snprintf(text, sizeof text, "%zu %s", b->in->rejected_rows, _text(b, "erlaeuterungen", "ausgeschlossen_text"));
+        _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "ausgeschlossen"), text, width);
     }
     _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "gebietsstand"),
              b->in->gebietsstand ? b->in->gebietsstand : _text(b, "erlaeuterungen", "gebietsstand_fehlt"), width);

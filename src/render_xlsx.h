@@ -27,7 +27,9 @@ struct xlsx_source {
 struct xlsx_input {
     const struct figures *now;
     const struct figures *before;   /* the same computation one year earlier */
-    const struct findings *findings; /* the Prüfbericht */
+    const struct table *pruefbericht; /* the findings as a table (findings_table.h) */
+    size_t findings_not_listed;     /* findings beyond those kept, only counted */
+    size_t rejected_rows;           /* rows left out for a fehler (--max-fehler) */
     const struct labels *labels;    /* labels and definitions of the key figures */
     struct texts *texts;            /* templates/texte.ini */
     const struct xlsx_source *source;

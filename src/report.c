@@ -1,4 +1,10 @@
-/* report.c: the pipeline of one run, see report.h. */
+/* report.c: the pipeline of one run, see report.h.
+ *
+ * Order matters for the promises of docs/operations.md: the lock first (a
+ * second run touches nothing), then everything that can fail for data or
+ * template reasons (reading, checking, computing, the press text) before a
+ * single file is written, then the report in a temporary directory, its
+ * manifest, and only then the one-step swap into OUTPUT/YYYY. */
 #include "report.h"
 
 #include <stdio.h>
@@ -10,23 +16,29 @@
 #include "exports.h"
 #include "figures.h"
 #include "findings.h"
+#include "findings_table.h"
 #include "labels.h"
 #include "log.h"
+#include "manifest.h"
 #include "publish.h"
 #include "register.h"
 #include "render_text.h"
 #include "render_xlsx.h"
 #include "stats.h"
 #include "taskareas.h"
+#include "testhook.h"
 #include "texts.h"
 
 /* How many findings are kept in memory; the rest are only counted. */
 #define FINDINGS_KEPT 100000
+#define MAX_OUTPUTS 16
 
 /* Everything one run holds, so that one function can free it. */
 struct run {
-    char *path_register, *path_projekte, *path_beteiligungen, *path_areas, *path_labels, *path_texts, *path_press;
+    char *path_register, *path_projekte, *path_beteiligungen;
+    char *path_areas, *path_labels, *path_texts, *path_press;
     struct findings findings;
+    size_t register_errors; /* fehler in the register: they always stop the run */
     struct task_areas areas;
     struct labels labels;
     struct texts texts;
@@ -35,7 +47,11 @@ struct run {
     struct exports ex;
     struct aggregate agg, agg_before;
     struct figures fig, fig_before; /* at the Stichtag and one year earlier */
+    struct table pruefbericht;
     char *press_text;
+    const char *outputs[MAX_OUTPUTS]; /* relative paths written, for the manifest */
+    char output_names[MAX_OUTPUTS][64];
+    size_t n_outputs;
 };
 
 static char *_path(const char *dir, const char *name)
@@ -47,19 +63,35 @@ static char *_path(const char *dir, const char *name)
     return p;
 }
 
+static enum ikz_status _run_init(struct run *r, const struct report_options *opt)
+{
+    memset(r, 0, sizeof *r);
+    stats_init();
+    findings_init(&r->findings, FINDINGS_KEPT);
+    r->path_register = opt->register_path ? strdup(opt->register_path) : _path(opt->input_dir, "kommunen.csv");
+    r->path_projekte = _path(opt->input_dir, "projekte.csv");
+    r->path_beteiligungen = _path(opt->input_dir, "beteiligungen.csv");
+    r->path_areas = _path(opt->templates_dir, "aufgabenbereiche.csv");
+    r->path_labels = _path(opt->templates_dir, "kennzahlen.csv");
+    r->path_texts = _path(opt->templates_dir, "texte.ini");
+    r->path_press = _path(opt->templates_dir, "pressetext.txt");
+    bool ok = r->path_register && r->path_projekte && r->path_beteiligungen && r->path_areas && r->path_labels &&
+              r->path_texts && r->path_press;
+    return ok ? IKZ_OK : IKZ_ERR_OSERR;
+}
+
 static void _run_free(struct run *r)
 {
     free(r->press_text);
+    table_free(&r->pruefbericht);
     figures_free(&r->fig);
     figures_free(&r->fig_before);
     aggregate_free(&r->agg);
     aggregate_free(&r->agg_before);
-    texts_free(&r->texts);
-    free(r->press_template);
-    free(r->path_texts);
-    free(r->path_press);
     exports_free(&r->ex);
     register_free(&r->reg);
+    texts_free(&r->texts);
+    free(r->press_template);
     labels_free(&r->labels);
     taskareas_free(&r->areas);
     findings_free(&r->findings);
@@ -68,7 +100,12 @@ static void _run_free(struct run *r)
     free(r->path_beteiligungen);
     free(r->path_areas);
     free(r->path_labels);
+    free(r->path_texts);
+    free(r->path_press);
 }
+
+/* ---------------------------------------------------------------------- */
+/* Reading and checking                                                    */
 
 /* Reads a whole (small) template file into a malloc'd string. */
 static enum ikz_status _read_template(const char *path, char **out, struct findings *findings)
@@ -112,76 +149,161 @@ static enum ikz_status _load_templates(struct run *r)
     return st;
 }
 
-/* Reads the three exports. Stops at the first file that is missing; reads
- * on past data errors so one run reports as much as it can. */
+/* Reads the three exports and checks them. Stops at a file that is
+ * missing; reads on past data errors so one run reports all it can. */
 static enum ikz_status _load_exports(struct run *r)
 {
+    size_t before = r->findings.errors;
     enum ikz_status st_reg = register_load(r->path_register, r->path_register, &r->reg, &r->findings);
+    r->register_errors = r->findings.errors - before;
     if (st_reg != IKZ_OK && st_reg != IKZ_ERR_DATA)
         return st_reg;
     log_info("%s: %zu Kommunen (%zu Gemeinden, %zu Kreise), %s format", r->path_register, r->reg.n,
              r->reg.n_gemeinden, r->reg.n_kreis_kommunen, r->reg.format == REGISTER_GVISYS ? "GV-ISys" : "native");
 
-    enum ikz_status st_proj = exports_load_projekte(r->path_projekte, r->path_projekte, &r->areas, &r->ex, &r->findings);
-    if (st_proj != IKZ_OK && st_proj != IKZ_ERR_DATA)
-        return st_proj;
-    log_info("%s: %zu rows", r->path_projekte, r->ex.rows_projekte);
-
+    enum ikz_status st = exports_load_projekte(r->path_projekte, r->path_projekte, &r->areas, &r->ex, &r->findings);
+    if (st != IKZ_OK && st != IKZ_ERR_DATA)
+        return st;
+    log_info("%s: %zu rows", r->path_projekte, r->ex.file_projekte.rows);
     if (st_reg != IKZ_OK) {
         /* Against a register with errors every participation would be
          * suspect; fix the register first. */
         log_warn("%s not read: the register has errors", r->path_beteiligungen);
         return IKZ_ERR_DATA;
     }
-    enum ikz_status st_bet =
-        exports_load_beteiligungen(r->path_beteiligungen, r->path_beteiligungen, &r->reg, &r->ex, &r->findings);
-    if (st_bet != IKZ_OK && st_bet != IKZ_ERR_DATA)
-        return st_bet;
-    log_info("%s: %zu rows, %zu distinct participations", r->path_beteiligungen, r->ex.rows_beteiligungen,
+    st = exports_load_beteiligungen(r->path_beteiligungen, r->path_beteiligungen, &r->reg, &r->ex, &r->findings);
+    if (st != IKZ_OK && st != IKZ_ERR_DATA)
+        return st;
+    log_info("%s: %zu rows, %zu distinct participations", r->path_beteiligungen, r->ex.file_beteiligungen.rows,
              r->ex.n_beteiligungen);
     check_projects(&r->ex, r->path_projekte, &r->findings);
-    return st_proj != IKZ_OK ? st_proj : st_bet;
-}
-
-static enum ikz_status _write_csvs(const struct report_options *opt, const struct figures *fig,
-                                   struct publication *pub)
-{
-    for (size_t i = 0; i < TABLE__COUNT; i++) {
-        const struct table *t = &fig->table[i];
-        if (t->workbook_only)
-            continue;
-        char rel[64];
-        snprintf(rel, sizeof rel, "csv/%s.csv", t->name);
-        FILE *fp;
-        enum ikz_status st = publish_create(pub, rel, &fp);
-        if (st != IKZ_OK)
-            return st;
-        if (render_csv(t, opt->dialect, fp) != 0) {
-            publish_finish(pub, rel, fp);
-            log_error("cannot write %s in %s", rel, pub->tmp_dir);
-            return IKZ_ERR_IO;
-        }
-        st = publish_finish(pub, rel, fp);
-        if (st != IKZ_OK)
-            return st;
-    }
     return IKZ_OK;
 }
 
-static enum ikz_status _write_press_text(const struct run *r, struct publication *pub)
+static size_t _rejected_rows(const struct run *r)
 {
-    FILE *fp;
-    enum ikz_status st = publish_create(pub, "pressetext.txt", &fp);
-    if (st != IKZ_OK)
-        return st;
-    if (fputs(r->press_text, fp) == EOF) {
-        publish_finish(pub, "pressetext.txt", fp);
-        return IKZ_ERR_IO;
-    }
-    return publish_finish(pub, "pressetext.txt", fp);
+    return r->ex.file_projekte.rejected + r->ex.rejected_projekte + r->ex.file_beteiligungen.rejected +
+           r->ex.rejected_beteiligungen;
 }
 
-static enum ikz_status _write_workbook(const struct report_options *opt, struct run *r, struct publication *pub)
+/* The policy of docs/findings.md: findings that make a whole file unusable
+ * (and any in the register) always stop the run; rows with a fehler may be
+ * left out up to max_fehler. */
+static enum ikz_status _judge(const struct run *r, size_t max_fehler)
+{
+    const struct findings *f = &r->findings;
+    size_t fatal = r->register_errors + f->by_code[FINDING_DATEI_LEER] + f->by_code[FINDING_SPALTE_FEHLT] +
+                   f->by_code[FINDING_CSV_SYNTAX];
+    size_t rejected = _rejected_rows(r);
+    if (f->errors == 0)
+        return IKZ_OK;
+    if (fatal > 0) {
+        log_error("the exports have errors that make a file unusable; nothing published");
+        return IKZ_ERR_DATA;
+    }
+    if (rejected > max_fehler) {
+        log_error("%zu rows have errors, %zu allowed (--max-fehler); nothing published", rejected, max_fehler);
+        return IKZ_ERR_DATA;
+    }
+    log_warn("%zu rows with errors are left out (--max-fehler %zu); see the Prüfbericht", rejected, max_fehler);
+    return IKZ_OK;
+}
+
+static enum ikz_status _read_and_check(struct run *r, const struct report_options *opt)
+{
+    char day[11];
+    date_format_iso(opt->stichtag, day);
+    log_info("report at Stichtag %s from %s", day, opt->input_dir);
+    enum ikz_status st = _load_templates(r);
+    if (st == IKZ_OK)
+        st = _load_exports(r);
+    if (st == IKZ_OK || st == IKZ_ERR_DATA) {
+        enum ikz_status judged = _judge(r, opt->max_fehler);
+        if (st == IKZ_OK)
+            st = judged;
+    }
+    return st;
+}
+
+static void _print_findings(const struct run *r)
+{
+    if (r->findings.total == 0)
+        return;
+    findings_print(&r->findings, stderr, REPORT_FINDINGS_SHOWN);
+    log_info("%zu findings: %zu fehler, %zu hinweise", r->findings.total, r->findings.errors,
+             r->findings.total - r->findings.errors);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Computing                                                               */
+
+/* The figures at the Stichtag and one year earlier, and the press text:
+ * everything that can still fail before anything is written. */
+static enum ikz_status _compute(struct run *r, const struct report_options *opt)
+{
+    enum ikz_status st = aggregate_compute(&r->reg, &r->areas, &r->ex, opt->stichtag, opt->ozg_seit, &r->agg);
+    if (st == IKZ_OK)
+        st = aggregate_compute(&r->reg, &r->areas, &r->ex, date_minus_year(opt->stichtag), opt->ozg_seit,
+                               &r->agg_before);
+    if (st == IKZ_OK) {
+        struct figures_input in = {&r->reg, &r->areas, &r->ex, &r->agg, &r->labels};
+        st = figures_build(&in, &r->fig);
+    }
+    if (st == IKZ_OK) {
+        struct figures_input in = {&r->reg, &r->areas, &r->ex, &r->agg_before, &r->labels};
+        st = figures_build(&in, &r->fig_before);
+    }
+    if (st == IKZ_OK)
+        st = findings_table(&r->findings, &r->pruefbericht);
+    if (st == IKZ_OK) {
+        struct text_values values = {&r->fig, &r->fig_before};
+        st = render_text(r->press_template, r->path_press, 1, &values, &r->press_text, &r->findings);
+    }
+    return st;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Writing                                                                 */
+
+static void _output(struct run *r, const char *rel)
+{
+    snprintf(r->output_names[r->n_outputs], sizeof r->output_names[0], "%s", rel);
+    r->outputs[r->n_outputs] = r->output_names[r->n_outputs];
+    r->n_outputs++;
+}
+
+static enum ikz_status _write_csv(struct run *r, struct publication *pub, const char *rel, const struct table *t,
+                                  enum csv_dialect dialect)
+{
+    FILE *fp;
+    enum ikz_status st = publish_create(pub, rel, &fp);
+    if (st != IKZ_OK)
+        return st;
+    bool ok = render_csv(t, dialect, fp) == 0;
+    st = publish_finish(pub, rel, fp);
+    if (st == IKZ_OK && !ok)
+        st = IKZ_ERR_IO;
+    if (st == IKZ_OK)
+        _output(r, rel);
+    return st;
+}
+
+static enum ikz_status _write_text(struct run *r, struct publication *pub, const char *rel, const char *text)
+{
+    FILE *fp;
+    enum ikz_status st = publish_create(pub, rel, &fp);
+    if (st != IKZ_OK)
+        return st;
+    bool ok = fputs(text, fp) != EOF;
+    st = publish_finish(pub, rel, fp);
+    if (st == IKZ_OK && !ok)
+        st = IKZ_ERR_IO;
+    if (st == IKZ_OK)
+        _output(r, rel);
+    return st;
+}
+
+static enum ikz_status _write_workbook(struct run *r, const struct report_options *opt, struct publication *pub)
 {
     char rel[64];
     snprintf(rel, sizeof rel, "ikz-bericht-%04d.xlsx", date_year(opt->stichtag));
@@ -189,14 +311,16 @@ static enum ikz_status _write_workbook(const struct report_options *opt, struct 
     if (!path)
         return IKZ_ERR_OSERR;
     const struct xlsx_source sources[] = {
-        {"projekte", r->path_projekte, r->ex.rows_projekte},
-        {"beteiligungen", r->path_beteiligungen, r->ex.rows_beteiligungen},
-        {"register", r->path_register, r->reg.rows},
+        {"projekte", r->path_projekte, r->ex.file_projekte.rows},
+        {"beteiligungen", r->path_beteiligungen, r->ex.file_beteiligungen.rows},
+        {"register", r->path_register, r->reg.file.rows},
     };
     struct xlsx_input in = {
         .now = &r->fig,
         .before = &r->fig_before,
-        .findings = &r->findings,
+        .pruefbericht = &r->pruefbericht,
+        .findings_not_listed = r->findings.total - r->findings.n,
+        .rejected_rows = _rejected_rows(r),
         .labels = &r->labels,
         .texts = &r->texts,
         .source = sources,
@@ -209,89 +333,130 @@ static enum ikz_status _write_workbook(const struct report_options *opt, struct 
     free(path);
     if (st == IKZ_OK)
         st = publish_sync(pub, rel);
+    if (st == IKZ_OK)
+        _output(r, rel);
     return st;
 }
 
-static enum ikz_status _publish(const struct report_options *opt, struct run *r)
+static enum ikz_status _write_manifest(struct run *r, const struct report_options *opt, struct publication *pub)
+{
+    const struct manifest_input inputs[] = {
+        {"register", r->path_register, &r->reg.file},
+        {"projekte", r->path_projekte, &r->ex.file_projekte},
+        {"beteiligungen", r->path_beteiligungen, &r->ex.file_beteiligungen},
+    };
+    struct manifest_info m = {
+        .version = IKZ_VERSION,
+        .stichtag = opt->stichtag,
+        .ozg_seit = opt->ozg_seit,
+        .job_path = opt->job_path,
+        .input = inputs,
+        .n_input = sizeof inputs / sizeof inputs[0],
+        .findings = &r->findings,
+        .rejected_rows = _rejected_rows(r),
+    };
+    return manifest_write(pub, r->outputs, r->n_outputs, &m);
+}
+
+static enum ikz_status _publish(struct run *r, const struct report_options *opt)
 {
     struct publication pub;
     enum ikz_status st = publish_begin(opt->output_dir, date_year(opt->stichtag), &pub);
-    if (st != IKZ_OK)
-        return st;
-    st = _write_csvs(opt, &r->fig, &pub);
+    for (size_t i = 0; st == IKZ_OK && i < TABLE__COUNT; i++) {
+        const struct table *t = &r->fig.table[i];
+        char rel[64];
+        snprintf(rel, sizeof rel, "csv/%s.csv", t->name);
+        if (!t->workbook_only)
+            st = _write_csv(r, &pub, rel, t, opt->dialect);
+    }
     if (st == IKZ_OK)
-        st = _write_workbook(opt, r, &pub);
-    if (st == IKZ_OK)
-        st = _write_press_text(r, &pub);
+        st = _write_csv(r, &pub, "pruefbericht.csv", &r->pruefbericht, opt->dialect);
+    if (st == IKZ_OK) {
+        testhook_pause("csv");
+        st = _write_workbook(r, opt, &pub);
+    }
+    if (st == IKZ_OK) {
+        testhook_pause("workbook");
+        st = _write_text(r, &pub, "pressetext.txt", r->press_text);
+    }
+    if (st == IKZ_OK) {
+        testhook_pause("manifest");
+        st = _write_manifest(r, opt, &pub);
+    }
     if (st != IKZ_OK) {
-        publish_abort(&pub);
+        if (pub.tmp_dir)
+            publish_abort(&pub);
         return st;
     }
-    char *final_dir = strdup(pub.final_dir);
+    testhook_pause("commit");
+    char final_dir[4096];
+    snprintf(final_dir, sizeof final_dir, "%s", pub.final_dir);
     st = publish_commit(&pub);
     if (st == IKZ_OK)
-        log_info("published %s", final_dir ? final_dir : "report");
-    free(final_dir);
+        log_info("published %s", final_dir);
     return st;
 }
 
+/* For a run that publishes nothing: the findings still go to a file
+ * beside the reports, OUTPUT/pruefbericht-YYYY.csv, and the log says where. */
+static void _write_failed_findings(struct run *r, const struct report_options *opt)
+{
+    if (r->findings.total == 0 || (r->pruefbericht.ncols == 0 && findings_table(&r->findings, &r->pruefbericht) != IKZ_OK))
+        return;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem)
+        return;
+    int rc = render_csv(&r->pruefbericht, opt->dialect, mem);
+    fclose(mem);
+    char name[64];
+    snprintf(name, sizeof name, "pruefbericht-%04d.csv", date_year(opt->stichtag));
+    if (rc == 0 && publish_file(opt->output_dir, name, buf, len) == IKZ_OK)
+        log_error("nothing published; the findings are in %s/%s", opt->output_dir, name);
+    free(buf);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The two entry points                                                    */
+
 enum ikz_status report_run(const struct report_options *opt)
 {
+    struct output_lock lock;
+    enum ikz_status st = publish_lock(opt->output_dir, &lock);
+    if (st != IKZ_OK)
+        return st;
+    testhook_pause("locked");
     struct run r;
-    memset(&r, 0, sizeof r);
-    stats_init();
-    findings_init(&r.findings, FINDINGS_KEPT);
-    r.path_register = opt->register_path ? strdup(opt->register_path) : _path(opt->input_dir, "kommunen.csv");
-    r.path_projekte = _path(opt->input_dir, "projekte.csv");
-    r.path_beteiligungen = _path(opt->input_dir, "beteiligungen.csv");
-    r.path_areas = _path(opt->templates_dir, "aufgabenbereiche.csv");
-    r.path_labels = _path(opt->templates_dir, "kennzahlen.csv");
-    r.path_texts = _path(opt->templates_dir, "texte.ini");
-    r.path_press = _path(opt->templates_dir, "pressetext.txt");
-    if (!r.path_register || !r.path_projekte || !r.path_beteiligungen || !r.path_areas || !r.path_labels ||
-        !r.path_texts || !r.path_press) {
-        _run_free(&r);
-        return IKZ_ERR_OSERR;
-    }
-
-    char day[11];
-    date_format_iso(opt->stichtag, day);
-    log_info("report at Stichtag %s from %s", day, opt->input_dir);
-
-    enum ikz_status st = _load_templates(&r);
+    st = _run_init(&r, opt);
     if (st == IKZ_OK)
-        st = _load_exports(&r);
-    if (st == IKZ_OK && r.findings.errors > 0)
-        st = IKZ_ERR_DATA;
+        st = _read_and_check(&r, opt);
+    if (st == IKZ_OK)
+        st = _compute(&r, opt);
+    if (st == IKZ_OK)
+        st = _publish(&r, opt);
+    _print_findings(&r);
+    char name[64];
+    snprintf(name, sizeof name, "pruefbericht-%04d.csv", date_year(opt->stichtag));
     if (st == IKZ_ERR_DATA)
-        log_error("the exports have errors; nothing published");
+        _write_failed_findings(&r, opt);
+    else if (st == IKZ_OK)
+        publish_remove(opt->output_dir, name); /* a failure's findings of an earlier night */
+    _run_free(&r);
+    publish_unlock(&lock);
+    return st;
+}
 
-    /* The same computation at the Stichtag and one year earlier. */
+enum ikz_status report_validate(const struct report_options *opt)
+{
+    struct run r;
+    enum ikz_status st = _run_init(&r, opt);
     if (st == IKZ_OK)
-        st = aggregate_compute(&r.reg, &r.areas, &r.ex, opt->stichtag, opt->ozg_seit, &r.agg);
+        st = _read_and_check(&r, opt);
+    _print_findings(&r);
     if (st == IKZ_OK)
-        st = aggregate_compute(&r.reg, &r.areas, &r.ex, date_minus_year(opt->stichtag), opt->ozg_seit, &r.agg_before);
-    if (st == IKZ_OK) {
-        struct figures_input in = {&r.reg, &r.areas, &r.ex, &r.agg, &r.labels};
-        st = figures_build(&in, &r.fig);
-    }
-    if (st == IKZ_OK) {
-        struct figures_input in = {&r.reg, &r.areas, &r.ex, &r.agg_before, &r.labels};
-        st = figures_build(&in, &r.fig_before);
-    }
-    /* The press text before anything is written: a template error stops
-     * the run with nothing touched. */
-    if (st == IKZ_OK) {
-        struct text_values values = {&r.fig, &r.fig_before};
-        st = render_text(r.press_template, r.path_press, 1, &values, &r.press_text, &r.findings);
-    }
-    if (st == IKZ_OK)
-        st = _publish(opt, &r);
-    if (r.findings.total > 0) {
-        findings_print(&r.findings, stderr, REPORT_FINDINGS_SHOWN);
-        log_info("%zu findings: %zu fehler, %zu hinweise", r.findings.total, r.findings.errors,
-                 r.findings.total - r.findings.errors);
-    }
+        printf("%s: %zu Kommunen, %zu projects, %zu participations; %zu findings (%zu fehler)\n", opt->input_dir,
+               r.reg.n, r.ex.n_projekte, r.ex.n_beteiligungen, r.findings.total, r.findings.errors);
     _run_free(&r);
     return st;
 }

@@ -1,11 +1,14 @@
 /* report.h: one run of the pipeline, read -> check -> aggregate ->
  * statistics -> render -> publish.
  *
- * report_run() is what `ikz-report run` does; it returns the exit status
- * and never exits itself. Either the complete report is published in
- * OUTPUT/YYYY or nothing there changes. */
+ * report_run() is what `ikz-report run` does and report_validate() what
+ * `ikz-report validate` does; both return the exit status and never exit
+ * themselves. A run either publishes the complete report in OUTPUT/YYYY or
+ * changes nothing there. */
 #ifndef IKZ_REPORT_H
 #define IKZ_REPORT_H
+
+#include <stddef.h>
 
 #include "render_csv.h"
 #include "status.h"
@@ -16,10 +19,12 @@ struct report_options {
     const char *output_dir;    /* the report goes to OUTPUT/YYYY */
     const char *register_path; /* NULL: INPUT/kommunen.csv */
     const char *templates_dir; /* German texts and the task areas */
+    const char *job_path;      /* the job file, for the manifest; NULL: none */
     ikz_date stichtag;
     ikz_date ozg_seit;
     enum csv_dialect dialect;
     const char *gebietsstand;  /* the register's Gebietsstand for the Erläuterungen; NULL: not given */
+    size_t max_fehler;         /* rows with a fehler that may be left out (default 0) */
 };
 
 /* Default OZG start date: the Online Access Act cooperations from 2021 on. */
@@ -29,5 +34,9 @@ struct report_options {
 #define REPORT_FINDINGS_SHOWN 20
 
 enum ikz_status report_run(const struct report_options *opt);
+
+/* Reads and checks the exports, prints the findings, writes nothing.
+ * IKZ_OK when there is no fehler, IKZ_ERR_DATA otherwise. */
+enum ikz_status report_validate(const struct report_options *opt);
 
 #endif

@@ -1,0 +1,42 @@
+/* job.h: job files (INI, read with inih): the operator's everyday runs.
+ *
+ * A job file has one section [job] with the keys input, register, output,
+ * stichtag, ozg-seit, csv-dialect, templates, max-fehler, log-file and
+ * gebietsstand: the long options of `ikz-report run` without the dashes.
+ * Relative paths are relative to the job file's directory. input may end
+ * in "/" "*" (a slash and a star): the newest (greatest by name) subdirectory, for export
+ * directories named by date. stichtag is "heute", "vorjahr" (31 December
+ * of last year) or a date. Options given on the command line win. */
+#ifndef IKZ_JOB_H
+#define IKZ_JOB_H
+
+#include "status.h"
+
+enum job_key {
+    JOB_INPUT,
+    JOB_REGISTER,
+    JOB_OUTPUT,
+    JOB_STICHTAG,
+    JOB_OZG_SEIT,
+    JOB_CSV_DIALECT,
+    JOB_TEMPLATES,
+    JOB_MAX_FEHLER,
+    JOB_LOG_FILE,
+    JOB_GEBIETSSTAND,
+    JOB__COUNT
+};
+
+struct job {
+    char *value[JOB__COUNT]; /* owned; NULL when the file does not set it */
+};
+
+/* The key's name in the file ("csv-dialect"); static. */
+const char *job_key_name(enum job_key key);
+
+/* Reads path into job. Errors are printed as "ikz-report: FILE:LINE: ..."
+ * and give IKZ_ERR_CONFIG (IKZ_ERR_NOINPUT if the file cannot be read). */
+enum ikz_status job_load(const char *path, struct job *job);
+
+void job_free(struct job *job);
+
+#endif

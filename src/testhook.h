@@ -1,0 +1,13 @@
+/* testhook.h: a pause for the end-to-end tests of safe publishing.
+ *
+ * When the environment variable IKZ_TEST_PAUSE names a phase (locked, csv,
+ * workbook, manifest, commit), the run prints "ikz-report: paused at PHASE"
+ * to stderr when it gets there and sleeps up to 60 seconds, so that a test
+ * can kill it with SIGKILL at exactly that point. Without the variable it
+ * does nothing; the job never sets it. */
+#ifndef IKZ_TESTHOOK_H
+#define IKZ_TESTHOOK_H
+
+void testhook_pause(const char *phase);
+
+#endif
