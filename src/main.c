@@ -4,6 +4,9 @@
 #define _GNU_SOURCE /* getopt_long */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +44,7 @@ static const char _usage_run[] =
     "  --ozg-seit DATE        OZG cooperations approved from DATE on; default 2021-01-01\n"
     "  --csv-dialect NAME     excel-de (default) or rfc4180\n"
     "  --register FILE        register of Kommunen; default INPUT/kommunen.csv\n"
-    "  --templates DIR        German texts and task areas; default " IKZ_TEMPLATES_DIR "\n"
+    "  --templates DIR        German texts and task areas; default: installed ones\n"
     "  --gebietsstand TEXT    the register's Gebietsstand, for the Erläuterungen\n"
     "  --max-fehler N         publish with up to N rows left out for errors; default 0\n"
     "  --log-file FILE        also append the log lines to FILE\n"
@@ -69,6 +72,27 @@ static ikz_date _today(void)
     struct tm tm;
     localtime_r(&now, &tm);
     return date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* The templates installed beside the binary (PREFIX/bin/ikz-report ->
+ * PREFIX/share/ikz-report/templates) if they exist, else the build's
+ * default (the source tree). Static buffer. */
+static const char *_default_templates(void)
+{
+    static char path[PATH_MAX];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(path, sizeof path, "%.*s/../share/ikz-report/templates", (int)(sizeof path - 40), exe);
+            if (access(path, R_OK | X_OK) == 0)
+                return path;
+        }
+    }
+    return IKZ_TEMPLATES_DIR;
 }
 
 /* The Stichtag from --year, --stichtag or the job file's stichtag. */
@@ -153,15 +177,17 @@ static int _run(int argc, char **argv, bool validate)
         .input_dir = v[JOB_INPUT],
         .output_dir = v[JOB_OUTPUT],
         .register_path = v[JOB_REGISTER],
-        .templates_dir = v[JOB_TEMPLATES] ? v[JOB_TEMPLATES] : IKZ_TEMPLATES_DIR,
+        .templates_dir = v[JOB_TEMPLATES] ? v[JOB_TEMPLATES] : _default_templates(),
         .job_path = job_path,
         .ozg_seit = REPORT_DEFAULT_OZG_SEIT,
         .dialect = CSV_DIALECT_EXCEL_DE,
         .gebietsstand = v[JOB_GEBIETSSTAND],
     };
+    /* A log file that cannot be opened must not cost the report: warn and
+     * go on with stderr, which cron mails anyway. */
     if (v[JOB_LOG_FILE] && log_open_file(v[JOB_LOG_FILE]) != 0)
-        rc = _usage_error(strerror(errno), v[JOB_LOG_FILE]);
-    else if (v[JOB_OZG_SEIT] && !date_parse(v[JOB_OZG_SEIT], &opt.ozg_seit))
+        log_warn("cannot open log file %s: %s; logging to stderr only", v[JOB_LOG_FILE], strerror(errno));
+    if (v[JOB_OZG_SEIT] && !date_parse(v[JOB_OZG_SEIT], &opt.ozg_seit))
         rc = _usage_error("--ozg-seit: not a date", v[JOB_OZG_SEIT]);
     else if (v[JOB_CSV_DIALECT] && !csv_dialect_parse(v[JOB_CSV_DIALECT], &opt.dialect))
         rc = _usage_error("--csv-dialect: expected excel-de or rfc4180", v[JOB_CSV_DIALECT]);
@@ -200,6 +226,9 @@ static int _verify(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* Past a file-size limit a write should fail (exit 74, nothing
+     * published), not kill the process. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
         printf("ikz-report %s\n", IKZ_VERSION);
         return fflush(stdout) == 0 ? 0 : IKZ_ERR_IO;

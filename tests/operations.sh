@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# The operator's promises, each proved by doing it: job files, validate,
+# one run at a time (75), SIGKILL at every phase leaves the previous report
+# intact and the next run cleans up, unwritable (73) and full (74) output,
+# verify, the log file, the cron wrapper under env -i, and the .deb.
+# Usage: operations.sh BINARY SOURCE_DIR BUILD_DIR
+set -u
+bin=$1
+src=$2
+build=$3
+work=$(mktemp -d)
+trap 'kill -9 $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+. "$src/tests/lib.sh"
+
+# Hashes of every file of a report, to prove it unchanged.
+fingerprint() { (cd "$1" && find . -type f -exec sha256sum {} + | sort); }
+# Starts a run paused at a phase in the background; waits until it is there.
+start_paused() { # phase output
+    IKZ_TEST_PAUSE=$1 "$bin" run --input "$src/sample-data" --output "$2" --year 2024 >"$work/bg.log" 2>&1 &
+    bg=$!
+    for _ in $(seq 1 100); do
+        grep -q "paused at $1" "$work/bg.log" && return 0
+        sleep 0.1
+    done
+    bad "run did not reach phase $1: $(tail -3 "$work/bg.log")"
+    return 1
+}
+
+# --- job files --------------------------------------------------------------
+mkdir -p "$work/site/jobs" "$work/site/exporte/2026-11-01" "$work/site/exporte/2026-11-23"
+cp "$src/sample-data/"*.csv "$work/site/exporte/2026-11-23/"
+printf 'kaputt\n' >"$work/site/exporte/2026-11-01/projekte.csv"
+cat >"$work/site/jobs/nightly.ini" <<INI
+; a comment
+[job]
+input = ../exporte/*
+output = ../berichte
+stichtag = 2024-12-31
+templates = $src/templates
+log-file = ../ikz.log
+INI
+run run --job "$work/site/jobs/nightly.ini"
+expect_eq "job: exit" 0 "$rc"
+expect_true "job: relative output, newest export" test -f "$work/site/berichte/2024/csv/kennzahlen.csv"
+expect_true "job: log file written" grep -q "published $work/site/jobs/../berichte/2024" "$work/site/ikz.log"
+expect_true "job: newest export logged" grep -q "newest export directory: $work/site/jobs/../exporte/2026-11-23" "$work/out"
+run run --job "$work/site/jobs/nightly.ini" --year 2023 --csv-dialect rfc4180
+expect_eq "job: --year overrides the file" 0 "$rc"
+expect_eq "job: option wins" "stichtag,Stichtag,2023-12-31" "$(grep '^stichtag,' "$work/site/berichte/2023/csv/kennzahlen.csv")"
+printf '[job]\ninput = x\nausgabe = y\n' >"$work/bad.ini"
+run run --job "$work/bad.ini"
+expect_eq "job: unknown key exit" 78 "$rc"
+expect_eq "job: unknown key message" "ikz-report: $work/bad.ini:3: unknown key 'ausgabe'" "$(head -1 "$work/out")"
+# The shipped job files, as in a fresh clone.
+mkdir -p "$work/clone"
+cp -r "$src/jobs" "$src/sample-data" "$src/templates" "$work/clone/"
+run run --job "$work/clone/jobs/jahresbericht.ini" --year 2023
+expect_eq "shipped jahresbericht.ini with --year" 0 "$rc"
+expect_true "shipped jahresbericht.ini wrote out/2023" test -f "$work/clone/out/2023/ikz-bericht-2023.xlsx"
+run run --job "$work/clone/jobs/nightly.ini"
+expect_eq "shipped nightly.ini" 0 "$rc"
+expect_true "shipped nightly.ini wrote this year's report" test -f "$work/clone/out/$(date +%Y)/pressetext.txt"
+expect_true "shipped jobs log to out/ikz-report.log" grep -q "published" "$work/clone/out/ikz-report.log"
+
+# --- validate -----------------------------------------------------------------
+run validate --input "$src/sample-data" --stichtag 2024-12-31
+expect_eq "validate exit" 0 "$rc"
+expect_true "validate summary" grep -q "^$src/sample-data: 443 Kommunen, 540 projects, 2512 participations; 0 findings (0 fehler)$" "$work/out"
+mkdir -p "$work/bad"
+cp "$src/sample-data/"*.csv "$work/bad/"
+sed -i '5s/;[A-Z]*;\([0-9.]*\);/;KULTUR;\1;/' "$work/bad/projekte.csv"
+run validate --input "$work/bad"
+expect_eq "validate bad exit" 65 "$rc"
+expect_true "validate names the finding" grep -q "^ikz-report: $work/bad/projekte.csv:5: column 'aufgabenbereich': Aufgabenbereich steht nicht in der Liste templates/aufgabenbereiche.csv 'KULTUR' \[AUFGABENBEREICH_UNBEKANNT\]$" "$work/out"
+
+# --- --max-fehler: publish without the bad row, and say so ------------------
+run run --input "$work/bad" --output "$work/mf" --year 2024 --max-fehler 1
+expect_eq "max-fehler 1 publishes" 0 "$rc"
+expect_eq "one project left out" 513 "$(grep -a '^projekte_gefoerdert;' "$work/mf/2024/csv/kennzahlen.csv" | tr -d '\r' | cut -d';' -f3)"
+expect_true "Prüfbericht lists it" grep -q "AUFGABENBEREICH_UNBEKANNT;fehler" "$work/mf/2024/pruefbericht.csv"
+expect_true "manifest counts it" grep -q '"rejected_rows":	1' "$work/mf/2024/manifest.json"
+run run --input "$work/bad" --output "$work/mf" --year 2024
+expect_eq "max-fehler 0 refuses" 65 "$rc"
+
+# --- one run at a time ----------------------------------------------------------
+run run --input "$src/sample-data" --output "$work/o" --year 2024
+expect_eq "first report" 0 "$rc"
+before=$(fingerprint "$work/o/2024")
+if start_paused locked "$work/o"; then
+    run run --input "$src/sample-data" --output "$work/o" --year 2024
+    expect_eq "second run during a first: exit" 75 "$rc"
+    expect_true "second run names the first" grep -q "another run (pid $bg) is writing to $work/o; nothing done, try again later" "$work/out"
+    kill -9 $bg; wait $bg 2>/dev/null
+fi
+
+# --- SIGKILL at every phase leaves the previous report intact -------------------
+for phase in csv workbook manifest commit; do
+    if start_paused $phase "$work/o"; then
+        kill -9 $bg; wait $bg 2>/dev/null
+        expect_eq "killed at $phase: previous report intact" "$before" "$(fingerprint "$work/o/2024")"
+        expect_true "killed at $phase: leftovers exist" compgen -G "$work/o/.tmp-2024-*" >/dev/null
+    fi
+done
+run run --input "$src/sample-data" --output "$work/o" --year 2024
+expect_eq "next run after the kills" 0 "$rc"
+expect_eq "leftovers removed" ".lock 2024" "$(cd "$work/o" && ls -A | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "report identical after all that" "$before" "$(fingerprint "$work/o/2024")"
+
+# --- full disk: exit 74, previous report intact ---------------------------------
+( ulimit -f 40; "$bin" run --input "$src/sample-data" --output "$work/o" --year 2024 >"$work/out" 2>&1 ); rc=$?
+expect_eq "file-size limit (a full disk) exit" 74 "$rc"
+expect_eq "full disk: previous report intact" "$before" "$(fingerprint "$work/o/2024")"
+expect_eq "full disk: nothing left behind" ".lock 2024" "$(cd "$work/o" && ls -A | tr '\n' ' ' | sed 's/ $//')"
+
+# --- read-only output: exit 73, previous report intact -------------------------
+if [ "$(id -u)" = 0 ]; then as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }; else as_user() { "$@"; }; fi
+cp -r "$work/o" "$work/ro"
+chmod -R a+rX "$work" "$work/ro"
+chmod 555 "$work/ro" "$work/ro/2024"
+rm -f "$work/ro/.lock"
+as_user "$bin" run --input "$src/sample-data" --output "$work/ro" --year 2024 >"$work/out" 2>&1; rc=$?
+expect_eq "read-only output exit" 73 "$rc"
+expect_eq "read-only: previous report intact" "$before" "$(fingerprint "$work/ro/2024")"
+chmod -R u+w "$work/ro"
+
+# --- verify ------------------------------------------------------------------------
+"$bin" verify "$work/o/2024" >"$work/out" 2>&1; rc=$?
+expect_eq "verify intact exit" 0 "$rc"
+expect_true "verify says intact" grep -q "^$work/o/2024: intact; 10 files, Stichtag 2024-12-31, made by ikz-report" "$work/out"
+expect_true "verify names the register" grep -q "^input   register kommunen.csv: 87997 bytes, 882 rows, sha256 $(sha256sum "$src/sample-data/kommunen.csv" | cut -c1-64)$" "$work/out"
+printf 'x' | dd of="$work/o/2024/csv/kreise.csv" bs=1 seek=100 conv=notrunc 2>/dev/null
+"$bin" verify "$work/o/2024" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: a changed byte" 65 "$rc"
+expect_true "verify names the changed file" grep -q "^CHANGED csv/kreise.csv" "$work/out"
+rm "$work/o/2024/pressetext.txt"; touch "$work/o/2024/extra.txt"
+"$bin" verify "$work/o/2024" >"$work/out" 2>&1
+expect_true "verify: missing file" grep -q "^MISSING pressetext.txt$" "$work/out"
+expect_true "verify: added file" grep -q "^EXTRA   extra.txt$" "$work/out"
+"$bin" verify "$work/nowhere" >"$work/out" 2>&1; rc=$?
+expect_eq "verify without a manifest" 66 "$rc"
+
+# --- the cron wrapper under env -i ----------------------------------------------------
+env -i IKZ_REPORT="$bin" IKZ_CRON_LOG="$work/cron.log" "$src/cron/ikz-report-cron" "$work/site/jobs/nightly.ini" >"$work/out" 2>&1; rc=$?
+expect_eq "cron wrapper exit" 0 "$rc"
+expect_eq "cron wrapper is silent on success" "" "$(cat "$work/out")"
+expect_true "cron wrapper logs a line" grep -Eq "^[0-9T:-]+Z ikz-report-cron\[[0-9]+\] job=$work/site/jobs/nightly.ini exit=0: published$" "$work/cron.log"
+printf '[job]\ninput = %s\noutput = %s\nstichtag = 2024-12-31\ntemplates = %s\n' "$work/bad" "$work/cr" "$src/templates" >"$work/badjob.ini"
+env -i IKZ_REPORT="$bin" IKZ_CRON_LOG="$work/cron.log" "$src/cron/ikz-report-cron" "$work/badjob.ini" >"$work/out" 2>&1; rc=$?
+expect_eq "cron wrapper passes the exit code on" 65 "$rc"
+expect_true "cron wrapper tells cron's mail" grep -q "exit=65: data errors in the exports; nothing published" "$work/out"
+
+# --- the .deb ---------------------------------------------------------------------------
+if command -v cpack >/dev/null && command -v dpkg-deb >/dev/null; then
+    (cd "$build" && cpack -G DEB -B "$work/pkg" >"$work/cpack.log" 2>&1); rc=$?
+    expect_eq "cpack builds the .deb" 0 "$rc"
+    deb=$(ls "$work/pkg"/ikz-report_*.deb 2>/dev/null | head -1)
+    expect_true "the .deb depends on Debian's libraries" sh -c "dpkg-deb -f '$deb' Depends | grep -q 'libcsv3.*libgsl27.*libxlsxwriter4'"
+    dpkg -x "$deb" "$work/root"
+    for f in usr/bin/ikz-report usr/share/man/man1/ikz-report.1 usr/share/ikz-report/templates/texte.ini \
+        usr/share/ikz-report/jobs/nightly.ini usr/share/ikz-report/cron/ikz-report-cron \
+        usr/share/ikz-report/cron/ikz-report.cron usr/share/ikz-report/cron/ikz-report-nightly.timer \
+        usr/share/doc/ikz-report/definitions.md; do
+        expect_true "installed: $f" test -e "$work/root/$f"
+    done
+    "$work/root/usr/bin/ikz-report" run --input "$src/sample-data" --output "$work/installed" --year 2024 >"$work/out" 2>&1; rc=$?
+    expect_eq "the installed binary finds its templates" 0 "$rc"
+else
+    bad "cpack or dpkg-deb missing"
+fi
+
+# --- every option of --help is in the man page -----------------------------------------
+for opt in $("$bin" run --help | grep -o -- '--[a-z-]*' | sort -u); do
+    expect_true "man page documents $opt" grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" "$src/docs/ikz-report.1"
+done
+finish
