@@ -3,6 +3,9 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,10 @@ const struct csvfile_limits CSVFILE_DEFAULT_LIMITS = {
     .max_field_bytes = 1u << 20, /* 1 MiB: no export field is longer */
     .max_columns = 1000,
 };
+
+static struct csvfile_limits _limits = {.max_field_bytes = 1u << 20, .max_columns = 1000};
+
+void csvfile_set_limits(const struct csvfile_limits *limits) { _limits = *limits; }
 
 struct csvfile {
     FILE *fp;
@@ -329,7 +336,7 @@ enum ikz_status csvfile_open(const char *path, const char *display, const struct
         return IKZ_ERR_OSERR;
     cf->display = display;
     cf->findings = findings;
-    cf->limits = limits ? *limits : CSVFILE_DEFAULT_LIMITS;
+    cf->limits = limits ? *limits : _limits;
     cf->line = 1;
     cf->chunk = malloc(CHUNK_SIZE);
     cf->digest = digest_new();
@@ -343,11 +350,31 @@ enum ikz_status csvfile_open(const char *path, const char *display, const struct
     csv_set_blk_size(&cf->parser, 4096);
     _field_limit = cf->limits.max_field_bytes;
 
-    cf->fp = fopen(path, "rb");
-    if (!cf->fp) {
+    /* Only a regular file is an export. O_NONBLOCK keeps open() from
+     * waiting forever on a FIFO; a device (/dev/zero behind a symlink) or a
+     * directory is refused before a byte is read. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
         log_error("cannot open %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
         csvfile_close(cf);
         return IKZ_ERR_NOINPUT;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        log_error("cannot read %s: not a regular file (%s)", path,
+                  S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO" : "a device or socket");
+        close(fd);
+        csvfile_close(cf);
+        return IKZ_ERR_NOINPUT;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    cf->fp = fdopen(fd, "rb");
+    if (!cf->fp) {
+        close(fd);
+        csvfile_close(cf);
+        return IKZ_ERR_OSERR;
     }
     if (!_refill(cf) && ferror(cf->fp)) {
         log_error("cannot read %s: %s", path, strerror(errno));

@@ -52,6 +52,10 @@ struct csvfile_limits {
 };
 extern const struct csvfile_limits CSVFILE_DEFAULT_LIMITS;
 
+/* The limits csvfile_open() uses when it is given none: the run's
+ * --max-field-bytes and --max-columns. Process-wide; set before reading. */
+void csvfile_set_limits(const struct csvfile_limits *limits);
+
 /* Opens path and reads its header line. display is the name used in
  * findings (borrowed: it must outlive the csvfile and the findings).
  * Returns IKZ_ERR_NOINPUT when the file cannot be opened (and logs why),

@@ -148,6 +148,8 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
     csvfile_close(cf);
     if (st != IKZ_OK)
         return st;
+    if (out->file_projekte.rows == 0) /* a failed export, not a programme without projects */
+        findings_add(findings, FINDING_DATEI_LEER, display, 0, NULL, NULL, "nur die Kopfzeile, keine Projekte");
 
     /* Sorted by id for lookups; a repeated id keeps its first row (by line)
      * and the later ones become findings and unusable. */
@@ -371,6 +373,8 @@ enum ikz_status exports_load_beteiligungen(const char *path, const char *display
         st = csvfile_each(cf, _bet_row, &ld);
     csvfile_get_info(cf, &ex->file_beteiligungen);
     csvfile_close(cf);
+    if (st == IKZ_OK && ex->file_beteiligungen.rows == 0)
+        findings_add(findings, FINDING_DATEI_LEER, display, 0, NULL, NULL, "nur die Kopfzeile, keine Beteiligungen");
     if (st == IKZ_OK)
         st = _group(&ld);
     free(ld.raw);

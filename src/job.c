@@ -17,7 +17,8 @@ static const char *const _names[JOB__COUNT] = {
     [JOB_INPUT] = "input",           [JOB_REGISTER] = "register",      [JOB_OUTPUT] = "output",
     [JOB_STICHTAG] = "stichtag",     [JOB_OZG_SEIT] = "ozg-seit",      [JOB_CSV_DIALECT] = "csv-dialect",
     [JOB_TEMPLATES] = "templates",   [JOB_MAX_FEHLER] = "max-fehler",  [JOB_LOG_FILE] = "log-file",
-    [JOB_GEBIETSSTAND] = "gebietsstand",
+    [JOB_GEBIETSSTAND] = "gebietsstand", [JOB_MAX_FIELD_BYTES] = "max-field-bytes",
+    [JOB_MAX_COLUMNS] = "max-columns",
 };
 
 /* Keys whose values are paths, relative to the job file. */

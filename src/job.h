@@ -1,8 +1,8 @@
 /* job.h: job files (INI, read with inih): the operator's everyday runs.
  *
  * A job file has one section [job] with the keys input, register, output,
- * stichtag, ozg-seit, csv-dialect, templates, max-fehler, log-file and
- * gebietsstand: the long options of `ikz-report run` without the dashes.
+ * stichtag, ozg-seit, csv-dialect, templates, max-fehler, log-file,
+ * gebietsstand, max-field-bytes and max-columns: the long options of `ikz-report run` without the dashes.
  * Relative paths are relative to the job file's directory. input may end
  * in "/" "*" (a slash and a star): the newest (greatest by name) subdirectory, for export
  * directories named by date. stichtag is "heute", "vorjahr" (31 December
@@ -23,6 +23,8 @@ enum job_key {
     JOB_MAX_FEHLER,
     JOB_LOG_FILE,
     JOB_GEBIETSSTAND,
+    JOB_MAX_FIELD_BYTES,
+    JOB_MAX_COLUMNS,
     JOB__COUNT
 };
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "csvfile.h"
 #include "job.h"
 #include "log.h"
 #include "manifest.h"
@@ -48,6 +49,8 @@ static const char _usage_run[] =
     "  --gebietsstand TEXT    the register's Gebietsstand, for the Erläuterungen\n"
     "  --max-fehler N         publish with up to N rows left out for errors; default 0\n"
     "  --log-file FILE        also append the log lines to FILE\n"
+    "  --max-field-bytes N    longest field read; default 1048576\n"
+    "  --max-columns N        most fields in a record; default 1000\n"
     "  --quiet, --verbose     fewer or more log lines\n";
 
 /* Prints "ikz-report: what: 'value'" and the hint; value may be NULL. */
@@ -118,6 +121,18 @@ static int _stichtag(const char *year, const char *stichtag, const char *job_val
     return 0;
 }
 
+/* A whole number >= min in *out; false if s is none. */
+static bool _count(const char *s, long min, size_t *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (*end || end == s || n < min || errno)
+        return false;
+    *out = (size_t)n;
+    return true;
+}
+
 /* run and validate share their options. */
 static int _run(int argc, char **argv, bool validate)
 {
@@ -135,6 +150,8 @@ static int _run(int argc, char **argv, bool validate)
         {"max-fehler", required_argument, NULL, JOB_MAX_FEHLER},
         {"log-file", required_argument, NULL, JOB_LOG_FILE},
         {"gebietsstand", required_argument, NULL, JOB_GEBIETSSTAND},
+        {"max-field-bytes", required_argument, NULL, JOB_MAX_FIELD_BYTES},
+        {"max-columns", required_argument, NULL, JOB_MAX_COLUMNS},
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"verbose", no_argument, NULL, OPT_VERBOSE},
         {"help", no_argument, NULL, OPT_HELP},
@@ -197,13 +214,14 @@ static int _run(int argc, char **argv, bool validate)
         rc = _usage_error("--output DIR is required (or a job file with output)", NULL);
     else
         rc = _stichtag(year, cli[JOB_STICHTAG], job.value[JOB_STICHTAG], &opt.stichtag);
-    if (rc == 0 && v[JOB_MAX_FEHLER]) {
-        char *end;
-        long n = strtol(v[JOB_MAX_FEHLER], &end, 10);
-        if (*end || end == v[JOB_MAX_FEHLER] || n < 0)
-            rc = _usage_error("--max-fehler: expected a whole number from 0", v[JOB_MAX_FEHLER]);
-        opt.max_fehler = (size_t)(n < 0 ? 0 : n);
-    }
+    if (rc == 0 && v[JOB_MAX_FEHLER] && !_count(v[JOB_MAX_FEHLER], 0, &opt.max_fehler))
+        rc = _usage_error("--max-fehler: expected a whole number from 0", v[JOB_MAX_FEHLER]);
+    struct csvfile_limits limits = CSVFILE_DEFAULT_LIMITS;
+    if (rc == 0 && v[JOB_MAX_FIELD_BYTES] && !_count(v[JOB_MAX_FIELD_BYTES], 1, &limits.max_field_bytes))
+        rc = _usage_error("--max-field-bytes: expected a whole number from 1", v[JOB_MAX_FIELD_BYTES]);
+    if (rc == 0 && v[JOB_MAX_COLUMNS] && !_count(v[JOB_MAX_COLUMNS], 1, &limits.max_columns))
+        rc = _usage_error("--max-columns: expected a whole number from 1", v[JOB_MAX_COLUMNS]);
+    csvfile_set_limits(&limits);
     if (rc == 0)
         rc = validate ? report_validate(&opt) : report_run(&opt);
     if (rc != 0 && rc != IKZ_ERR_USAGE)

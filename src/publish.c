@@ -188,10 +188,8 @@ enum ikz_status publish_begin(const char *output_dir, int year, struct publicati
         _release(pub);
         return IKZ_ERR_CANTCREAT;
     }
-    /* mkdtemp makes it 0700; the report gets what the umask allows. */
-    mode_t mask = umask(0);
-    umask(mask);
-    chmod(pub->tmp_dir, 0777 & ~mask);
+    /* mkdtemp makes it 0700, and so it stays while files are written into
+     * it: nobody else can plant a link for libxlsxwriter to follow. */
     pub->tmp_name = strdup(strrchr(pub->tmp_dir, '/') + 1);
     if (!pub->tmp_name) {
         publish_abort(pub);
@@ -271,6 +269,10 @@ enum ikz_status publish_commit(struct publication *pub)
         publish_abort(pub);
         return IKZ_ERR_IO;
     }
+    /* Now the report gets what the umask allows. */
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(pub->tmp_dir, 0777 & ~mask);
     int dfd = open(pub->output_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd < 0) {
         log_error("cannot open %s: %s", pub->output_dir, strerror(errno));
