@@ -113,7 +113,7 @@ static void _on_field(void *s, size_t len, void *data)
         snprintf(detail, sizeof detail, "mehr als %zu Spalten", cf->limits.max_columns);
         _flag(cf, FINDING_FELDANZAHL, NULL, detail);
     }
-    if (cf->rec_bad)
+    if (idx >= cf->limits.max_columns || (cf->rec_bad && !cf->header_done))
         return;
 
     if (!cf->header_done) {
@@ -135,13 +135,10 @@ static void _on_field(void *s, size_t len, void *data)
     }
 
     if (idx >= cf->n_header) {
-        /* Trailing empty fields (a stray delimiter at the end) are harmless;
-         * anything else means the columns are shifted. */
-        size_t i = 0;
-        while (i < len && (field[i] == ' ' || field[i] == '\t'))
-            i++;
-        if (i < len)
-            _flag(cf, FINDING_FELDANZAHL, NULL, "mehr Felder als die Kopfzeile");
+        /* Even an empty extra field: an unquoted delimiter in a text shifts
+         * the columns and leaves exactly that. (Excel pads the header too,
+         * so a padded export still matches.) */
+        _flag(cf, FINDING_FELDANZAHL, NULL, "mehr Felder als die Kopfzeile");
         return;
     }
     if (memchr(field, '\0', len)) {
@@ -192,10 +189,10 @@ static void _on_record(int c, void *data)
     }
     if (cf->rec_bad)
         cf->info.rejected++;
-    if (!cf->rec_bad && !cf->stop && cf->fn) {
+    if (!cf->stop && cf->fn) {
         for (size_t i = 0; i < cf->n_slots; i++)
             cf->slot_ptr[i] = cf->slot_off[i] == SIZE_MAX ? NULL : cf->rec_buf + cf->slot_off[i];
-        struct csv_record rec = {.line = cf->rec_start, .field = cf->slot_ptr};
+        struct csv_record rec = {.line = cf->rec_start, .rejected = cf->rec_bad, .field = cf->slot_ptr};
         cf->stop = cf->fn(cf->ctx, &rec);
     }
     _end_record(cf);

@@ -29,6 +29,7 @@ struct csvfile;
 /* One data record, in the order of the names given to csvfile_bind(). */
 struct csv_record {
     long line;          /* physical line where the record starts */
+    bool rejected;      /* a finding was made for it; fields may be NULL */
     const char *const *field; /* decoded UTF-8, trimmed; NULL: column absent */
 };
 
@@ -71,8 +72,10 @@ bool csvfile_has_column(const struct csvfile *cf, const char *name);
  * it and the header found, and IKZ_ERR_DATA is returned. */
 enum ikz_status csvfile_bind(struct csvfile *cf, const char *const *names, const bool *required, size_t n);
 
-/* Reads every data record and calls fn for each usable one (records with
- * syntax or encoding problems become findings instead). Returns IKZ_OK,
+/* Reads every data record and calls fn for each. A record with a syntax or
+ * encoding problem has had its finding made and comes with rejected set
+ * and only the fields that could be read: a loader may note its key (so
+ * that one error is reported once) but must not use it otherwise. Returns IKZ_OK,
  * IKZ_ERR_IO on a read error, or the first non-zero value fn returned. */
 enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx);
 

@@ -62,11 +62,41 @@ static bool _date(struct _projekte_load *ld, const struct csv_record *rec, int c
     return true;
 }
 
+/* Appends p with copies of id and titel (NULL: no title kept). */
+static int _add_projekt(struct _projekte_load *ld, const struct projekt *p, const char *id, const char *titel)
+{
+    struct exports *ex = ld->ex;
+    if (ex->n_projekte == ld->cap) {
+        size_t cap = ld->cap ? 2 * ld->cap : 1024;
+        struct projekt *np = realloc(ex->projekt, cap * sizeof *np);
+        if (!np)
+            return IKZ_ERR_OSERR;
+        ex->projekt = np;
+        ld->cap = cap;
+    }
+    struct projekt *q = &ex->projekt[ex->n_projekte];
+    *q = *p;
+    q->id = strdup(id);
+    q->titel = titel ? strdup(titel) : NULL;
+    if (!q->id || (titel && !q->titel)) {
+        free(q->id);
+        free(q->titel);
+        return IKZ_ERR_OSERR;
+    }
+    ex->n_projekte++;
+    return 0;
+}
+
 static int _projekt_row(void *ctx, const struct csv_record *rec)
 {
     struct _projekte_load *ld = ctx;
     struct exports *ex = ld->ex;
     const char *id = rec->field[P_ID];
+    if (rec->rejected) {
+        /* The reader made the finding; keep the id as an unusable project
+         * so that its participations are not reported a second time. */
+        return id && *id ? _add_projekt(ld, &(struct projekt){.line = rec->line, .usable = false}, id, NULL) : 0;
+    }
     if (!id || !*id) {
         findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "projekt_id", NULL, NULL);
         ex->rejected_projekte++;
@@ -98,27 +128,9 @@ static int _projekt_row(void *ctx, const struct csv_record *rec)
         p.usable = false;
     }
 
-    if (ex->n_projekte == ld->cap) {
-        size_t cap = ld->cap ? 2 * ld->cap : 1024;
-        struct projekt *np = realloc(ex->projekt, cap * sizeof *np);
-        if (!np)
-            return IKZ_ERR_OSERR;
-        ex->projekt = np;
-        ld->cap = cap;
-    }
-    p.id = strdup(id);
-    if (!p.id)
-        return IKZ_ERR_OSERR;
     ex->rejected_projekte += !p.usable;
-    if (p.usable && (long)p.area == ld->areas->ozg) {
-        p.titel = strdup(rec->field[P_TITEL] ? rec->field[P_TITEL] : "");
-        if (!p.titel) {
-            free(p.id);
-            return IKZ_ERR_OSERR;
-        }
-    }
-    ex->projekt[ex->n_projekte++] = p;
-    return 0;
+    bool keep_title = p.usable && (long)p.area == ld->areas->ozg;
+    return _add_projekt(ld, &p, id, keep_title ? (rec->field[P_TITEL] ? rec->field[P_TITEL] : "") : NULL);
 }
 
 static int _cmp_projekt(const void *a, const void *b)
@@ -238,6 +250,8 @@ static void _ags_hint(const struct kommune_register *reg, const char *ags, char 
 static int _bet_row(void *ctx, const struct csv_record *rec)
 {
     struct _bet_load *ld = ctx;
+    if (rec->rejected)
+        return 0; /* the reader made its finding */
     const char *id = rec->field[B_ID], *ags = rec->field[B_AGS], *rolle = rec->field[B_ROLLE];
     bool ok = true;
 

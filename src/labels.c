@@ -24,6 +24,10 @@ static long _find(const struct labels *labels, const char *key)
 static int _row(void *ctx, const struct csv_record *rec)
 {
     struct _load *ld = ctx;
+    if (rec->rejected) {
+        ld->bad = true;
+        return 0;
+    }
     struct labels *l = ld->labels;
     const char *key = rec->field[0];
     if (!key || !*key || !rec->field[1] || !*rec->field[1]) {
@@ -63,7 +67,7 @@ enum ikz_status labels_load(const char *path, const char *display, struct labels
 {
     memset(out, 0, sizeof *out);
     struct csvfile *cf;
-    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    enum ikz_status st = csvfile_open(path, display, &CSVFILE_DEFAULT_LIMITS, findings, &cf);
     if (st != IKZ_OK)
         return st == IKZ_ERR_OSERR ? st : IKZ_ERR_CONFIG;
     static const char *const names[] = {"kennzahl", "bezeichnung", "definition"};

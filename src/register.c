@@ -112,6 +112,8 @@ static const struct {
 static int _native_row(void *ctx, const struct csv_record *rec)
 {
     struct _load *ld = ctx;
+    if (rec->rejected)
+        return 0; /* the reader made its finding */
     const char *ags = rec->field[N_AGS], *name = rec->field[N_NAME], *art_s = rec->field[N_ART];
     long line = rec->line;
 
@@ -165,6 +167,8 @@ static bool _key_part(const char *s, size_t width, char *out)
 static int _gvisys_row(void *ctx, const struct csv_record *rec)
 {
     struct _load *ld = ctx;
+    if (rec->rejected)
+        return 0; /* the reader made its finding */
     const char *satzart = rec->field[G_SATZART], *tk_s = rec->field[G_TK];
     long line = rec->line;
     if (!satzart || (strcmp(satzart, "40") != 0 && strcmp(satzart, "60") != 0))

@@ -17,6 +17,10 @@ struct _load {
 static int _row(void *ctx, const struct csv_record *rec)
 {
     struct _load *ld = ctx;
+    if (rec->rejected) {
+        ld->bad = true;
+        return 0;
+    }
     const char *code = rec->field[0], *label = rec->field[1];
     if (!code || !*code || !label || !*label) {
         findings_add(ld->findings, FINDING_VORLAGE_FEHLERHAFT, ld->display, rec->line,
@@ -51,7 +55,7 @@ enum ikz_status taskareas_load(const char *path, const char *display, struct tas
     memset(out, 0, sizeof *out);
     out->ozg = -1;
     struct csvfile *cf;
-    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    enum ikz_status st = csvfile_open(path, display, &CSVFILE_DEFAULT_LIMITS, findings, &cf);
     if (st != IKZ_OK)
         return st == IKZ_ERR_OSERR ? st : IKZ_ERR_CONFIG;
     static const char *const names[] = {"code", "bezeichnung"};

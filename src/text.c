@@ -188,7 +188,18 @@ void text_escape(const char *s, char *out, size_t outsz, size_t max_chars)
         unsigned char c = (unsigned char)s[i];
         char tmp[8];
         const char *piece = tmp;
-        if (c == '\n')
+        size_t seq = c >= 0x80 ? _utf8_seq((const unsigned char *)s + i, strnlen(s + i, 4)) : 1;
+        if (seq > 1) { /* a whole, valid UTF-8 character */
+            if (o + seq + 1 >= outsz)
+                break;
+            memcpy(out + o, s + i, seq);
+            o += seq;
+            i += seq - 1;
+            continue;
+        }
+        if (c >= 0x80) /* not UTF-8: shown as its byte, so messages stay valid UTF-8 */
+            snprintf(tmp, sizeof tmp, "\\x%02X", c);
+        else if (c == '\n')
             piece = "\\n";
         else if (c == '\r')
             piece = "\\r";
@@ -206,12 +217,7 @@ void text_escape(const char *s, char *out, size_t outsz, size_t max_chars)
         memcpy(out + o, piece, k);
         o += k;
     }
-    if (s[i] && o + 4 < outsz) {
-        /* Do not cut a UTF-8 sequence in half before the ellipsis. */
-        while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
-            o--;
-        if (o > 0 && (unsigned char)out[o - 1] >= 0xC0)
-            o--;
+    if (s[i] && o + 4 < outsz) { /* whole characters were copied: no half sequence */
         memcpy(out + o, "\xE2\x80\xA6", 3);
         o += 3;
     }

@@ -43,8 +43,9 @@ char *text_trim(char *s);
 /* Case-insensitive equality for ASCII and the German capitals Ä, Ö, Ü. */
 bool text_equal_nocase(const char *a, const char *b);
 
-/* Writes s for a message into out (size outsz): control characters as \n,
- * \t, \xHH, and cut after max_chars bytes with "…". */
+/* Writes s for a message into out (size outsz): control characters and
+ * bytes that are not UTF-8 as \n, \t, \xHH, and cut after max_chars
+ * bytes with "…". The result is always valid UTF-8. */
 void text_escape(const char *s, char *out, size_t outsz, size_t max_chars);
 
 #endif

@@ -12,7 +12,8 @@
 #include "csvfile.h"
 #include "fixture.h"
 
-/* Records as "line:a|b|c\n", absent columns as "<absent>". */
+/* Records as "line:a|b|c\n", absent columns as "<absent>"; a rejected
+ * record (its finding made) as "!line:...". */
 struct collected {
     char text[4096];
     size_t n;
@@ -22,7 +23,7 @@ static int _collect(void *ctx, const struct csv_record *rec)
 {
     struct collected *c = ctx;
     size_t len = strlen(c->text);
-    len += (size_t)snprintf(c->text + len, sizeof c->text - len, "%ld:", rec->line);
+    len += (size_t)snprintf(c->text + len, sizeof c->text - len, "%s%ld:", rec->rejected ? "!" : "", rec->line);
     for (size_t i = 0; i < 3; i++)
         len += (size_t)snprintf(c->text + len, sizeof c->text - len, "%s%s", i ? "|" : "",
                                 rec->field[i] ? rec->field[i] : "<absent>");
@@ -135,11 +136,11 @@ static void test_mixed_encoding_is_a_finding(void **state)
     struct collected c;
     struct findings f;
     assert_int_equal(_read(csv, (size_t)-1, &c, &f, NULL), IKZ_OK);
-    assert_string_equal(c.text, "2:P1|1|M\xC3\xB6rlenbach\n4:P3|3|x\n");
+    assert_string_equal(c.text, "2:P1|1|M\xC3\xB6rlenbach\n!3:P2|2|<absent>\n4:P3|3|x\n");
     assert_int_equal(f.total, 1);
     _assert_finding(&f, 0,
                     "b.csv:3: Zeichenkodierung ungültig (Datei mischt UTF-8 mit anderen Bytes oder enthält "
-                    "Steuerzeichen) 'M\xF6rlenbach' (ungültiges UTF-8 in einer UTF-8-Datei) [KODIERUNG]");
+                    "Steuerzeichen) 'M\\xF6rlenbach' (ungültiges UTF-8 in einer UTF-8-Datei) [KODIERUNG]");
     findings_free(&f);
 }
 
@@ -163,11 +164,12 @@ static void test_field_count(void **state)
     struct collected c;
     struct findings f;
     assert_int_equal(_read(csv, (size_t)-1, &c, &f, NULL), IKZ_OK);
-    /* A trailing empty field is harmless; a missing or extra one is not. */
-    assert_string_equal(c.text, "2:P1|1|a\n5:P4|4|d\n");
-    assert_int_equal(f.errors, 2);
-    _assert_finding(&f, 0, "b.csv:3: Zeile hat eine andere Anzahl Felder als die Kopfzeile (2 statt 3 Felder) [FELDANZAHL]");
-    _assert_finding(&f, 1, "b.csv:4: Zeile hat eine andere Anzahl Felder als die Kopfzeile (mehr Felder als die Kopfzeile) [FELDANZAHL]");
+    /* Even an empty extra field: it is what an unquoted delimiter leaves. */
+    assert_string_equal(c.text, "!2:P1|1|a\n!3:P2|2|<absent>\n!4:P3|3|c\n5:P4|4|d\n");
+    assert_int_equal(f.errors, 3);
+    _assert_finding(&f, 0, "b.csv:2: Zeile hat eine andere Anzahl Felder als die Kopfzeile (mehr Felder als die Kopfzeile) [FELDANZAHL]");
+    _assert_finding(&f, 1, "b.csv:3: Zeile hat eine andere Anzahl Felder als die Kopfzeile (2 statt 3 Felder) [FELDANZAHL]");
+    _assert_finding(&f, 2, "b.csv:4: Zeile hat eine andere Anzahl Felder als die Kopfzeile (mehr Felder als die Kopfzeile) [FELDANZAHL]");
     findings_free(&f);
 }
 
@@ -204,7 +206,7 @@ static void test_nul_byte(void **state)
     struct collected c;
     struct findings f;
     assert_int_equal(_read(csv, sizeof csv - 1, &c, &f, NULL), IKZ_OK);
-    assert_string_equal(c.text, "3:P2|2|b\n");
+    assert_string_equal(c.text, "!2:P1|<absent>|a\n3:P2|2|b\n");
     _assert_finding(&f, 0, "b.csv:2: Zeichenkodierung ungültig (Datei mischt UTF-8 mit anderen Bytes oder enthält "
                            "Steuerzeichen) (NUL-Byte im Feld) [KODIERUNG]");
     findings_free(&f);

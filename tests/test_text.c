@@ -78,7 +78,9 @@ static void test_escape(void **state)
     text_escape("a\tb\nc\x01", out, sizeof out, 60);
     assert_string_equal(out, "a\\tb\\nc\\x01");
     text_escape("M\xC3\xB6rlenbach", out, sizeof out, 2);
-    assert_string_equal(out, "M\xE2\x80\xA6");
+    assert_string_equal(out, "M\xC3\xB6\xE2\x80\xA6"); /* whole characters only */
+    text_escape("M\xF6rlenbach", out, sizeof out, 60); /* not UTF-8: shown as its byte */
+    assert_string_equal(out, "M\\xF6rlenbach");
 }
 
 int main(void)
