@@ -141,24 +141,26 @@ static void _on_field(void *s, size_t len, void *data)
         _flag(cf, FINDING_FELDANZAHL, NULL, "mehr Felder als die Kopfzeile");
         return;
     }
-    if (memchr(field, '\0', len)) {
-        _flag(cf, FINDING_KODIERUNG, NULL, "NUL-Byte im Feld");
+    int slot = cf->slot_of ? cf->slot_of[idx] : -1;
+    if (slot < 0) {
+        if (memchr(field, '\0', len)) /* bound fields are checked while decoding */
+            _flag(cf, FINDING_KODIERUNG, NULL, "NUL-Byte im Feld");
         return;
     }
-    int slot = cf->slot_of ? cf->slot_of[idx] : -1;
-    if (slot < 0)
-        return;
     if (!_reserve(cf, 3 * len + 1))
         return;
     long n = text_decode(&cf->dec, field, len, cf->rec_buf + cf->rec_len);
+    if (n == TEXT_DECODE_NUL) {
+        _flag(cf, FINDING_KODIERUNG, NULL, "NUL-Byte im Feld");
+        return;
+    }
     if (n < 0) {
         _flag(cf, FINDING_KODIERUNG, field, cf->dec.encoding == TEXT_UTF8 ? "ungültiges UTF-8 in einer UTF-8-Datei" : "in Windows-1252 nicht belegtes Byte");
         return;
     }
-    char *start = cf->rec_buf + cf->rec_len;
-    char *trimmed = text_trim(start);
+    size_t kept = text_trim_n(cf->rec_buf + cf->rec_len, (size_t)n);
     cf->slot_off[slot] = cf->rec_len;
-    cf->rec_len += strlen(trimmed) + 1;
+    cf->rec_len += kept + 1;
 }
 
 static void _end_record(struct csvfile *cf)
@@ -318,7 +320,6 @@ static int _fini(struct csvfile *cf)
     return csv_fini(&cf->parser, _on_field, _on_record, cf);
 }
 
-static int _is_space(unsigned char c) { return c == ' ' || c == '\t'; }
 static int _is_space_not_tab(unsigned char c) { return c == ' '; }
 
 /* ---------------------------------------------------------------------- */
@@ -385,8 +386,10 @@ enum ikz_status csvfile_open(const char *path, const char *display, const struct
     }
     cf->info.delimiter = _detect_delimiter(cf->chunk + cf->chunk_pos, cf->chunk_len - cf->chunk_pos);
     csv_set_delim(&cf->parser, (unsigned char)cf->info.delimiter);
-    /* A tab must stay a delimiter, not leading white space. */
-    csv_set_space_func(&cf->parser, cf->info.delimiter == '\t' ? _is_space_not_tab : _is_space);
+    /* A tab must stay a delimiter, not leading white space. (Only then a
+     * callback: libcsv calls it for every byte.) */
+    if (cf->info.delimiter == '\t')
+        csv_set_space_func(&cf->parser, _is_space_not_tab);
 
     while (!cf->header_done) {
         if (!_feed(cf, true))

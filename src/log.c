@@ -40,6 +40,15 @@ static double _now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+double log_elapsed(void)
+{
+    static double start = -1;
+    double now = _now();
+    if (start < 0)
+        start = now;
+    return now - start;
+}
+
 void log_progress(const char *fmt, ...)
 {
     static double start, last;

@@ -27,6 +27,10 @@ __attribute__((format(printf, 2, 3)))
 #endif
 void log_msg(enum log_level level, const char *fmt, ...);
 
+/* Seconds since the first call, from a monotonic clock (for --verbose
+ * timings of the phases; never in a report). */
+double log_elapsed(void);
+
 #define log_error(...) log_msg(LOG_LEVEL_ERROR, __VA_ARGS__)
 #define log_warn(...) log_msg(LOG_LEVEL_WARN, __VA_ARGS__)
 #define log_info(...) log_msg(LOG_LEVEL_INFO, __VA_ARGS__)

@@ -250,17 +250,57 @@ static int _cmp_entry(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
-static int _cmp_ags(const void *key, const void *elem)
+/* An AGS as a number: 8 digits as they are, 5 digits (a Kreis) above
+ * all of them; UINT32_MAX for anything else. A million participations
+ * look up their Kommune: integer comparisons instead of strcmp. */
+static uint32_t _numeric(const char *ags)
 {
-    return strcmp(key, ((const struct kommune *)elem)->ags);
+    uint32_t v = 0;
+    size_t n = 0;
+    for (; ags[n]; n++) {
+        if (ags[n] < '0' || ags[n] > '9' || n == 8)
+            return UINT32_MAX;
+        v = v * 10 + (uint32_t)(ags[n] - '0');
+    }
+    return n == 8 ? v : n == 5 ? 100000000u + v : UINT32_MAX;
+}
+
+static int _cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
 }
 
 long register_find(const struct kommune_register *reg, const char *ags)
 {
-    if (reg->n == 0)
+    uint32_t key = _numeric(ags);
+    if (key == UINT32_MAX || reg->n == 0 || !reg->index)
         return -1;
-    const struct kommune *k = bsearch(ags, reg->kommune, reg->n, sizeof *reg->kommune, _cmp_ags);
-    return k ? k - reg->kommune : -1;
+    size_t lo = 0, hi = reg->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t k = (uint32_t)(reg->index[mid] >> 32);
+        if (k == key)
+            return (long)(reg->index[mid] & 0xFFFFFFFFu);
+        if (k < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* Builds the lookup index once the table stands. */
+static enum ikz_status _build_index(struct kommune_register *reg)
+{
+    reg->index = malloc((reg->n ? reg->n : 1) * sizeof *reg->index);
+    if (!reg->index)
+        return IKZ_ERR_OSERR;
+    for (size_t i = 0; i < reg->n; i++)
+        reg->index[i] = (uint64_t)_numeric(reg->kommune[i].ags) << 32 | (uint64_t)i;
+    if (reg->n > 0)
+        qsort(reg->index, reg->n, sizeof *reg->index, _cmp_u64);
+    return IKZ_OK;
 }
 
 static const char *_city_name(const struct _load *ld, const char *key)
@@ -329,6 +369,9 @@ static enum ikz_status _build(struct _load *ld)
             reg->n_gemeinden++;
         reg->n++;
     }
+    enum ikz_status st = _build_index(reg);
+    if (st != IKZ_OK)
+        return st;
     /* Names and Einwohner of the Kreise, now that the array stands still. */
     for (size_t i = 0; i < reg->n; i++) {
         struct kommune *k = &reg->kommune[i];
@@ -394,5 +437,6 @@ void register_free(struct kommune_register *reg)
         free(reg->kreis[i].owned_name);
     free(reg->kommune);
     free(reg->kreis);
+    free(reg->index);
     memset(reg, 0, sizeof *reg);
 }

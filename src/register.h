@@ -65,6 +65,7 @@ struct kommune_register {
     size_t n_gemeinden, n_kreis_kommunen;
     enum register_format format;
     struct csvfile_info file; /* rows, bytes, SHA-256 as read */
+    uint64_t *index;         /* (numeric key << 32 | position), sorted: the lookups of register_find() */
 };
 
 /* Loads the register at path (display names it in findings). Returns

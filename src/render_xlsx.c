@@ -16,12 +16,14 @@
 #include "log.h"
 #include "numfmt.h"
 #include "render_text.h"
+#include "xlsx_verify.h"
 
 #define MAX_COLS 16
 #define TITLE_ROW 0
 #define HEADER_ROW 1
 #define FIRST_DATA_ROW 2
 #define EXCEL_MAX_ROWS 1048576u
+#define MAX_SHEETS 32
 
 struct _book {
     lxw_workbook *wb;
@@ -33,6 +35,9 @@ struct _book {
     lxw_error err; /* the first libxlsxwriter error */
     bool bad_template;
     lxw_format *title, *header, *text, *wrap, *count, *year, *dec[4], *money, *date, *symbol;
+    const char *symbol_x; /* the symbol for "not defined", from the template */
+    unsigned last_row[MAX_SHEETS]; /* per sheet, for reading the file back */
+    size_t n_sheets;
     char footer[512];
 };
 
@@ -83,6 +88,20 @@ static void _check(struct _book *b, lxw_error e)
 {
     if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
         b->err = e;
+}
+
+/* Notes that the current sheet has a row `row`. */
+static void _wrote(struct _book *b, lxw_row_t row)
+{
+    if (b->n_sheets > 0 && row > b->last_row[b->n_sheets - 1])
+        b->last_row[b->n_sheets - 1] = row;
+}
+
+static void _string(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
+                    lxw_format *fmt)
+{
+    _check(b, worksheet_write_string(ws, row, col, text, fmt));
+    _wrote(b, row);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -140,7 +159,9 @@ static void _note(double *width, size_t col, size_t chars)
 /* Widths from content: a little air, at least 6, long texts capped (they
  * wrap or spill into the print margin rather than make a sheet unusable).
  * The header row gets the height its wrapped headings need, since not
- * every program grows a row for wrapped text by itself. */
+ * every program grows a row for wrapped text by itself; in constant-memory
+ * mode that must happen before any row below it is written, so the widths
+ * are known before the data (measured, or a first pass over the table). */
 static void _set_widths(lxw_worksheet *ws, const char *const *headings, const double *width, size_t ncols,
                         double cap)
 {
@@ -166,45 +187,66 @@ static void _set_widths(lxw_worksheet *ws, const char *const *headings, const do
 /* ---------------------------------------------------------------------- */
 /* Cells                                                                   */
 
+/* The characters a cell shows, for the column width. */
+static size_t _cell_chars(const struct cell *c)
+{
+    char buf[64];
+    switch (c->kind) {
+    case CELL_EMPTY: return 0;
+    case CELL_UNDEFINED: return 1;
+    case CELL_TEXT: return _chars(c->v.text);
+    case CELL_INT: numfmt_int(c->v.i, buf, sizeof buf); return strlen(buf);
+    case CELL_REAL: numfmt_real(c->v.r, c->decimals > 3 ? 3 : c->decimals, buf, sizeof buf); return strlen(buf);
+    case CELL_MONEY: numfmt_euro(c->v.cents, buf, sizeof buf); return strlen(buf) + 2;
+    case CELL_DATE: return 10;
+    }
+    return 0;
+}
+
 static double _excel_date(ikz_date d) { return (double)(date_to_days(d) + 25569); /* days since 1899-12-30 */ }
 
-/* Writes a typed cell as a real number, a date, a string or the symbol x. */
+/* The widths of a table's columns, from its headings and cells. */
+static void _measure(const struct table *t, const char *const *headings, double *width)
+{
+    for (size_t c = 0; c < t->ncols && c < MAX_COLS; c++) {
+        size_t n = _chars(headings[c]);
+        _note(width, c, n < 24 ? n : 24);
+    }
+    for (size_t r = 0; r < t->nrows; r++)
+        for (size_t c = 0; c < t->ncols && c < MAX_COLS; c++)
+            _note(width, c, _cell_chars(table_at(t, r, c)));
+}
+
+/* Writes a typed cell as a real number, a date, a string or the symbol x,
+ * and notes its width (width may be NULL when it was measured before). */
 static void _cell(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const struct cell *c,
                   enum column_format fmt, double *width)
 {
-    char buf[64];
+    if (width)
+        _note(width, col, _cell_chars(c));
+    if (c->kind != CELL_EMPTY)
+        _wrote(b, row);
     switch (c->kind) {
     case CELL_EMPTY:
         return;
     case CELL_UNDEFINED:
-        _check(b, worksheet_write_string(ws, row, col, _text(b, "bericht", "symbol_x"), b->symbol));
-        _note(width, col, 1);
+        _string(b, ws, row, col, b->symbol_x, b->symbol);
         return;
     case CELL_TEXT:
         /* Always a string: a title like =HYPERLINK(...) stays text. */
-        _check(b, worksheet_write_string(ws, row, col, c->v.text, b->text));
-        _note(width, col, _chars(c->v.text));
+        _string(b, ws, row, col, c->v.text, b->text);
         return;
     case CELL_INT:
         _check(b, worksheet_write_number(ws, row, col, (double)c->v.i, fmt == COLUMN_CODE ? b->year : b->count));
-        numfmt_int(c->v.i, buf, sizeof buf);
-        _note(width, col, strlen(buf));
         return;
-    case CELL_REAL: {
-        unsigned d = c->decimals > 3 ? 3 : c->decimals;
-        _check(b, worksheet_write_number(ws, row, col, c->v.r, b->dec[d]));
-        numfmt_real(c->v.r, (int)d, buf, sizeof buf);
-        _note(width, col, strlen(buf));
+    case CELL_REAL:
+        _check(b, worksheet_write_number(ws, row, col, c->v.r, b->dec[c->decimals > 3 ? 3 : c->decimals]));
         return;
-    }
     case CELL_MONEY:
         _check(b, worksheet_write_number(ws, row, col, (double)c->v.cents / 100.0, b->money));
-        numfmt_euro(c->v.cents, buf, sizeof buf);
-        _note(width, col, strlen(buf) + 2);
         return;
     case CELL_DATE:
         _check(b, worksheet_write_number(ws, row, col, _excel_date(c->v.date), b->date));
-        _note(width, col, 10);
         return;
     }
 }
@@ -215,12 +257,13 @@ static void _cell(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
 /* Adds a sheet with its title in A1 and the print setup. */
 static lxw_worksheet *_sheet(struct _book *b, const char *key)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, _text(b, "blaetter", key));
+    lxw_worksheet *ws = b->n_sheets < MAX_SHEETS ? workbook_add_worksheet(b->wb, _text(b, "blaetter", key)) : NULL;
     if (!ws) {
         _check(b, LXW_ERROR_SHEETNAME_ALREADY_USED); /* or an invalid name */
         return NULL;
     }
-    _check(b, worksheet_write_string(ws, TITLE_ROW, 0, _text(b, "titel", key), b->title));
+    _string(b, ws, TITLE_ROW, 0, _text(b, "titel", key), b->title);
+    b->last_row[b->n_sheets++] = TITLE_ROW;
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9); /* A4 */
     worksheet_fit_to_pages(ws, 1, 0);
@@ -234,10 +277,11 @@ static void _header(struct _book *b, lxw_worksheet *ws, const char *const *headi
                     double *width)
 {
     for (size_t c = 0; c < ncols; c++) {
-        _check(b, worksheet_write_string(ws, HEADER_ROW, (lxw_col_t)c, headings[c], b->header));
+        _string(b, ws, HEADER_ROW, (lxw_col_t)c, headings[c], b->header);
         /* Long headings wrap; up to 24 characters they set the width. */
         size_t n = _chars(headings[c]);
-        _note(width, c, n < 24 ? n : 24);
+        if (width)
+            _note(width, c, n < 24 ? n : 24);
     }
     _check(b, worksheet_autofilter(ws, HEADER_ROW, 0, (lxw_row_t)(HEADER_ROW + nrows), (lxw_col_t)(ncols - 1)));
     worksheet_freeze_panes(ws, FIRST_DATA_ROW, 0);
@@ -266,11 +310,12 @@ static lxw_worksheet *_table_sheet(struct _book *b, const char *key, const struc
     const char *headings[MAX_COLS];
     for (size_t c = 0; c < t->ncols && c < MAX_COLS; c++)
         headings[c] = _heading(b, t, c);
-    _header(b, ws, headings, t->ncols, t->nrows, width);
+    _measure(t, headings, width);
+    _set_widths(ws, headings, width, t->ncols, 60.0);
+    _header(b, ws, headings, t->ncols, t->nrows, NULL);
     for (size_t r = 0; r < t->nrows; r++)
         for (size_t c = 0; c < t->ncols; c++)
-            _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + r), (lxw_col_t)c, table_at(t, r, c), t->column[c].format, width);
-    _set_widths(ws, headings, width, t->ncols, 60.0);
+            _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + r), (lxw_col_t)c, table_at(t, r, c), t->column[c].format, NULL);
     return ws;
 }
 
@@ -320,56 +365,85 @@ static void _uebersicht(struct _book *b)
     const char *headings[5] = {_text(b, "uebersicht", "kennzahl"), _text(b, "uebersicht", "wert"),
                                _text(b, "uebersicht", "vorjahr"), _text(b, "uebersicht", "diff"),
                                _text(b, "uebersicht", "diff_prozent")};
+    /* Label, now, a year earlier, change, change in per cent: built first,
+     * so the widths are known before the rows stream out. */
+    struct cell *rows = calloc(now->nrows ? now->nrows * 5 : 1, sizeof *rows);
+    if (!rows) {
+        _check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
     double width[MAX_COLS] = {0};
-    _header(b, ws, headings, 5, now->nrows, width);
+    for (size_t c = 0; c < 5; c++)
+        _note(width, c, _chars(headings[c]) < 24 ? _chars(headings[c]) : 24);
     for (size_t r = 0; r < now->nrows; r++) {
-        lxw_row_t row = (lxw_row_t)(FIRST_DATA_ROW + r);
-        const struct cell *label = table_at(now, r, 1), *v = table_at(now, r, 2);
-        const struct cell *before = figures_key(b->in->before, table_at(now, r, 0)->v.text);
-        struct cell diff, pct;
-        figures_change(v, before, &diff, &pct);
-        if (!figures_key_relative(table_at(now, r, 0)->v.text))
-            cell_real(&pct, NAN); /* a share or a coefficient changes in points, not per cent */
-        _cell(b, ws, row, 0, label, COLUMN_TEXT, width);
-        _cell(b, ws, row, 1, v, COLUMN_MIXED, width);
-        _cell(b, ws, row, 2, before, COLUMN_MIXED, width);
-        _cell(b, ws, row, 3, &diff, COLUMN_MIXED, width);
-        _cell(b, ws, row, 4, &pct, COLUMN_MIXED, width);
+        struct cell *row = &rows[r * 5];
+        const char *key = table_at(now, r, 0)->v.text;
+        const struct cell *before = figures_key(b->in->before, key);
+        row[0] = *table_at(now, r, 1);
+        row[1] = *table_at(now, r, 2);
+        if (before)
+            row[2] = *before;
+        figures_change(&row[1], before, &row[3], &row[4]);
+        if (!figures_key_relative(key))
+            cell_real(&row[4], NAN); /* a share or a coefficient changes in points, not per cent */
+        for (size_t c = 0; c < 5; c++)
+            _note(width, c, _cell_chars(&row[c]));
     }
     _set_widths(ws, headings, width, 5, 70.0);
+    _header(b, ws, headings, 5, now->nrows, NULL);
+    for (size_t r = 0; r < now->nrows; r++)
+        for (size_t c = 0; c < 5; c++)
+            _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + r), (lxw_col_t)c, &rows[r * 5 + c],
+                  c == 0 ? COLUMN_TEXT : COLUMN_MIXED, NULL);
+    free(rows);
 }
 
+/* The histogram, and beside it (after one empty column) its summary, written
+ * row by row as constant-memory mode needs. */
 static void _verteilung(struct _book *b)
 {
     const struct table *t = &b->in->now->table[TABLE_VERTEILUNG];
-    lxw_worksheet *ws = _table_sheet(b, "verteilung", t);
+    lxw_worksheet *ws = _sheet(b, "verteilung");
     if (!ws)
         return;
-    /* The summary beside the histogram, after one empty column. */
     const struct summary *s = &b->in->now->projekte_je_kommune;
     static const char *const keys[] = {"mittelwert", "median", "q1", "q3", "stdabw", "anzahl"};
+    const size_t n_stats = sizeof keys / sizeof keys[0];
     double values[] = {s->mean, s->median, s->q1, s->q3, s->sd, (double)s->n};
-    double width[MAX_COLS] = {0};
-    lxw_col_t c0 = 3;
-    _check(b, worksheet_write_string(ws, HEADER_ROW, c0, _text(b, "verteilung", "kennzahl"), b->header));
-    _check(b, worksheet_write_string(ws, HEADER_ROW, c0 + 1, _text(b, "verteilung", "wert"), b->header));
-    _note(width, c0, _chars(_text(b, "verteilung", "kennzahl")));
-    _note(width, c0 + 1, _chars(_text(b, "verteilung", "wert")));
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        const char *name = _text(b, "verteilung", keys[i]);
-        struct cell c;
+    struct cell stat[6];
+    for (size_t i = 0; i < n_stats; i++) {
         if (i == 5)
-            cell_int(&c, (int64_t)s->n);
+            cell_int(&stat[i], (int64_t)s->n);
         else
-            cell_real_shown(&c, values[i], 2);
-        _check(b, worksheet_write_string(ws, (lxw_row_t)(FIRST_DATA_ROW + i), c0, name, b->text));
-        _note(width, c0, _chars(name));
-        _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + i), c0 + 1, &c, COLUMN_DECIMAL, width);
+            cell_real_shown(&stat[i], values[i], 2);
     }
-    worksheet_set_column(ws, c0, c0, width[c0] + 2, NULL);
-    worksheet_set_column(ws, c0 + 1, c0 + 1, width[c0 + 1] + 2, NULL);
-    _chart(b, ws, LXW_CHART_COLUMN, _text(b, "blaetter", "verteilung"), "verteilung", t->nrows, 0, 1,
-           _below(t->nrows > 6 ? t->nrows : 6), 0, 1.2);
+    const lxw_col_t c0 = 3;
+    const char *headings[MAX_COLS] = {_heading(b, t, 0), _heading(b, t, 1), "", _text(b, "verteilung", "kennzahl"),
+                                      _text(b, "verteilung", "wert")};
+    double width[MAX_COLS] = {0};
+    _measure(t, headings, width);
+    for (size_t i = 0; i < n_stats; i++) {
+        _note(width, c0, _chars(_text(b, "verteilung", keys[i])));
+        _note(width, c0 + 1, _cell_chars(&stat[i]));
+    }
+    _note(width, c0, _chars(headings[c0]));
+    _note(width, c0 + 1, _chars(headings[c0 + 1]));
+    _set_widths(ws, headings, width, 5, 40.0);
+    _header(b, ws, headings, 2, t->nrows, NULL);
+    _string(b, ws, HEADER_ROW, c0, headings[c0], b->header);
+    _string(b, ws, HEADER_ROW, c0 + 1, headings[c0 + 1], b->header);
+    size_t rows = t->nrows > n_stats ? t->nrows : n_stats;
+    for (size_t r = 0; r < rows; r++) {
+        lxw_row_t row = (lxw_row_t)(FIRST_DATA_ROW + r);
+        for (size_t c = 0; r < t->nrows && c < t->ncols; c++)
+            _cell(b, ws, row, (lxw_col_t)c, table_at(t, r, c), t->column[c].format, NULL);
+        if (r < n_stats) {
+            _string(b, ws, row, c0, _text(b, "verteilung", keys[r]), b->text);
+            _cell(b, ws, row, c0 + 1, &stat[r], COLUMN_DECIMAL, NULL);
+        }
+    }
+    _chart(b, ws, LXW_CHART_COLUMN, _text(b, "blaetter", "verteilung"), "verteilung", t->nrows, 0, 1, _below(rows),
+           0, 1.2);
 }
 
 static void _pruefbericht(struct _book *b)
@@ -380,8 +454,9 @@ static void _pruefbericht(struct _book *b)
         return;
     /* Findings beyond those kept in memory are counted below the table. */
     lxw_row_t row = (lxw_row_t)(FIRST_DATA_ROW + t->nrows);
-    _check(b, worksheet_write_string(ws, row, 0, _text(b, "pruefbericht", "weitere"), b->text));
+    _string(b, ws, row, 0, _text(b, "pruefbericht", "weitere"), b->text);
     _check(b, worksheet_write_number(ws, row, 1, (double)b->in->findings_not_listed, b->count));
+    _wrote(b, row);
 }
 
 #define EXPLAIN_TERM_WIDTH 40.0
@@ -399,9 +474,9 @@ static void _explain(struct _book *b, lxw_worksheet *ws, size_t *row, const char
         lines = term_lines;
     if (lines > 1)
         worksheet_set_row(ws, r, 15.0 * (double)lines, NULL);
-    _check(b, worksheet_write_string(ws, r, 0, area, b->wrap));
-    _check(b, worksheet_write_string(ws, r, 1, term, b->wrap));
-    _check(b, worksheet_write_string(ws, r, 2, text, b->wrap));
+    _string(b, ws, r, 0, area, b->wrap);
+    _string(b, ws, r, 1, term, b->wrap);
+    _string(b, ws, r, 2, text, b->wrap);
     _note(width, 0, _chars(area));
     _note(width, 1, _chars(term));
 }
@@ -515,13 +590,17 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
                             struct findings *template_findings)
 {
     struct _book b = {.in = in, .template_findings = template_findings, .values = {in->now, in->before}};
-    lxw_workbook_options options = {.constant_memory = LXW_FALSE, .tmpdir = (char *)tmpdir};
+    /* Rows stream to temporary files as they are written, strings inline:
+     * memory stays flat however long a table is. Rows must then be written
+     * in order, which every sheet below does. */
+    lxw_workbook_options options = {.constant_memory = LXW_TRUE, .tmpdir = (char *)tmpdir};
     b.wb = workbook_new_opt(path, &options);
     if (!b.wb) {
         log_error("cannot create workbook %s", path);
         return IKZ_ERR_CANTCREAT;
     }
     _formats(&b);
+    b.symbol_x = _text(&b, "bericht", "symbol_x");
     char fusszeile[256], seite[64], von[64];
     _escape_amp(_text(&b, "bericht", "fusszeile"), fusszeile, sizeof fusszeile);
     _escape_amp(_text(&b, "bericht", "seite"), seite, sizeof seite);
@@ -549,5 +628,6 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
         log_error("cannot write workbook %s: %s", path, lxw_strerror(b.err != LXW_NO_ERROR ? b.err : close_err));
         return IKZ_ERR_IO;
     }
-    return IKZ_OK;
+    /* libxlsxwriter does not check every write: read the file back. */
+    return xlsx_verify(path, b.last_row, b.n_sheets) == 0 ? IKZ_OK : IKZ_ERR_IO;
 }

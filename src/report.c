@@ -371,10 +371,12 @@ static enum ikz_status _publish(struct run *r, const struct report_options *opt)
     }
     if (st == IKZ_OK)
         st = _write_csv(r, &pub, "pruefbericht.csv", &r->pruefbericht, opt->dialect);
+    log_debug("CSV written: %.3f s", log_elapsed());
     if (st == IKZ_OK) {
         testhook_pause("csv");
         st = _write_workbook(r, opt, &pub);
     }
+    log_debug("workbook written: %.3f s", log_elapsed());
     if (st == IKZ_OK) {
         testhook_pause("workbook");
         st = _write_text(r, &pub, "pressetext.txt", r->press_text);
@@ -428,13 +430,17 @@ enum ikz_status report_run(const struct report_options *opt)
         return st;
     testhook_pause("locked");
     struct run r;
+    log_elapsed();
     st = _run_init(&r, opt);
     if (st == IKZ_OK)
         st = _read_and_check(&r, opt);
+    log_debug("read and checked: %.3f s", log_elapsed());
     if (st == IKZ_OK)
         st = _compute(&r, opt);
+    log_debug("computed: %.3f s", log_elapsed());
     if (st == IKZ_OK)
         st = _publish(&r, opt);
+    log_debug("published: %.3f s", log_elapsed());
     _print_findings(&r);
     char name[64];
     snprintf(name, sizeof name, "pruefbericht-%04d.csv", date_year(opt->stichtag));

@@ -74,6 +74,10 @@ enum ikz_status taskareas_load(const char *path, const char *display, struct tas
 
 long taskareas_find(const struct task_areas *areas, const char *name)
 {
+    /* Exports nearly always write the code exactly: try that first. */
+    for (size_t i = 0; i < areas->n; i++)
+        if (strcmp(areas->item[i].code, name) == 0)
+            return (long)i;
     for (size_t i = 0; i < areas->n; i++)
         if (text_equal_nocase(areas->item[i].code, name) || text_equal_nocase(areas->item[i].label, name))
             return (long)i;

@@ -105,8 +105,13 @@ long text_decode(struct text_decoder *dec, const char *in, size_t len, char *out
 {
     const unsigned char *p = (const unsigned char *)in;
     size_t i = 0;
-    while (i < len && p[i] < 0x80)
+    /* One pass finds both what needs decoding and a NUL byte. */
+    while (i < len && p[i] < 0x80 && p[i] != 0)
         i++;
+    if (i < len && p[i] == 0)
+        return TEXT_DECODE_NUL;
+    if (i < len && memchr(p + i, 0, len - i))
+        return TEXT_DECODE_NUL;
     if (i < len) { /* the field has non-ASCII bytes */
         if (dec->encoding == TEXT_ASCII)
             dec->encoding = (dec->bom || text_utf8_valid(in + i, len - i)) ? TEXT_UTF8 : TEXT_CP1252;
@@ -127,6 +132,27 @@ static size_t _blank_prefix(const char *s)
     if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
         return 2;
     return 0;
+}
+
+size_t text_trim_n(char *s, size_t len)
+{
+    size_t start = 0, k;
+    while (start < len && (k = _blank_prefix(s + start)) > 0)
+        start += k;
+    if (start > 0) {
+        memmove(s, s + start, len - start + 1);
+        len -= start;
+    }
+    while (len > 0) {
+        if (s[len - 1] == ' ' || s[len - 1] == '\t')
+            len--;
+        else if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && (unsigned char)s[len - 1] == 0xA0)
+            len -= 2;
+        else
+            break;
+    }
+    s[len] = '\0';
+    return len;
 }
 
 char *text_trim(char *s)

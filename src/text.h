@@ -28,9 +28,11 @@ const char *text_encoding_name(enum text_encoding encoding);
 
 /* Decodes len bytes of one field into UTF-8 at out, which must hold at least
  * 3 * len + 1 bytes (a Windows-1252 byte becomes at most 3 UTF-8 bytes), and
- * NUL-terminates it. Returns the number of bytes written, or -1 when the
- * field is not valid in the file's encoding (invalid UTF-8 after valid
- * UTF-8, or a byte Windows-1252 leaves undefined). */
+ * NUL-terminates it. Returns the number of bytes written, TEXT_DECODE_NUL
+ * when the field holds a NUL byte, or -1 when it is not valid in the file's
+ * encoding (invalid UTF-8 after valid UTF-8, or a byte Windows-1252 leaves
+ * undefined). */
+#define TEXT_DECODE_NUL (-2)
 long text_decode(struct text_decoder *dec, const char *in, size_t len, char *out);
 
 /* True if s is well-formed UTF-8 (no overlongs, no surrogates). */
@@ -39,6 +41,9 @@ bool text_utf8_valid(const char *s, size_t len);
 /* Strips blanks (space, tab, no-break space U+00A0) from both ends in place
  * and returns s. */
 char *text_trim(char *s);
+
+/* The same for a string of known length len; returns the new length. */
+size_t text_trim_n(char *s, size_t len);
 
 /* Case-insensitive equality for ASCII and the German capitals Ä, Ö, Ü. */
 bool text_equal_nocase(const char *a, const char *b);
