@@ -203,21 +203,19 @@ long exports_find_projekt(const struct exports *ex, const char *id)
 
 enum { B_ID, B_AGS, B_ROLLE, B__COUNT };
 
-/* A participation as read, before it is grouped by project. */
-struct _raw {
-    uint32_t projekt;
+/* A participation as read: its run (project id) and what it says. A row
+ * rejected while reading keeps kommune UINT32_MAX, so that an unknown
+ * project is still reported for it but the row is never counted. */
+struct beteiligung_row {
+    uint32_t run;
     struct beteiligung b;
 };
 
 struct _bet_load {
-    struct exports *ex;
+    struct beteiligungen_raw *raw;
     const struct kommune_register *reg;
     struct findings *findings;
     const char *display;
-    struct _raw *raw;
-    size_t n, cap;
-    long last_projekt; /* exports are usually grouped by project: skip the search */
-    char last_id[64];
 };
 
 /* Says what an unknown AGS was probably meant to be. */
@@ -247,93 +245,146 @@ static void _ags_hint(const struct kommune_register *reg, const char *ags, char 
     }
 }
 
-static int _bet_row(void *ctx, const struct csv_record *rec)
+/* The run for id: the last one if it has the same id, else a new one. */
+static int _run_of(struct beteiligungen_raw *raw, const char *id, uint32_t *out)
 {
-    struct _bet_load *ld = ctx;
-    if (rec->rejected)
-        return 0; /* the reader made its finding */
-    const char *id = rec->field[B_ID], *ags = rec->field[B_AGS], *rolle = rec->field[B_ROLLE];
-    bool ok = true;
-
-    long p = -1;
-    if (!id || !*id) {
-        findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "projekt_id", NULL, NULL);
-        ok = false;
-    } else if (ld->last_projekt >= 0 && strcmp(id, ld->last_id) == 0) {
-        p = ld->last_projekt;
-    } else {
-        p = exports_find_projekt(ld->ex, id);
-        if (p < 0) {
-            findings_add(ld->findings, FINDING_PROJEKT_UNBEKANNT, ld->display, rec->line, "projekt_id", id, NULL);
-            ok = false;
-        } else if (strlen(id) < sizeof ld->last_id) {
-            strcpy(ld->last_id, id);
-            ld->last_projekt = p;
-        }
-    }
-
-    long k = -1;
-    if (!ags || !*ags) {
-        findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "ags", NULL, NULL);
-        ok = false;
-    } else if ((k = register_find(ld->reg, ags)) < 0) {
-        char hint[160];
-        _ags_hint(ld->reg, ags, hint, sizeof hint);
-        findings_add(ld->findings, FINDING_AGS_UNBEKANNT, ld->display, rec->line, "ags", ags, *hint ? "%s" : NULL, hint);
-        ok = false;
-    }
-
-    bool lead = false;
-    if (rolle && (text_equal_nocase(rolle, "federfuehrend") || text_equal_nocase(rolle, "federführend")))
-        lead = true;
-    else if (!rolle || !text_equal_nocase(rolle, "beteiligt")) {
-        findings_add(ld->findings, FINDING_ROLLE_UNGUELTIG, ld->display, rec->line, "rolle", rolle ? rolle : "", NULL);
-        ok = false;
-    }
-
-    if (!ok) {
-        ld->ex->rejected_beteiligungen++;
+    if (raw->n_runs > 0 && strcmp(raw->ids + raw->run[raw->n_runs - 1], id) == 0) {
+        *out = (uint32_t)(raw->n_runs - 1);
         return 0;
     }
-    if (!ld->ex->projekt[p].usable)
-        return 0; /* its project was rejected: one finding is enough */
-    if (ld->n == ld->cap) {
-        size_t cap = ld->cap ? 2 * ld->cap : 4096;
-        struct _raw *r = realloc(ld->raw, cap * sizeof *r);
-        if (!r)
+    size_t len = strlen(id) + 1;
+    if (raw->ids_len + len > raw->ids_cap) {
+        size_t cap = raw->ids_cap ? 2 * raw->ids_cap : 1 << 16;
+        while (cap < raw->ids_len + len)
+            cap *= 2;
+        char *ids = realloc(raw->ids, cap);
+        if (!ids)
             return IKZ_ERR_OSERR;
-        ld->raw = r;
-        ld->cap = cap;
+        raw->ids = ids;
+        raw->ids_cap = cap;
     }
-    struct _raw *r = &ld->raw[ld->n++];
-    r->projekt = (uint32_t)p;
-    r->b.kommune = (uint32_t)k;
-    r->b.line = (uint32_t)(rec->line & 0x7FFFFFFF);
-    r->b.lead = lead;
+    if (raw->n_runs == raw->cap_runs) {
+        size_t cap = raw->cap_runs ? 2 * raw->cap_runs : 4096;
+        uint32_t *run = realloc(raw->run, cap * sizeof *run);
+        if (!run)
+            return IKZ_ERR_OSERR;
+        raw->run = run;
+        raw->cap_runs = cap;
+    }
+    if (raw->ids_len > UINT32_MAX - len || raw->n_runs >= UINT32_MAX)
+        return IKZ_ERR_OSERR;
+    memcpy(raw->ids + raw->ids_len, id, len);
+    raw->run[raw->n_runs] = (uint32_t)raw->ids_len;
+    raw->ids_len += len;
+    *out = (uint32_t)raw->n_runs++;
     return 0;
 }
 
-/* Groups the participations by project (a counting sort, linear in their
- * number), orders each group by Kommune and merges repeated pairs. */
-static enum ikz_status _group(struct _bet_load *ld)
+static int _bet_row(void *ctx, const struct csv_record *rec)
 {
-    struct exports *ex = ld->ex;
-    struct beteiligung *b = malloc((ld->n ? ld->n : 1) * sizeof *b);
+    struct _bet_load *ld = ctx;
+    struct beteiligungen_raw *raw = ld->raw;
+    const char *id = rec->field[B_ID], *ags = rec->field[B_AGS], *rolle = rec->field[B_ROLLE];
+    bool ok = !rec->rejected; /* the reader made that finding */
+
+    long k = -1;
+    bool lead = false;
+    if (!rec->rejected) {
+        if (!id || !*id) {
+            findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "projekt_id", NULL, NULL);
+            ok = false;
+        }
+        if (!ags || !*ags) {
+            findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "ags", NULL, NULL);
+            ok = false;
+        } else if ((k = register_find(ld->reg, ags)) < 0) {
+            char hint[160];
+            _ags_hint(ld->reg, ags, hint, sizeof hint);
+            findings_add(ld->findings, FINDING_AGS_UNBEKANNT, ld->display, rec->line, "ags", ags, *hint ? "%s" : NULL,
+                         hint);
+            ok = false;
+        }
+        if (rolle && (strcmp(rolle, "federfuehrend") == 0 || text_equal_nocase(rolle, "federfuehrend") ||
+                      text_equal_nocase(rolle, "federführend")))
+            lead = true;
+        else if (!rolle || (strcmp(rolle, "beteiligt") != 0 && !text_equal_nocase(rolle, "beteiligt"))) {
+            findings_add(ld->findings, FINDING_ROLLE_UNGUELTIG, ld->display, rec->line, "rolle", rolle ? rolle : "",
+                         NULL);
+            ok = false;
+        }
+    }
+    if (!ok && !rec->rejected)
+        raw->rejected++;
+    if (!id || !*id)
+        return 0;
+    if (raw->n == raw->cap) {
+        size_t cap = raw->cap ? 2 * raw->cap : 4096;
+        struct beteiligung_row *r = realloc(raw->row, cap * sizeof *r);
+        if (!r)
+            return IKZ_ERR_OSERR;
+        raw->row = r;
+        raw->cap = cap;
+    }
+    struct beteiligung_row *r = &raw->row[raw->n];
+    if (_run_of(raw, id, &r->run) != 0)
+        return IKZ_ERR_OSERR;
+    r->b.kommune = ok ? (uint32_t)k : UINT32_MAX;
+    r->b.line = (uint32_t)(rec->line & 0x7FFFFFFF);
+    r->b.lead = lead;
+    raw->n++;
+    return 0;
+}
+
+enum ikz_status exports_read_beteiligungen(const char *path, const char *display,
+                                           const struct kommune_register *reg, struct beteiligungen_raw *raw,
+                                           struct findings *findings)
+{
+    memset(raw, 0, sizeof *raw);
+    struct csvfile *cf;
+    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    if (st != IKZ_OK)
+        return st;
+    static const char *const names[B__COUNT] = {"projekt_id", "ags", "rolle"};
+    static const bool required[B__COUNT] = {true, true, true};
+    struct _bet_load ld = {.raw = raw, .reg = reg, .findings = findings, .display = display};
+    st = csvfile_bind(cf, names, required, B__COUNT);
+    if (st == IKZ_OK)
+        st = csvfile_each(cf, _bet_row, &ld);
+    csvfile_get_info(cf, &raw->file);
+    csvfile_close(cf);
+    if (st == IKZ_OK && raw->file.rows == 0)
+        findings_add(findings, FINDING_DATEI_LEER, display, 0, NULL, NULL, "nur die Kopfzeile, keine Beteiligungen");
+    return st;
+}
+
+/* Groups the participations by project (a counting sort, linear in their
+ * number), orders each group by Kommune and merges repeated pairs. proj[i]
+ * is row i's project index, or UINT32_MAX for a row that does not count. */
+static enum ikz_status _group(struct beteiligungen_raw *raw, const uint32_t *proj, const char *display,
+                              const struct kommune_register *reg, struct exports *ex, struct findings *findings)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < raw->n; i++)
+        n += proj[i] != UINT32_MAX;
+    struct beteiligung *b = malloc((n ? n : 1) * sizeof *b);
     if (!b)
         return IKZ_ERR_OSERR;
     for (size_t i = 0; i < ex->n_projekte; i++)
         ex->projekt[i].count = 0;
-    for (size_t i = 0; i < ld->n; i++)
-        ex->projekt[ld->raw[i].projekt].count++;
+    for (size_t i = 0; i < raw->n; i++)
+        if (proj[i] != UINT32_MAX)
+            ex->projekt[proj[i]].count++;
     uint32_t next = 0;
     for (size_t i = 0; i < ex->n_projekte; i++) {
         ex->projekt[i].first = next;
         next += ex->projekt[i].count;
         ex->projekt[i].count = 0;
     }
-    for (size_t i = 0; i < ld->n; i++) {
-        struct projekt *p = &ex->projekt[ld->raw[i].projekt];
-        b[p->first + p->count++] = ld->raw[i].b;
+    for (size_t i = 0; i < raw->n; i++) {
+        if (proj[i] == UINT32_MAX)
+            continue;
+        struct projekt *p = &ex->projekt[proj[i]];
+        b[p->first + p->count++] = raw->row[i].b;
     }
 
     size_t out = 0;
@@ -354,8 +405,8 @@ static enum ikz_status _group(struct _bet_load *ld)
         uint32_t first = (uint32_t)out;
         for (uint32_t j = 0; j < p->count; j++) {
             if (out > first && b[out - 1].kommune == g[j].kommune) {
-                findings_add(ld->findings, FINDING_BETEILIGUNG_DOPPELT, ld->display, (long)g[j].line, "ags",
-                             ld->reg->kommune[g[j].kommune].ags, "projekt_id %s, zuerst in Zeile %lu", p->id,
+                findings_add(findings, FINDING_BETEILIGUNG_DOPPELT, display, (long)g[j].line, "ags",
+                             reg->kommune[g[j].kommune].ags, "projekt_id %s, zuerst in Zeile %lu", p->id,
                              (unsigned long)b[out - 1].line);
                 b[out - 1].lead |= g[j].lead;
                 continue;
@@ -370,28 +421,62 @@ static enum ikz_status _group(struct _bet_load *ld)
     return IKZ_OK;
 }
 
+enum ikz_status exports_resolve_beteiligungen(struct beteiligungen_raw *raw, const char *display,
+                                              const struct kommune_register *reg, struct exports *ex,
+                                              struct findings *findings)
+{
+    ex->file_beteiligungen = raw->file;
+    ex->rejected_beteiligungen = raw->rejected;
+    /* One lookup per run of rows, not per row. */
+    uint32_t *proj_of_run = malloc((raw->n_runs ? raw->n_runs : 1) * sizeof *proj_of_run);
+    uint32_t *proj = malloc((raw->n ? raw->n : 1) * sizeof *proj);
+    enum ikz_status st = proj_of_run && proj ? IKZ_OK : IKZ_ERR_OSERR;
+    for (size_t r = 0; st == IKZ_OK && r < raw->n_runs; r++) {
+        long p = exports_find_projekt(ex, raw->ids + raw->run[r]);
+        proj_of_run[r] = p < 0 ? UINT32_MAX : (uint32_t)p;
+    }
+    for (size_t i = 0; st == IKZ_OK && i < raw->n; i++) {
+        const struct beteiligung_row *row = &raw->row[i];
+        uint32_t p = proj_of_run[row->run];
+        proj[i] = UINT32_MAX;
+        if (p == UINT32_MAX) {
+            findings_add(findings, FINDING_PROJEKT_UNBEKANNT, display, (long)row->b.line, "projekt_id",
+                         raw->ids + raw->run[row->run], NULL);
+            ex->rejected_beteiligungen += row->b.kommune != UINT32_MAX;
+        } else if (row->b.kommune != UINT32_MAX && ex->projekt[p].usable) {
+            proj[i] = p; /* a row of a rejected project is dropped: its finding is made */
+        }
+    }
+    if (st == IKZ_OK)
+        st = _group(raw, proj, display, reg, ex, findings);
+    free(proj_of_run);
+    free(proj);
+    exports_raw_free(raw);
+    return st;
+}
+
+void exports_raw_free(struct beteiligungen_raw *raw)
+{
+    free(raw->row);
+    free(raw->ids);
+    free(raw->run);
+    memset(raw, 0, sizeof *raw);
+}
+
 enum ikz_status exports_load_beteiligungen(const char *path, const char *display,
                                            const struct kommune_register *reg, struct exports *ex,
                                            struct findings *findings)
 {
-    struct csvfile *cf;
-    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
-    if (st != IKZ_OK)
+    struct beteiligungen_raw raw;
+    size_t errors_before = findings->errors, start = findings->n;
+    enum ikz_status st = exports_read_beteiligungen(path, display, reg, &raw, findings);
+    if (st != IKZ_OK) {
+        exports_raw_free(&raw);
         return st;
-    static const char *const names[B__COUNT] = {"projekt_id", "ags", "rolle"};
-    static const bool required[B__COUNT] = {true, true, true};
-    struct _bet_load ld = {.ex = ex, .reg = reg, .findings = findings, .display = display, .last_projekt = -1};
-    size_t errors_before = findings->errors;
-    st = csvfile_bind(cf, names, required, B__COUNT);
-    if (st == IKZ_OK)
-        st = csvfile_each(cf, _bet_row, &ld);
-    csvfile_get_info(cf, &ex->file_beteiligungen);
-    csvfile_close(cf);
-    if (st == IKZ_OK && ex->file_beteiligungen.rows == 0)
-        findings_add(findings, FINDING_DATEI_LEER, display, 0, NULL, NULL, "nur die Kopfzeile, keine Beteiligungen");
-    if (st == IKZ_OK)
-        st = _group(&ld);
-    free(ld.raw);
+    }
+    st = exports_resolve_beteiligungen(&raw, display, reg, ex, findings);
+    /* The file's findings in the order of its lines, as a person reads them. */
+    findings_sort_from(findings, start);
     if (st == IKZ_OK && findings->errors > errors_before)
         st = IKZ_ERR_DATA;
     return st;

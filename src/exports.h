@@ -57,10 +57,38 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
                                       struct exports *out, struct findings *findings);
 
 /* Reads beteiligungen.csv against the projects already loaded and the
- * register; merges duplicated (project, Kommune) pairs with a finding. */
+ * register; merges duplicated (project, Kommune) pairs with a finding.
+ * The same as exports_read_beteiligungen() then exports_resolve_beteiligungen(). */
 enum ikz_status exports_load_beteiligungen(const char *path, const char *display,
                                            const struct kommune_register *reg, struct exports *ex,
                                            struct findings *findings);
+
+/* beteiligungen.csv as read, before its project ids are resolved: so that
+ * it can be read while projekte.csv is read on another core. A project id
+ * is kept once per run of rows with the same id (exports group them). */
+struct beteiligungen_raw {
+    struct beteiligung_row *row; /* opaque to callers */
+    size_t n, cap;
+    char *ids;                   /* the runs' project ids, NUL-terminated, one after the other */
+    size_t ids_len, ids_cap;
+    uint32_t *run;               /* offset of each run's id in ids */
+    size_t n_runs, cap_runs;
+    struct csvfile_info file;
+    size_t rejected;             /* rows rejected while reading */
+};
+
+/* Reads the rows and checks AGS and role; needs only the register. */
+enum ikz_status exports_read_beteiligungen(const char *path, const char *display,
+                                           const struct kommune_register *reg, struct beteiligungen_raw *raw,
+                                           struct findings *findings);
+
+/* Resolves the project ids against ex's projects, groups the rows by
+ * project and frees raw. Findings for unknown projects go to findings. */
+enum ikz_status exports_resolve_beteiligungen(struct beteiligungen_raw *raw, const char *display,
+                                              const struct kommune_register *reg, struct exports *ex,
+                                              struct findings *findings);
+
+void exports_raw_free(struct beteiligungen_raw *raw);
 
 /* Index of the project with that id, or -1. */
 long exports_find_projekt(const struct exports *ex, const char *id);

@@ -96,6 +96,7 @@ void findings_add(struct findings *f, enum finding_code code, const char *file, 
     fi->column = column;
     fi->value = NULL;
     fi->detail = NULL;
+    fi->seq = f->total;
     if (value) {
         char buf[VALUE_MAX * 4 + 8];
         text_escape(value, buf, sizeof buf, VALUE_MAX);
@@ -109,6 +110,51 @@ void findings_add(struct findings *f, enum finding_code code, const char *file, 
         va_end(ap);
         fi->detail = strdup(buf);
     }
+}
+
+static int _cmp_line(const void *a, const void *b)
+{
+    const struct finding *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void findings_sort_from(struct findings *f, size_t start)
+{
+    if (start < f->n)
+        qsort(f->item + start, f->n - start, sizeof *f->item, _cmp_line);
+}
+
+void findings_move(struct findings *dst, struct findings *src)
+{
+    for (size_t i = 0; i < src->n; i++) {
+        if (dst->n == dst->cap && dst->n < dst->limit) {
+            size_t cap = dst->cap ? 2 * dst->cap : 64;
+            if (cap > dst->limit)
+                cap = dst->limit;
+            struct finding *item = realloc(dst->item, cap * sizeof *item);
+            if (item) {
+                dst->item = item;
+                dst->cap = cap;
+            }
+        }
+        if (dst->n < dst->cap) {
+            dst->item[dst->n] = src->item[i];
+            dst->item[dst->n++].seq = dst->total + i;
+        } else {
+            free(src->item[i].value);
+            free(src->item[i].detail);
+        }
+    }
+    dst->total += src->total;
+    dst->errors += src->errors;
+    for (int c = 0; c < FINDING__COUNT; c++)
+        dst->by_code[c] += src->by_code[c];
+    size_t limit = src->limit;
+    free(src->item);
+    memset(src, 0, sizeof *src);
+    src->limit = limit;
 }
 
 void finding_format(const struct finding *fi, char *out, size_t outsz)

@@ -58,6 +58,7 @@ struct finding {
     const char *column; /* static string or NULL */
     char *value;      /* owned: escaped, shortened copy, or NULL */
     char *detail;     /* owned: extra German text (hint), or NULL */
+    size_t seq;       /* order of adding, for stable sorting */
 };
 
 struct findings {
@@ -79,6 +80,13 @@ __attribute__((format(printf, 7, 8)))
 #endif
 void findings_add(struct findings *f, enum finding_code code, const char *file, long line,
                   const char *column, const char *value, const char *detail, ...);
+
+/* Sorts the stored findings from index start on by line, stably. */
+void findings_sort_from(struct findings *f, size_t start);
+
+/* Moves every finding of src to the end of dst (stored ones as far as
+ * dst's limit allows; counts always) and empties src. */
+void findings_move(struct findings *dst, struct findings *src);
 
 /* Static strings for a code; do not free. */
 const char *finding_code_name(enum finding_code code);

@@ -51,8 +51,9 @@ double log_elapsed(void)
 
 void log_progress(const char *fmt, ...)
 {
-    static double start, last;
-    static int tty = -1;
+    /* Per thread: the readers of two files report their own progress. */
+    static _Thread_local double start, last;
+    static _Thread_local int tty = -1;
     if (tty < 0) {
         tty = isatty(STDERR_FILENO);
         start = last = _now();

@@ -7,6 +7,8 @@
  * manifest, and only then the one-step swap into OUTPUT/YYYY. */
 #include "report.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,35 +151,94 @@ static enum ikz_status _load_templates(struct run *r)
     return st;
 }
 
-/* Reads the three exports and checks them. Stops at a file that is
- * missing; reads on past data errors so one run reports all it can. */
+/* What the two reading threads produce. Each has its own findings, merged
+ * afterwards in a fixed order, so the output does not depend on timing. */
+struct _readers {
+    struct run *r;
+    struct findings f_reg, f_proj, f_bet;
+    struct beteiligungen_raw raw;
+    enum ikz_status st_reg, st_proj, st_bet;
+};
+
+/* Thread one: the register, then beteiligungen.csv (which needs the
+ * register to check an AGS, but not the projects: those are resolved
+ * after both threads are done). */
+static void *_read_register_and_participations(void *arg)
+{
+    struct _readers *rd = arg;
+    struct run *r = rd->r;
+    rd->st_reg = register_load(r->path_register, r->path_register, &r->reg, &rd->f_reg);
+    rd->st_bet = IKZ_ERR_DATA;
+    if (rd->st_reg == IKZ_OK)
+        rd->st_bet = exports_read_beteiligungen(r->path_beteiligungen, r->path_beteiligungen, &r->reg, &rd->raw,
+                                                &rd->f_bet);
+    return NULL;
+}
+
+/* Thread two: projekte.csv. */
+static void *_read_projects(void *arg)
+{
+    struct _readers *rd = arg;
+    struct run *r = rd->r;
+    rd->st_proj = exports_load_projekte(r->path_projekte, r->path_projekte, &r->areas, &r->ex, &rd->f_proj);
+    return NULL;
+}
+
+/* Reads the three exports, the two large ones at the same time on two
+ * cores, and checks them. Stops at a file that is missing; reads on past
+ * data errors so one run reports all it can. */
 static enum ikz_status _load_exports(struct run *r)
 {
-    size_t before = r->findings.errors;
-    enum ikz_status st_reg = register_load(r->path_register, r->path_register, &r->reg, &r->findings);
-    r->register_errors = r->findings.errors - before;
-    if (st_reg != IKZ_OK && st_reg != IKZ_ERR_DATA)
-        return st_reg;
-    log_info("%s: %zu Kommunen (%zu Gemeinden, %zu Kreise), %s format", r->path_register, r->reg.n,
-             r->reg.n_gemeinden, r->reg.n_kreis_kommunen, r->reg.format == REGISTER_GVISYS ? "GV-ISys" : "native");
+    struct _readers rd = {.r = r};
+    findings_init(&rd.f_reg, FINDINGS_KEPT);
+    findings_init(&rd.f_proj, FINDINGS_KEPT);
+    findings_init(&rd.f_bet, FINDINGS_KEPT);
+    pthread_t thread;
+    bool threaded = pthread_create(&thread, NULL, _read_register_and_participations, &rd) == 0;
+    if (!threaded)
+        _read_register_and_participations(&rd);
+    _read_projects(&rd);
+    if (threaded)
+        pthread_join(thread, NULL);
 
-    enum ikz_status st = exports_load_projekte(r->path_projekte, r->path_projekte, &r->areas, &r->ex, &r->findings);
-    if (st != IKZ_OK && st != IKZ_ERR_DATA)
-        return st;
-    log_info("%s: %zu rows", r->path_projekte, r->ex.file_projekte.rows);
-    if (st_reg != IKZ_OK) {
-        /* Against a register with errors every participation would be
-         * suspect; fix the register first. */
-        log_warn("%s not read: the register has errors", r->path_beteiligungen);
-        return IKZ_ERR_DATA;
+    r->register_errors = rd.f_reg.errors;
+    findings_move(&r->findings, &rd.f_reg);
+    findings_move(&r->findings, &rd.f_proj);
+    size_t bet_start = r->findings.n;
+    findings_move(&r->findings, &rd.f_bet);
+    enum ikz_status st = IKZ_OK;
+    if (rd.st_reg != IKZ_OK && rd.st_reg != IKZ_ERR_DATA)
+        st = rd.st_reg;
+    else if (rd.st_proj != IKZ_OK && rd.st_proj != IKZ_ERR_DATA)
+        st = rd.st_proj;
+    if (st == IKZ_OK) {
+        log_info("%s: %zu Kommunen (%zu Gemeinden, %zu Kreise), %s format", r->path_register, r->reg.n,
+                 r->reg.n_gemeinden, r->reg.n_kreis_kommunen,
+                 r->reg.format == REGISTER_GVISYS ? "GV-ISys" : "native");
+        log_info("%s: %zu rows", r->path_projekte, r->ex.file_projekte.rows);
+        if (rd.st_reg != IKZ_OK) {
+            /* Against a register with errors every participation would be
+             * suspect; fix the register first. */
+            log_warn("%s not read: the register has errors", r->path_beteiligungen);
+            st = IKZ_ERR_DATA;
+        } else if (rd.st_bet != IKZ_OK && rd.st_bet != IKZ_ERR_DATA) {
+            st = rd.st_bet;
+        }
     }
-    st = exports_load_beteiligungen(r->path_beteiligungen, r->path_beteiligungen, &r->reg, &r->ex, &r->findings);
-    if (st != IKZ_OK && st != IKZ_ERR_DATA)
-        return st;
-    log_info("%s: %zu rows, %zu distinct participations", r->path_beteiligungen, r->ex.file_beteiligungen.rows,
-             r->ex.n_beteiligungen);
-    check_projects(&r->ex, r->path_projekte, &r->findings);
-    return IKZ_OK;
+    if (st == IKZ_OK) {
+        st = exports_resolve_beteiligungen(&rd.raw, r->path_beteiligungen, &r->reg, &r->ex, &r->findings);
+        /* The file's findings in the order of its lines. */
+        findings_sort_from(&r->findings, bet_start);
+        log_info("%s: %zu rows, %zu distinct participations", r->path_beteiligungen, r->ex.file_beteiligungen.rows,
+                 r->ex.n_beteiligungen);
+    }
+    exports_raw_free(&rd.raw);
+    findings_free(&rd.f_reg);
+    findings_free(&rd.f_proj);
+    findings_free(&rd.f_bet);
+    if (st == IKZ_OK)
+        check_projects(&r->ex, r->path_projekte, &r->findings);
+    return st;
 }
 
 static size_t _rejected_rows(const struct run *r)
