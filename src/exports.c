@@ -8,6 +8,39 @@
 #include "text.h"
 
 /* ---------------------------------------------------------------------- */
+/* String blocks                                                           */
+
+/* One malloc per project id would cost more than the id itself; blocks of
+ * 1 MiB cost a pointer each and never move, so the projects may point in. */
+#define STRING_BLOCK (1u << 20)
+
+struct string_block {
+    struct string_block *next;
+    size_t used, size;
+    char data[];
+};
+
+static const char *_keep(struct exports *ex, const char *s)
+{
+    size_t len = strlen(s) + 1;
+    struct string_block *b = ex->strings;
+    if (!b || b->used + len > b->size) {
+        size_t size = len > STRING_BLOCK ? len : STRING_BLOCK;
+        struct string_block *nb = malloc(sizeof *nb + size);
+        if (!nb)
+            return NULL;
+        nb->next = b;
+        nb->used = 0;
+        nb->size = size;
+        ex->strings = b = nb;
+    }
+    char *out = b->data + b->used;
+    memcpy(out, s, len);
+    b->used += len;
+    return out;
+}
+
+/* ---------------------------------------------------------------------- */
 /* projekte.csv                                                            */
 
 enum { P_ID, P_TITEL, P_AREA, P_BEWILLIGT, P_WIDERRUFEN, P_FOERDER, P_KOSTEN, P_EINSPARUNG, P__COUNT };
@@ -76,13 +109,10 @@ static int _add_projekt(struct _projekte_load *ld, const struct projekt *p, cons
     }
     struct projekt *q = &ex->projekt[ex->n_projekte];
     *q = *p;
-    q->id = strdup(id);
-    q->titel = titel ? strdup(titel) : NULL;
-    if (!q->id || (titel && !q->titel)) {
-        free(q->id);
-        free(q->titel);
+    q->id = _keep(ex, id);
+    q->titel = titel ? _keep(ex, titel) : NULL;
+    if (!q->id || (titel && !q->titel))
         return IKZ_ERR_OSERR;
-    }
     ex->n_projekte++;
     return 0;
 }
@@ -95,21 +125,22 @@ static int _projekt_row(void *ctx, const struct csv_record *rec)
     if (rec->rejected) {
         /* The reader made the finding; keep the id as an unusable project
          * so that its participations are not reported a second time. */
-        return id && *id ? _add_projekt(ld, &(struct projekt){.line = rec->line, .usable = false}, id, NULL) : 0;
+        return id && *id ? _add_projekt(ld, &(struct projekt){.line = (uint32_t)rec->line, .usable = false}, id, NULL)
+                         : 0;
     }
     if (!id || !*id) {
         findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "projekt_id", NULL, NULL);
         ex->rejected_projekte++;
         return 0;
     }
-    struct projekt p = {.line = rec->line, .usable = true};
+    struct projekt p = {.line = (uint32_t)rec->line, .usable = true};
     const char *area = rec->field[P_AREA] ? rec->field[P_AREA] : "";
     long a = taskareas_find(ld->areas, area);
     if (a < 0) {
         findings_add(ld->findings, FINDING_AUFGABENBEREICH_UNBEKANNT, ld->display, rec->line, "aufgabenbereich", area, NULL);
         p.usable = false;
     }
-    p.area = a < 0 ? 0 : (uint32_t)a;
+    p.area = a < 0 ? 0 : (uint16_t)a;
     /* Every column is checked, so one pass finds every problem of the row. */
     p.usable &= _date(ld, rec, P_BEWILLIGT, true, &p.bewilligt);
     p.usable &= _date(ld, rec, P_WIDERRUFEN, false, &p.widerrufen);
@@ -170,8 +201,8 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
     for (size_t i = 1; i < out->n_projekte; i++) {
         struct projekt *p = &out->projekt[i];
         if (strcmp(p->id, out->projekt[i - 1].id) == 0) {
-            findings_add(findings, FINDING_PROJEKT_DOPPELT, display, p->line, "projekt_id", p->id,
-                         "zuerst in Zeile %ld", out->projekt[i - 1].line);
+            findings_add(findings, FINDING_PROJEKT_DOPPELT, display, (long)p->line, "projekt_id", p->id,
+                         "zuerst in Zeile %lu", (unsigned long)out->projekt[i - 1].line);
             out->rejected_projekte += p->usable;
             p->usable = false;
         }
@@ -358,22 +389,23 @@ enum ikz_status exports_read_beteiligungen(const char *path, const char *display
 }
 
 /* Groups the participations by project (a counting sort, linear in their
- * number), orders each group by Kommune and merges repeated pairs. proj[i]
- * is row i's project index, or UINT32_MAX for a row that does not count. */
-static enum ikz_status _group(struct beteiligungen_raw *raw, const uint32_t *proj, const char *display,
-                              const struct kommune_register *reg, struct exports *ex, struct findings *findings)
+ * number), orders each group by Kommune and merges repeated pairs. The
+ * rows' run fields hold their project index by now, or UINT32_MAX for a
+ * row that does not count. */
+static enum ikz_status _group(struct beteiligungen_raw *raw, const char *display, const struct kommune_register *reg,
+                              struct exports *ex, struct findings *findings)
 {
     size_t n = 0;
     for (size_t i = 0; i < raw->n; i++)
-        n += proj[i] != UINT32_MAX;
+        n += raw->row[i].run != UINT32_MAX;
     struct beteiligung *b = malloc((n ? n : 1) * sizeof *b);
     if (!b)
         return IKZ_ERR_OSERR;
     for (size_t i = 0; i < ex->n_projekte; i++)
         ex->projekt[i].count = 0;
     for (size_t i = 0; i < raw->n; i++)
-        if (proj[i] != UINT32_MAX)
-            ex->projekt[proj[i]].count++;
+        if (raw->row[i].run != UINT32_MAX)
+            ex->projekt[raw->row[i].run].count++;
     uint32_t next = 0;
     for (size_t i = 0; i < ex->n_projekte; i++) {
         ex->projekt[i].first = next;
@@ -381,9 +413,9 @@ static enum ikz_status _group(struct beteiligungen_raw *raw, const uint32_t *pro
         ex->projekt[i].count = 0;
     }
     for (size_t i = 0; i < raw->n; i++) {
-        if (proj[i] == UINT32_MAX)
+        if (raw->row[i].run == UINT32_MAX)
             continue;
-        struct projekt *p = &ex->projekt[proj[i]];
+        struct projekt *p = &ex->projekt[raw->row[i].run];
         b[p->first + p->count++] = raw->row[i].b;
     }
 
@@ -429,28 +461,29 @@ enum ikz_status exports_resolve_beteiligungen(struct beteiligungen_raw *raw, con
     ex->rejected_beteiligungen = raw->rejected;
     /* One lookup per run of rows, not per row. */
     uint32_t *proj_of_run = malloc((raw->n_runs ? raw->n_runs : 1) * sizeof *proj_of_run);
-    uint32_t *proj = malloc((raw->n ? raw->n : 1) * sizeof *proj);
-    enum ikz_status st = proj_of_run && proj ? IKZ_OK : IKZ_ERR_OSERR;
-    for (size_t r = 0; st == IKZ_OK && r < raw->n_runs; r++) {
+    if (!proj_of_run) {
+        exports_raw_free(raw);
+        return IKZ_ERR_OSERR;
+    }
+    for (size_t r = 0; r < raw->n_runs; r++) {
         long p = exports_find_projekt(ex, raw->ids + raw->run[r]);
         proj_of_run[r] = p < 0 ? UINT32_MAX : (uint32_t)p;
     }
-    for (size_t i = 0; st == IKZ_OK && i < raw->n; i++) {
-        const struct beteiligung_row *row = &raw->row[i];
+    /* Each row's run becomes its project index (or UINT32_MAX): in place,
+     * as ten million rows leave no room for a second array. */
+    for (size_t i = 0; i < raw->n; i++) {
+        struct beteiligung_row *row = &raw->row[i];
         uint32_t p = proj_of_run[row->run];
-        proj[i] = UINT32_MAX;
         if (p == UINT32_MAX) {
             findings_add(findings, FINDING_PROJEKT_UNBEKANNT, display, (long)row->b.line, "projekt_id",
                          raw->ids + raw->run[row->run], NULL);
             ex->rejected_beteiligungen += row->b.kommune != UINT32_MAX;
-        } else if (row->b.kommune != UINT32_MAX && ex->projekt[p].usable) {
-            proj[i] = p; /* a row of a rejected project is dropped: its finding is made */
         }
+        /* A row of a rejected project is dropped: its finding is made. */
+        row->run = p != UINT32_MAX && row->b.kommune != UINT32_MAX && ex->projekt[p].usable ? p : UINT32_MAX;
     }
-    if (st == IKZ_OK)
-        st = _group(raw, proj, display, reg, ex, findings);
     free(proj_of_run);
-    free(proj);
+    enum ikz_status st = _group(raw, display, reg, ex, findings);
     exports_raw_free(raw);
     return st;
 }
@@ -484,9 +517,9 @@ enum ikz_status exports_load_beteiligungen(const char *path, const char *display
 
 void exports_free(struct exports *ex)
 {
-    for (size_t i = 0; i < ex->n_projekte; i++) {
-        free(ex->projekt[i].id);
-        free(ex->projekt[i].titel);
+    for (struct string_block *b = ex->strings, *next; b; b = next) {
+        next = b->next;
+        free(b);
     }
     free(ex->projekt);
     free(ex->beteiligung);

@@ -21,20 +21,25 @@
 
 #define MONEY_NONE INT64_MIN /* an empty amount */
 
+/* 64 bytes: two million projects must fit beside ten million
+ * participations (docs/performance.md). */
 struct projekt {
-    char *id;             /* owned */
-    char *titel;          /* owned; only for projects of the OZG area, else NULL */
-    uint32_t area;        /* index into task_areas */
-    ikz_date bewilligt;
-    ikz_date widerrufen;  /* 0: not revoked */
+    const char *id;       /* in the exports' string blocks */
+    const char *titel;    /* likewise; only for projects of the OZG area, else NULL */
     int64_t foerder_cents;
     int64_t kosten_cents;     /* ausgangskosten_eur_jahr, or MONEY_NONE */
     int64_t einsparung_cents; /* einsparung_eur_jahr, or MONEY_NONE */
-    long line;            /* in projekte.csv */
-    bool usable;          /* false: rejected by a finding; its participations are dropped quietly */
+    ikz_date bewilligt;
+    ikz_date widerrufen;  /* 0: not revoked */
+    uint32_t line;        /* in projekte.csv */
     uint32_t first;       /* its participations: beteiligung[first .. first + count) */
     uint32_t count;
+    uint16_t area;        /* index into task_areas */
+    bool usable;          /* false: rejected by a finding; its participations are dropped quietly */
 };
+
+/* Strings kept for the whole run, in blocks that never move. */
+struct string_block;
 
 struct beteiligung {
     uint32_t kommune;     /* index into the register */
@@ -43,6 +48,7 @@ struct beteiligung {
 };
 
 struct exports {
+    struct string_block *strings; /* the projects' ids and titles */
     struct projekt *projekt; /* sorted by id */
     size_t n_projekte;
     struct beteiligung *beteiligung; /* grouped by project, each group sorted by Kommune, distinct */
