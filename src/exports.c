@@ -465,8 +465,27 @@ enum ikz_status exports_resolve_beteiligungen(struct beteiligungen_raw *raw, con
         exports_raw_free(raw);
         return IKZ_ERR_OSERR;
     }
+    /* Exports list participations in the order of their projects, so a
+     * cursor walking forward through the sorted projects finds nearly every
+     * run in a step or two; anything else falls back to a binary search. */
+    size_t cursor = 0;
     for (size_t r = 0; r < raw->n_runs; r++) {
-        long p = exports_find_projekt(ex, raw->ids + raw->run[r]);
+        const char *id = raw->ids + raw->run[r];
+        long p = -1;
+        for (size_t step = 0; step < 4 && cursor + step < ex->n_projekte; step++) {
+            int c = strcmp(ex->projekt[cursor + step].id, id);
+            if (c == 0)
+                p = (long)(cursor + step);
+            if (c >= 0)
+                break;
+        }
+        if (p < 0)
+            p = exports_find_projekt(ex, id);
+        else
+            while (p > 0 && strcmp(ex->projekt[p - 1].id, id) == 0) /* the first of duplicates counts */
+                p--;
+        if (p >= 0)
+            cursor = (size_t)p + 1;
         proj_of_run[r] = p < 0 ? UINT32_MAX : (uint32_t)p;
     }
     /* Each row's run becomes its project index (or UINT32_MAX): in place,

@@ -482,6 +482,8 @@ enum ikz_status figures_build(const struct figures_input *in, struct figures *ou
     out->table[TABLE_VERTEILUNG].workbook_only = true;
 
     enum ikz_status st = _kennzahlen(in, out);
+    if (in->key_figures_only)
+        return st;
     if (st == IKZ_OK)
         st = _kommunen(in, &out->table[TABLE_KOMMUNEN]);
     if (st == IKZ_OK)

@@ -35,6 +35,7 @@ struct figures_input {
     const struct exports *ex;
     const struct aggregate *agg;
     const struct labels *labels; /* German labels of the key figures */
+    bool key_figures_only;       /* the year before: only its key figures are shown */
 };
 
 struct figures {

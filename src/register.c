@@ -277,6 +277,11 @@ long register_find(const struct kommune_register *reg, const char *ags)
     if (key == UINT32_MAX || reg->n == 0 || !reg->index)
         return -1;
     size_t lo = 0, hi = reg->n;
+    if (key < 100000000u && reg->kreis_first) {
+        /* A Gemeinde: its Kreis's part of the index, a few dozen entries. */
+        lo = reg->kreis_first[key / 1000];
+        hi = reg->kreis_first[key / 1000 + 1];
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         uint32_t k = (uint32_t)(reg->index[mid] >> 32);
@@ -290,6 +295,8 @@ long register_find(const struct kommune_register *reg, const char *ags)
     return -1;
 }
 
+#define KREIS_NUMBERS 100000u /* 5-digit Kreis keys */
+
 /* Builds the lookup index once the table stands. */
 static enum ikz_status _build_index(struct kommune_register *reg)
 {
@@ -300,6 +307,16 @@ static enum ikz_status _build_index(struct kommune_register *reg)
         reg->index[i] = (uint64_t)_numeric(reg->kommune[i].ags) << 32 | (uint64_t)i;
     if (reg->n > 0)
         qsort(reg->index, reg->n, sizeof *reg->index, _cmp_u64);
+    /* Where each Kreis's Gemeinden (keys k * 1000 .. k * 1000 + 999) begin. */
+    reg->kreis_first = malloc((KREIS_NUMBERS + 1) * sizeof *reg->kreis_first);
+    if (!reg->kreis_first)
+        return IKZ_ERR_OSERR;
+    size_t i = 0;
+    for (uint32_t k = 0; k <= KREIS_NUMBERS; k++) {
+        while (i < reg->n && (uint32_t)(reg->index[i] >> 32) < k * 1000u)
+            i++;
+        reg->kreis_first[k] = (uint32_t)i;
+    }
     return IKZ_OK;
 }
 
@@ -438,5 +455,6 @@ void register_free(struct kommune_register *reg)
     free(reg->kommune);
     free(reg->kreis);
     free(reg->index);
+    free(reg->kreis_first);
     memset(reg, 0, sizeof *reg);
 }

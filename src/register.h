@@ -66,6 +66,7 @@ struct kommune_register {
     enum register_format format;
     struct csvfile_info file; /* rows, bytes, SHA-256 as read */
     uint64_t *index;         /* (numeric key << 32 | position), sorted: the lookups of register_find() */
+    uint32_t *kreis_first;   /* per 5-digit Kreis number: first index entry of its Gemeinden (100,001) */
 };
 
 /* Loads the register at path (display names it in findings). Returns

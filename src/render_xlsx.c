@@ -16,13 +16,13 @@
 #include "log.h"
 #include "numfmt.h"
 #include "render_text.h"
+#include "testhook.h"
 #include "xlsx_verify.h"
 
 #define MAX_COLS 16
 #define TITLE_ROW 0
 #define HEADER_ROW 1
 #define FIRST_DATA_ROW 2
-#define EXCEL_MAX_ROWS 1048576u
 #define MAX_SHEETS 32
 
 struct _book {
@@ -295,28 +295,61 @@ static size_t _col(const struct table *t, const char *name)
     return 0;
 }
 
-/* A sheet holding one table of the CSV summaries (all its columns). */
-static lxw_worksheet *_table_sheet(struct _book *b, const char *key, const struct table *t)
+/* Adds a sheet named after key, or "NAME (part)" for the parts after the
+ * first of a table too long for one sheet. */
+static lxw_worksheet *_sheet_part(struct _book *b, const char *key, size_t part)
 {
-    lxw_worksheet *ws = _sheet(b, key);
-    if (!ws)
-        return NULL;
-    if (t->nrows + FIRST_DATA_ROW > EXCEL_MAX_ROWS) {
-        log_error("table %s has %zu rows, more than an Excel sheet holds", t->name, t->nrows);
-        _check(b, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
+    if (part == 0)
+        return _sheet(b, key);
+    char name[64];
+    snprintf(name, sizeof name, "%.24s (%zu)", _text(b, "blaetter", key), part + 1);
+    lxw_worksheet *ws = b->n_sheets < MAX_SHEETS ? workbook_add_worksheet(b->wb, name) : NULL;
+    if (!ws) {
+        log_error("table %s needs more sheets than a workbook of this report may have", key);
+        _check(b, LXW_ERROR_SHEETNAME_ALREADY_USED);
         return NULL;
     }
+    _string(b, ws, TITLE_ROW, 0, _text(b, "titel", key), b->title);
+    b->last_row[b->n_sheets++] = TITLE_ROW;
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    _check(b, worksheet_repeat_rows(ws, HEADER_ROW, HEADER_ROW));
+    _check(b, worksheet_set_footer(ws, b->footer));
+    return ws;
+}
+
+/* A sheet holding one table of the CSV summaries (all its columns). A
+ * table longer than a sheet (Excel: 1,048,576 rows) goes on in sheets
+ * "NAME (2)", "NAME (3)", each with the title and the header; the first
+ * sheet is returned, for the chart. */
+static lxw_worksheet *_table_sheet(struct _book *b, const char *key, const struct table *t)
+{
+    size_t per_sheet = (size_t)testhook_sheet_rows() - FIRST_DATA_ROW;
     double width[MAX_COLS] = {0};
     const char *headings[MAX_COLS];
     for (size_t c = 0; c < t->ncols && c < MAX_COLS; c++)
         headings[c] = _heading(b, t, c);
     _measure(t, headings, width);
-    _set_widths(ws, headings, width, t->ncols, 60.0);
-    _header(b, ws, headings, t->ncols, t->nrows, NULL);
-    for (size_t r = 0; r < t->nrows; r++)
-        for (size_t c = 0; c < t->ncols; c++)
-            _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + r), (lxw_col_t)c, table_at(t, r, c), t->column[c].format, NULL);
-    return ws;
+    lxw_worksheet *first = NULL;
+    size_t parts = t->nrows == 0 ? 1 : (t->nrows + per_sheet - 1) / per_sheet;
+    for (size_t part = 0; part < parts; part++) {
+        size_t from = part * per_sheet, to = from + per_sheet < t->nrows ? from + per_sheet : t->nrows;
+        lxw_worksheet *ws = _sheet_part(b, key, part);
+        if (!ws)
+            return first;
+        if (!first)
+            first = ws;
+        _set_widths(ws, headings, width, t->ncols, 60.0);
+        _header(b, ws, headings, t->ncols, to - from, NULL);
+        for (size_t r = from; r < to; r++)
+            for (size_t c = 0; c < t->ncols; c++)
+                _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + r - from), (lxw_col_t)c, table_at(t, r, c),
+                      t->column[c].format, NULL);
+    }
+    if (parts > 1)
+        log_info("table %s: %zu rows on %zu sheets (a sheet holds %zu)", t->name, t->nrows, parts, per_sheet);
+    return first;
 }
 
 /* The first row below a table of nrows data rows, after one empty row:

@@ -307,11 +307,11 @@ static enum ikz_status _compute(struct run *r, const struct report_options *opt)
         st = aggregate_compute(&r->reg, &r->areas, &r->ex, date_minus_year(opt->stichtag), opt->ozg_seit,
                                &r->agg_before);
     if (st == IKZ_OK) {
-        struct figures_input in = {&r->reg, &r->areas, &r->ex, &r->agg, &r->labels};
+        struct figures_input in = {&r->reg, &r->areas, &r->ex, &r->agg, &r->labels, false};
         st = figures_build(&in, &r->fig);
     }
     if (st == IKZ_OK) {
-        struct figures_input in = {&r->reg, &r->areas, &r->ex, &r->agg_before, &r->labels};
+        struct figures_input in = {&r->reg, &r->areas, &r->ex, &r->agg_before, &r->labels, true};
         st = figures_build(&in, &r->fig_before);
     }
     if (st == IKZ_OK)

@@ -6,6 +6,14 @@
 #include <string.h>
 #include <unistd.h>
 
+unsigned long testhook_sheet_rows(void)
+{
+    const unsigned long excel = 1048576ul;
+    const char *v = getenv("IKZ_TEST_SHEET_ROWS");
+    unsigned long n = v ? strtoul(v, NULL, 10) : 0;
+    return n >= 4 && n < excel ? n : excel;
+}
+
 void testhook_pause(const char *phase)
 {
     const char *want = getenv("IKZ_TEST_PAUSE");

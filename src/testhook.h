@@ -10,4 +10,9 @@
 
 void testhook_pause(const char *phase);
 
+/* The most rows a worksheet may hold: Excel's 1,048,576, or less when the
+ * variable IKZ_TEST_SHEET_ROWS says so (the tests split a table across
+ * sheets without writing a million rows). */
+unsigned long testhook_sheet_rows(void);
+
 #endif

@@ -86,7 +86,7 @@ static int _setup(void **state)
     free(bet);
     stats_init();
     assert_int_equal(aggregate_compute(&w->reg, &w->areas, &w->ex, 20241231, 20210101, &w->agg), IKZ_OK);
-    struct figures_input in = {&w->reg, &w->areas, &w->ex, &w->agg, &w->labels};
+    struct figures_input in = {&w->reg, &w->areas, &w->ex, &w->agg, &w->labels, false};
     assert_int_equal(figures_build(&in, &w->fig), IKZ_OK);
     *state = w;
     return 0;
@@ -243,7 +243,7 @@ static void test_previous_year(void **state)
     struct aggregate agg;
     struct figures fig;
     assert_int_equal(aggregate_compute(&w->reg, &w->areas, &w->ex, 20231231, 20210101, &agg), IKZ_OK);
-    struct figures_input in = {&w->reg, &w->areas, &w->ex, &agg, &w->labels};
+    struct figures_input in = {&w->reg, &w->areas, &w->ex, &agg, &w->labels, false};
     assert_int_equal(figures_build(&in, &fig), IKZ_OK);
     _int(&fig, "projekte_gefoerdert", 4);
     _int(&fig, "beteiligungen", 10);
@@ -259,7 +259,7 @@ static void test_nothing_active(void **state)
     struct aggregate agg;
     struct figures fig;
     assert_int_equal(aggregate_compute(&w->reg, &w->areas, &w->ex, 20000101, 20210101, &agg), IKZ_OK);
-    struct figures_input in = {&w->reg, &w->areas, &w->ex, &agg, &w->labels};
+    struct figures_input in = {&w->reg, &w->areas, &w->ex, &agg, &w->labels, false};
     assert_int_equal(figures_build(&in, &fig), IKZ_OK);
     _int(&fig, "projekte_gefoerdert", 0);
     _real(&fig, "projekte_je_kommune_mittelwert", 0.0);

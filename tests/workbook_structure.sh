@@ -74,6 +74,23 @@ if unzip -p "$y" xl/worksheets/sheet7.xml | grep -qF 't="inlineStr"><is><t>=HYPE
 if unzip -p "$y" xl/worksheets/sheet7.xml | grep -q '<f>'; then bad "formula in OZG sheet"; else ok; fi
 if grep -qF "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klick\"\")\"" "$work/o3/2024/csv/ozg.csv"; then ok; else bad "formula title not neutralised in CSV"; fi
 
+# A table longer than a sheet continues on "NAME (2)" and so on, each with
+# title and header, every row once (a sheet of 100 rows stands in for
+# Excel's 1,048,576).
+IKZ_TEST_SHEET_ROWS=100 "$bin" run --input "$src/sample-data" --output "$work/split" --year 2024 --csv-dialect rfc4180 >"$work/out" 2>&1
+expect_eq "split: exit" 0 "$?"
+z=$work/split/2024/ikz-bericht-2024.xlsx
+expect_eq "split: sheets" "Übersicht|Kommunen|Kommunen (2)|Kommunen (3)|Kommunen (4)|Kommunen (5)|Kreise|" \
+    "$(unzip -p "$z" xl/workbook.xml | grep -o 'sheet name="[^"]*"' | cut -d'"' -f2 | head -7 | tr '\n' '|')"
+rows=0
+for i in 2 3 4 5 6; do
+    n=$(unzip -p "$z" "xl/worksheets/sheet$i.xml" | grep -o '<row r="' | wc -l)
+    rows=$((rows + n - 2))
+done
+expect_eq "split: every Kommune once" 443 "$rows"
+expect_eq "split: part 2 starts with the 99th Kommune" "$(sed -n 100p "$work/split/2024/csv/kommunen.csv" | cut -d, -f1)" \
+    "$(unzip -p "$z" xl/worksheets/sheet3.xml | grep -o '<c r="A3"[^>]*><is><t>[^<]*' | sed 's/.*<t>//')"
+
 # An unknown placeholder in the press template: exit 78, named, nothing published.
 mkdir -p "$work/tpl"
 cp "$src/templates/"* "$work/tpl/"
