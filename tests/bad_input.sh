@@ -68,10 +68,12 @@ if [ "$(id -u)" != 0 ]; then
     base; chmod 000 "$work/h/projekte.csv"
     hostile "an unreadable file" 66 "cannot open $work/h/projekte.csv: Permission denied"
 else
-    base; chmod -R a+rX "$work"; chmod 000 "$work/h/projekte.csv"
+    # As nobody: the templates from a copy it can read, wherever the
+    # source tree lies.
+    base; cp -r "$src/templates" "$work/tpl"; chmod -R a+rX "$work"; chmod 000 "$work/h/projekte.csv"
     run_as() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
     mkdir -m 777 "$work/out-u"
-    run_as "$bin" run --input "$work/h" --output "$work/out-u" --year 2024 >"$work/out" 2>&1; rc=$?
+    run_as "$bin" run --input "$work/h" --output "$work/out-u" --year 2024 --templates "$work/tpl" >"$work/out" 2>&1; rc=$?
     expect_eq "an unreadable file: exit" 66 "$rc"
     if grep -qF "cannot open $work/h/projekte.csv: Permission denied" "$work/out"; then ok; else bad "unreadable: $(head -3 "$work/out")"; fi
 fi

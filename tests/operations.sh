@@ -118,7 +118,8 @@ cp -r "$work/o" "$work/ro"
 chmod -R a+rX "$work" "$work/ro"
 chmod 555 "$work/ro" "$work/ro/2024"
 rm -f "$work/ro/.lock"
-as_user "$bin" run --input "$src/sample-data" --output "$work/ro" --year 2024 >"$work/out" 2>&1; rc=$?
+cp -r "$src/templates" "$work/tpl"; chmod -R a+rX "$work/tpl"
+as_user "$bin" run --input "$src/sample-data" --output "$work/ro" --year 2024 --templates "$work/tpl" >"$work/out" 2>&1; rc=$?
 expect_eq "read-only output exit" 73 "$rc"
 expect_eq "read-only: previous report intact" "$before" "$(fingerprint "$work/ro/2024")"
 chmod -R u+w "$work/ro"
