@@ -4,6 +4,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -37,6 +38,13 @@ struct csvfile {
     char *chunk;           /* bytes read but not yet fed */
     size_t chunk_len, chunk_pos;
     bool eof, finished;
+
+    /* A UTF-16 file (Excel's "Unicode text") is converted to UTF-8 chunk by
+     * chunk; raw holds what is read but not yet converted. */
+    iconv_t utf16;
+    char *raw;
+    size_t raw_len;
+    bool utf16_bad;
 
     long line;             /* physical line now being fed (1-based) */
     long rec_start;        /* where the record in progress began */
@@ -273,11 +281,40 @@ static bool _feed(struct csvfile *cf, bool header_only)
     return true;
 }
 
+/* Converts raw UTF-16 into the chunk; keeps an incomplete character for
+ * the next call. False when nothing could be converted. */
+static bool _convert(struct csvfile *cf)
+{
+    char *in = cf->raw, *out = cf->chunk;
+    size_t inleft = cf->raw_len, outleft = CHUNK_SIZE;
+    /* A full chunk stops iconv with E2BIG: the rest waits in raw. */
+    int err = iconv(cf->utf16, &in, &inleft, &out, &outleft) == (size_t)-1 ? errno : 0;
+    if (err == EILSEQ || (err == EINVAL && cf->eof)) {
+        cf->utf16_bad = true; /* not UTF-16, or it ends inside a character; csvfile_each says so */
+        inleft = 0;
+        cf->eof = true;
+    }
+    memmove(cf->raw, in, inleft);
+    cf->raw_len = inleft;
+    cf->chunk_len = (size_t)(out - cf->chunk);
+    cf->chunk_pos = 0;
+    return cf->chunk_len > 0;
+}
+
 /* Refills the chunk; false at end of file or on error (ferror tells). */
 static bool _refill(struct csvfile *cf)
 {
-    if (cf->eof)
+    if (cf->eof && (!cf->raw || cf->raw_len == 0))
         return false;
+    if (cf->raw) {
+        size_t want = CHUNK_SIZE - cf->raw_len, n = cf->eof ? 0 : fread(cf->raw + cf->raw_len, 1, want, cf->fp);
+        cf->info.bytes += n;
+        digest_update(cf->digest, cf->raw + cf->raw_len, n);
+        cf->raw_len += n;
+        if (n < want)
+            cf->eof = true;
+        return _convert(cf);
+    }
     cf->chunk_len = fread(cf->chunk, 1, CHUNK_SIZE, cf->fp);
     cf->chunk_pos = 0;
     cf->info.bytes += cf->chunk_len;
@@ -336,6 +373,7 @@ enum ikz_status csvfile_open(const char *path, const char *display, const struct
     cf->findings = findings;
     cf->limits = limits ? *limits : _limits;
     cf->line = 1;
+    cf->utf16 = (iconv_t)-1;
     cf->chunk = malloc(CHUNK_SIZE);
     cf->digest = digest_new();
     if (!cf->chunk || !cf->digest || csv_init(&cf->parser, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
@@ -383,6 +421,21 @@ enum ikz_status csvfile_open(const char *path, const char *display, const struct
         cf->chunk_pos = 3;
         cf->dec.bom = true;
         cf->info.bom = true;
+    } else if (cf->chunk_len >= 2 && (memcmp(cf->chunk, "\xFF\xFE", 2) == 0 || memcmp(cf->chunk, "\xFE\xFF", 2) == 0)) {
+        /* UTF-16 with its byte-order mark: from here on the reader sees the
+         * file as UTF-8 (the manifest's hash stays over the file's bytes). */
+        cf->utf16 = iconv_open("UTF-8", cf->chunk[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
+        cf->raw = malloc(CHUNK_SIZE);
+        if (cf->utf16 == (iconv_t)-1 || !cf->raw) {
+            csvfile_close(cf);
+            return IKZ_ERR_OSERR;
+        }
+        cf->raw_len = cf->chunk_len - 2;
+        memcpy(cf->raw, cf->chunk + 2, cf->raw_len);
+        cf->dec.bom = true;
+        cf->info.bom = true;
+        cf->info.utf16 = true;
+        _convert(cf);
     }
     cf->info.delimiter = _detect_delimiter(cf->chunk + cf->chunk_pos, cf->chunk_len - cf->chunk_pos);
     csv_set_delim(&cf->parser, (unsigned char)cf->info.delimiter);
@@ -473,6 +526,9 @@ enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx)
         log_error("cannot read %s: %s", cf->display, strerror(errno));
         return IKZ_ERR_IO;
     }
+    if (cf->utf16_bad)
+        findings_add(cf->findings, FINDING_KODIERUNG, cf->display, cf->line, NULL, NULL,
+                     "UTF-16-Datei mit ungültigen Zeichen; der Rest der Datei ist nicht gelesen");
     if (ok && !cf->stop && !cf->finished) {
         cf->finished = true;
         if (_fini(cf) != 0)
@@ -512,6 +568,9 @@ void csvfile_close(struct csvfile *cf)
     free(cf->slot_ptr);
     free(cf->rec_buf);
     free(cf->chunk);
+    free(cf->raw);
+    if (cf->utf16 != (iconv_t)-1)
+        iconv_close(cf->utf16);
     digest_free(cf->digest);
     free(cf);
 }

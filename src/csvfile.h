@@ -3,6 +3,8 @@
  * The exports come from a database, from GV-ISys and from people with Excel,
  * so the reader accepts what they produce: `;`, `,` or tab (detected from
  * the header line), UTF-8 with or without BOM or Windows-1252 (see text.h),
+ * UTF-16 with a byte-order mark (Excel's "Unicode text", converted with
+ * iconv as it streams),
  * CRLF or LF, RFC 4180 quoting with delimiters, quotes and line breaks in
  * quoted fields. Columns are found by header name, case-insensitively, in
  * any order; other columns are skipped without being copied.
@@ -44,6 +46,7 @@ struct csvfile_info {
     char delimiter;
     enum text_encoding encoding;
     bool bom;
+    bool utf16;         /* read as UTF-16 (it had a UTF-16 byte-order mark) */
 };
 
 /* Limits that keep a hostile file from taking the machine. */

@@ -67,4 +67,12 @@ kreis=$(sed -n 2p "$work/xlout/2024/csv/kreise.csv" | cut -d, -f1)
 expect_eq "kreise.csv: $kreis" \
     "$(sql "SELECT count(*) || ',' || count(DISTINCT id) FROM part WHERE substr(ags,1,5) = '$kreis'")" \
     "$(grep "^$kreis," "$work/xlout/2024/csv/kreise.csv" | awk -F, '{print $6 "," $7}')"
+# The same export with beteiligungen.csv as UTF-16LE (Excel's "Unicode
+# text"), several MB: the same figures, across the chunk boundaries.
+mkdir -p "$work/xl16"
+cp "$work/xl/kommunen.csv" "$work/xl/projekte.csv" "$work/xl16/"
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$work/xl/beteiligungen.csv"; } >"$work/xl16/beteiligungen.csv"
+run run --input "$work/xl16" --output "$work/xl16out" --stichtag 2024-12-31 --csv-dialect rfc4180
+expect_eq "UTF-16 export: exit" 0 "$rc"
+if diff -r -x manifest.json "$work/xlout/2024" "$work/xl16out/2024" >/dev/null; then ok; else bad "UTF-16 export gives other figures"; fi
 finish

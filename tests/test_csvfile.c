@@ -295,6 +295,48 @@ static void test_field_limit(void **state)
     fixture_remove(dir);
 }
 
+/* Excel's "Unicode text": UTF-16LE with BOM, tab-separated, CRLF; and
+ * big-endian, and a file cut inside a character. */
+static void test_utf16(void **state)
+{
+    (void)state;
+    const char *text = "projekt_id\tags\trolle\r\nP1\t06431017\tM\xC3\xB6rlenbach \xE2\x82\xAC\r\n\"P2\"\t2\tb\r\n";
+    char le[512], be[512];
+    size_t n = 0;
+    le[n] = '\xFF', be[n] = '\xFE', n++;
+    le[n] = '\xFE', be[n] = '\xFF', n++;
+    /* Every character here is below U+FFFF: two bytes each. */
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        unsigned cp = *p++;
+        if (cp >= 0xE0) {
+            cp = (cp & 0x0F) << 12 | (unsigned)(p[0] & 0x3F) << 6 | (p[1] & 0x3F);
+            p += 2;
+        } else if (cp >= 0xC0) {
+            cp = (cp & 0x1F) << 6 | (p[0] & 0x3F);
+            p += 1;
+        }
+        le[n] = (char)(cp & 0xFF), be[n] = (char)(cp >> 8), n++;
+        le[n] = (char)(cp >> 8), be[n] = (char)(cp & 0xFF), n++;
+    }
+    struct collected c;
+    struct findings f;
+    struct csvfile_info info;
+    assert_int_equal(_read(le, n, &c, &f, &info), IKZ_OK);
+    assert_string_equal(c.text, "2:P1|06431017|M\xC3\xB6rlenbach \xE2\x82\xAC\n3:P2|2|b\n");
+    assert_true(info.utf16);
+    assert_int_equal(info.delimiter, '\t');
+    assert_int_equal(info.bytes, n);
+    assert_int_equal(f.total, 0);
+    findings_free(&f);
+    assert_int_equal(_read(be, n, &c, &f, &info), IKZ_OK);
+    assert_string_equal(c.text, "2:P1|06431017|M\xC3\xB6rlenbach \xE2\x82\xAC\n3:P2|2|b\n");
+    findings_free(&f);
+    /* Cut inside the last character: a finding, not a guess. */
+    assert_int_equal(_read(le, n - 1, &c, &f, &info), IKZ_OK);
+    assert_int_equal(f.by_code[FINDING_KODIERUNG], 1);
+    findings_free(&f);
+}
+
 static void test_missing_file(void **state)
 {
     (void)state;
@@ -322,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_cr_only_and_mixed_line_ends),
         cmocka_unit_test(test_line_numbers_across_chunks),
         cmocka_unit_test(test_field_limit),
+        cmocka_unit_test(test_utf16),
         cmocka_unit_test(test_missing_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
