@@ -181,7 +181,9 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
     enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
     if (st != IKZ_OK)
         return st;
-    static const bool required[P__COUNT] = {true, true, true, true, true, true, true, true};
+    /* widerrufen_am and the two yearly amounts are optional columns too:
+     * an export without them has no revocations and no savings figures. */
+    static const bool required[P__COUNT] = {true, true, true, true, false, true, false, false};
     struct _projekte_load ld = {.ex = out, .areas = areas, .findings = findings, .display = display};
     size_t errors_before = findings->errors;
     st = csvfile_bind(cf, _projekt_columns, required, P__COUNT);

@@ -157,20 +157,7 @@ size_t text_trim_n(char *s, size_t len)
 
 char *text_trim(char *s)
 {
-    size_t start = 0, k;
-    while ((k = _blank_prefix(s + start)) > 0)
-        start += k;
-    size_t len = strlen(s + start);
-    memmove(s, s + start, len + 1);
-    while (len > 0) {
-        if (s[len - 1] == ' ' || s[len - 1] == '\t')
-            len--;
-        else if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && (unsigned char)s[len - 1] == 0xA0)
-            len -= 2;
-        else
-            break;
-    }
-    s[len] = '\0';
+    text_trim_n(s, strlen(s));
     return s;
 }
 

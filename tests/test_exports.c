@@ -113,6 +113,18 @@ static void test_projects_read(void **state)
     assert_int_equal(p2->einsparung_cents, 2000050);
 }
 
+static void test_optional_columns(void **state)
+{
+    struct world *w = *state;
+    char *path = fixture_write(w->dir, "projekte.csv", "aufgabenbereich,projekt_id,foerderbetrag_eur,bewilligt_am,titel\n"
+                                                     "OZG,P1,75000,2022-01-01,a\n", (size_t)-1);
+    assert_int_equal(exports_load_projekte(path, "projekte.csv", &w->areas, &w->ex, &w->f), IKZ_OK);
+    assert_int_equal(w->f.total, 0);
+    assert_int_equal(w->ex.projekt[0].widerrufen, 0);
+    assert_true(w->ex.projekt[0].kosten_cents == MONEY_NONE && w->ex.projekt[0].einsparung_cents == MONEY_NONE);
+    free(path);
+}
+
 static void test_project_errors(void **state)
 {
     struct world *w = *state;
@@ -223,6 +235,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_projects_read, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_optional_columns, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_project_errors, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_participations, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_participation_errors, _setup, _teardown),
