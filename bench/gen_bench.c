@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static uint64_t _state = 0xB3A7C4D1E5F60718ULL;
 
@@ -123,6 +124,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "gen-bench: need at least 10 Kommunen and 2 participations per project\n");
         return 64;
     }
+    mkdir(dir, 0777); /* an existing directory is fine; a real failure shows at fopen */
     _register(dir, kommunen);
 
     char path[4096];

@@ -16,7 +16,8 @@ void log_set_level(enum log_level level);
 int log_open_file(const char *path);
 
 /* A progress line ("reading X: N rows"): only on a terminal, only once the
- * run has taken a second, at most one a second. Under cron: nothing. */
+ * run has taken a second, at most one a second. Under cron: nothing. (The
+ * tests shorten the second with IKZ_TEST_PROGRESS_AFTER.) */
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
 #endif
