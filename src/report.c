@@ -51,9 +51,6 @@ struct run {
     struct figures fig, fig_before; /* at the Stichtag and one year earlier */
     struct table pruefbericht;
     char *press_text;
-    const char *outputs[MAX_OUTPUTS]; /* relative paths written, for the manifest */
-    char output_names[MAX_OUTPUTS][64];
-    size_t n_outputs;
 };
 
 static char *_path(const char *dir, const char *name)
@@ -326,14 +323,20 @@ static enum ikz_status _compute(struct run *r, const struct report_options *opt)
 /* ---------------------------------------------------------------------- */
 /* Writing                                                                 */
 
-static void _output(struct run *r, const char *rel)
+/* The files one writer wrote, for the manifest. The CSV writer and the
+ * workbook writer each keep their own list, joined in a fixed order. */
+struct outputs {
+    char name[MAX_OUTPUTS][64];
+    size_t n;
+};
+
+static void _output(struct outputs *o, const char *rel)
 {
-    snprintf(r->output_names[r->n_outputs], sizeof r->output_names[0], "%s", rel);
-    r->outputs[r->n_outputs] = r->output_names[r->n_outputs];
-    r->n_outputs++;
+    if (o->n < MAX_OUTPUTS)
+        snprintf(o->name[o->n++], sizeof o->name[0], "%s", rel);
 }
 
-static enum ikz_status _write_csv(struct run *r, struct publication *pub, const char *rel, const struct table *t,
+static enum ikz_status _write_csv(struct outputs *o, struct publication *pub, const char *rel, const struct table *t,
                                   enum csv_dialect dialect)
 {
     FILE *fp;
@@ -345,11 +348,11 @@ static enum ikz_status _write_csv(struct run *r, struct publication *pub, const 
     if (st == IKZ_OK && !ok)
         st = IKZ_ERR_IO;
     if (st == IKZ_OK)
-        _output(r, rel);
+        _output(o, rel);
     return st;
 }
 
-static enum ikz_status _write_text(struct run *r, struct publication *pub, const char *rel, const char *text)
+static enum ikz_status _write_text(struct outputs *o, struct publication *pub, const char *rel, const char *text)
 {
     FILE *fp;
     enum ikz_status st = publish_create(pub, rel, &fp);
@@ -360,11 +363,12 @@ static enum ikz_status _write_text(struct run *r, struct publication *pub, const
     if (st == IKZ_OK && !ok)
         st = IKZ_ERR_IO;
     if (st == IKZ_OK)
-        _output(r, rel);
+        _output(o, rel);
     return st;
 }
 
-static enum ikz_status _write_workbook(struct run *r, const struct report_options *opt, struct publication *pub)
+static enum ikz_status _write_workbook(struct run *r, const struct report_options *opt, struct publication *pub,
+                                       struct outputs *o)
 {
     char rel[64];
     snprintf(rel, sizeof rel, "ikz-bericht-%04d.xlsx", date_year(opt->stichtag));
@@ -395,11 +399,12 @@ static enum ikz_status _write_workbook(struct run *r, const struct report_option
     if (st == IKZ_OK)
         st = publish_sync(pub, rel);
     if (st == IKZ_OK)
-        _output(r, rel);
+        _output(o, rel);
     return st;
 }
 
-static enum ikz_status _write_manifest(struct run *r, const struct report_options *opt, struct publication *pub)
+static enum ikz_status _write_manifest(struct run *r, const struct report_options *opt, struct publication *pub,
+                                       const char *const *outputs, size_t n_outputs)
 {
     const struct manifest_input inputs[] = {
         {"register", r->path_register, &r->reg.file},
@@ -416,35 +421,70 @@ static enum ikz_status _write_manifest(struct run *r, const struct report_option
         .findings = &r->findings,
         .rejected_rows = _rejected_rows(r),
     };
-    return manifest_write(pub, r->outputs, r->n_outputs, &m);
+    return manifest_write(pub, outputs, n_outputs, &m);
+}
+
+/* The CSV files and the press text: written on the second core while
+ * libxlsxwriter, which is single-threaded, writes the workbook. */
+struct _text_writer {
+    struct run *r;
+    const struct report_options *opt;
+    struct publication *pub;
+    struct outputs out;
+    enum ikz_status st;
+};
+
+static void *_write_texts(void *arg)
+{
+    struct _text_writer *w = arg;
+    enum ikz_status st = IKZ_OK;
+    for (size_t i = 0; st == IKZ_OK && i < TABLE__COUNT; i++) {
+        const struct table *t = &w->r->fig.table[i];
+        char rel[64];
+        snprintf(rel, sizeof rel, "csv/%s.csv", t->name);
+        if (!t->workbook_only)
+            st = _write_csv(&w->out, w->pub, rel, t, w->opt->dialect);
+    }
+    if (st == IKZ_OK)
+        st = _write_csv(&w->out, w->pub, "pruefbericht.csv", &w->r->pruefbericht, w->opt->dialect);
+    if (st == IKZ_OK)
+        st = _write_text(&w->out, w->pub, "pressetext.txt", w->r->press_text);
+    log_debug("CSV and press text written: %.3f s", log_elapsed());
+    if (st == IKZ_OK)
+        testhook_pause("csv");
+    w->st = st;
+    return NULL;
 }
 
 static enum ikz_status _publish(struct run *r, const struct report_options *opt)
 {
     struct publication pub;
     enum ikz_status st = publish_begin(opt->output_dir, date_year(opt->stichtag), &pub);
-    for (size_t i = 0; st == IKZ_OK && i < TABLE__COUNT; i++) {
-        const struct table *t = &r->fig.table[i];
-        char rel[64];
-        snprintf(rel, sizeof rel, "csv/%s.csv", t->name);
-        if (!t->workbook_only)
-            st = _write_csv(r, &pub, rel, t, opt->dialect);
-    }
-    if (st == IKZ_OK)
-        st = _write_csv(r, &pub, "pruefbericht.csv", &r->pruefbericht, opt->dialect);
-    log_debug("CSV written: %.3f s", log_elapsed());
-    if (st == IKZ_OK) {
-        testhook_pause("csv");
-        st = _write_workbook(r, opt, &pub);
-    }
+    if (st != IKZ_OK)
+        return st;
+    struct _text_writer texts = {.r = r, .opt = opt, .pub = &pub};
+    struct outputs book = {0};
+    pthread_t thread;
+    bool threaded = pthread_create(&thread, NULL, _write_texts, &texts) == 0;
+    if (!threaded)
+        _write_texts(&texts);
+    st = _write_workbook(r, opt, &pub, &book);
     log_debug("workbook written: %.3f s", log_elapsed());
+    if (threaded)
+        pthread_join(thread, NULL);
+    if (st == IKZ_OK)
+        st = texts.st;
     if (st == IKZ_OK) {
         testhook_pause("workbook");
-        st = _write_text(r, &pub, "pressetext.txt", r->press_text);
-    }
-    if (st == IKZ_OK) {
+        /* The manifest lists the outputs in one order, whichever finished first. */
+        const char *outputs[2 * MAX_OUTPUTS];
+        size_t n = 0;
+        for (size_t i = 0; i < texts.out.n; i++)
+            outputs[n++] = texts.out.name[i];
+        for (size_t i = 0; i < book.n; i++)
+            outputs[n++] = book.name[i];
         testhook_pause("manifest");
-        st = _write_manifest(r, opt, &pub);
+        st = _write_manifest(r, opt, &pub, outputs, n);
     }
     if (st != IKZ_OK) {
         if (pub.tmp_dir)
