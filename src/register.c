@@ -250,72 +250,70 @@ static int _cmp_entry(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* An AGS as a number: 8 digits as they are, 5 digits (a Kreis) above
- * all of them; UINT32_MAX for anything else. A million participations
- * look up their Kommune: integer comparisons instead of strcmp. */
-static uint32_t _numeric(const char *ags)
+#define KREIS_NUMBERS 100000u /* 5-digit Kreis keys */
+#define SLOT 1001u              /* 000..999 and the Kreis itself */
+#define NONE UINT32_MAX
+
+/* The digits of s as a number if s is exactly n digits, else NONE. */
+static uint32_t _number(const char *s, size_t n)
 {
     uint32_t v = 0;
-    size_t n = 0;
-    for (; ags[n]; n++) {
-        if (ags[n] < '0' || ags[n] > '9' || n == 8)
-            return UINT32_MAX;
-        v = v * 10 + (uint32_t)(ags[n] - '0');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return NONE;
+        v = v * 10 + (uint32_t)(s[i] - '0');
     }
-    return n == 8 ? v : n == 5 ? 100000000u + v : UINT32_MAX;
-}
-
-static int _cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
+    return s[n] == '\0' ? v : NONE;
 }
 
 long register_find(const struct kommune_register *reg, const char *ags)
 {
-    uint32_t key = _numeric(ags);
-    if (key == UINT32_MAX || reg->n == 0 || !reg->index)
+    if (!reg->kreis_slot)
         return -1;
-    size_t lo = 0, hi = reg->n;
-    if (key < 100000000u && reg->kreis_first) {
-        /* A Gemeinde: its Kreis's part of the index, a few dozen entries. */
-        lo = reg->kreis_first[key / 1000];
-        hi = reg->kreis_first[key / 1000 + 1];
+    uint32_t kreis = _number(ags, 5), gemeinde = 1000;
+    if (kreis == NONE) {
+        uint32_t v = _number(ags, 8);
+        if (v == NONE)
+            return -1;
+        kreis = v / 1000;
+        gemeinde = v % 1000;
     }
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint32_t k = (uint32_t)(reg->index[mid] >> 32);
-        if (k == key)
-            return (long)(reg->index[mid] & 0xFFFFFFFFu);
-        if (k < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
+    uint32_t slot = reg->kreis_slot[kreis];
+    if (slot == NONE)
+        return -1;
+    uint32_t pos = reg->position[(size_t)slot * SLOT + gemeinde];
+    return pos == NONE ? -1 : (long)pos;
 }
 
-#define KREIS_NUMBERS 100000u /* 5-digit Kreis keys */
-
-/* Builds the lookup index once the table stands. */
+/* Builds the lookup tables once the table stands. */
 static enum ikz_status _build_index(struct kommune_register *reg)
 {
-    reg->index = malloc((reg->n ? reg->n : 1) * sizeof *reg->index);
-    if (!reg->index)
+    reg->kreis_slot = malloc(KREIS_NUMBERS * sizeof *reg->kreis_slot);
+    if (!reg->kreis_slot)
         return IKZ_ERR_OSERR;
-    for (size_t i = 0; i < reg->n; i++)
-        reg->index[i] = (uint64_t)_numeric(reg->kommune[i].ags) << 32 | (uint64_t)i;
-    if (reg->n > 0)
-        qsort(reg->index, reg->n, sizeof *reg->index, _cmp_u64);
-    /* Where each Kreis's Gemeinden (keys k * 1000 .. k * 1000 + 999) begin. */
-    reg->kreis_first = malloc((KREIS_NUMBERS + 1) * sizeof *reg->kreis_first);
-    if (!reg->kreis_first)
+    for (uint32_t k = 0; k < KREIS_NUMBERS; k++)
+        reg->kreis_slot[k] = NONE;
+    uint32_t slots = 0;
+    for (size_t i = 0; i < reg->n; i++) {
+        uint32_t k = _number(reg->kommune[i].ags, 5);
+        if (k == NONE)
+            k = _number(reg->kommune[i].ags, 8) / 1000;
+        if (reg->kreis_slot[k] == NONE)
+            reg->kreis_slot[k] = slots++;
+    }
+    reg->position = malloc((size_t)(slots ? slots : 1) * SLOT * sizeof *reg->position);
+    if (!reg->position)
         return IKZ_ERR_OSERR;
-    size_t i = 0;
-    for (uint32_t k = 0; k <= KREIS_NUMBERS; k++) {
-        while (i < reg->n && (uint32_t)(reg->index[i] >> 32) < k * 1000u)
-            i++;
-        reg->kreis_first[k] = (uint32_t)i;
+    for (size_t i = 0; i < (size_t)(slots ? slots : 1) * SLOT; i++)
+        reg->position[i] = NONE;
+    for (size_t i = 0; i < reg->n; i++) {
+        uint32_t k = _number(reg->kommune[i].ags, 5), g = 1000;
+        if (k == NONE) {
+            uint32_t v = _number(reg->kommune[i].ags, 8);
+            k = v / 1000;
+            g = v % 1000;
+        }
+        reg->position[(size_t)reg->kreis_slot[k] * SLOT + g] = (uint32_t)i;
     }
     return IKZ_OK;
 }
@@ -454,7 +452,7 @@ void register_free(struct kommune_register *reg)
         free(reg->kreis[i].owned_name);
     free(reg->kommune);
     free(reg->kreis);
-    free(reg->index);
-    free(reg->kreis_first);
+    free(reg->kreis_slot);
+    free(reg->position);
     memset(reg, 0, sizeof *reg);
 }

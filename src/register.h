@@ -65,8 +65,11 @@ struct kommune_register {
     size_t n_gemeinden, n_kreis_kommunen;
     enum register_format format;
     struct csvfile_info file; /* rows, bytes, SHA-256 as read */
-    uint64_t *index;         /* (numeric key << 32 | position), sorted: the lookups of register_find() */
-    uint32_t *kreis_first;   /* per 5-digit Kreis number: first index entry of its Gemeinden (100,001) */
+    /* The lookups of register_find(): per 5-digit Kreis number a slot (or
+     * UINT32_MAX), per slot 1,001 positions: the Gemeinden by their last
+     * three digits, then the Kreis itself. Two array accesses per AGS. */
+    uint32_t *kreis_slot;
+    uint32_t *position;
 };
 
 /* Loads the register at path (display names it in findings). Returns
