@@ -24,6 +24,7 @@
 #include "csvfile.h"
 #include "findings.h"
 #include "register.h"
+#include "splitmix.h"
 #include "values.h"
 
 /* ---------------------------------------------------------------------- */
@@ -41,19 +42,10 @@
 /* ---------------------------------------------------------------------- */
 /* Deterministic random numbers                                            */
 
-static uint64_t _state = 0x1C2A2004ULL; /* fixed seed */
+static struct splitmix _rng = {0x1C2A2004ULL}; /* fixed seed */
 
-static uint64_t _next(void)
-{
-    uint64_t z = (_state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-/* Uniform in [0, n). */
-static uint32_t _below(uint32_t n) { return (uint32_t)(_next() % n); }
-static double _unit(void) { return (double)(_next() >> 11) / 9007199254740992.0; }
+static uint32_t _below(uint32_t n) { return splitmix_below(&_rng, n); }
+static double _unit(void) { return splitmix_unit(&_rng); }
 
 /* ---------------------------------------------------------------------- */
 /* The Gemeinden with their coordinates                                    */
