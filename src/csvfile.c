@@ -16,12 +16,12 @@
 
 #define CHUNK_SIZE (1u << 20)
 
-const struct csvfile_limits CSVFILE_DEFAULT_LIMITS = {
-    .max_field_bytes = 1u << 20, /* 1 MiB: no export field is longer */
-    .max_columns = 1000,
-};
+/* 1 MiB: no export field is longer; 1,000 columns: no export is wider. */
+#define DEFAULT_LIMITS {.max_field_bytes = 1u << 20, .max_columns = 1000}
 
-static struct csvfile_limits _limits = {.max_field_bytes = 1u << 20, .max_columns = 1000};
+const struct csvfile_limits CSVFILE_DEFAULT_LIMITS = DEFAULT_LIMITS;
+
+static struct csvfile_limits _limits = DEFAULT_LIMITS;
 
 void csvfile_set_limits(const struct csvfile_limits *limits) { _limits = *limits; }
 

@@ -336,14 +336,16 @@ static void _output(struct outputs *o, const char *rel)
         snprintf(o->name[o->n++], sizeof o->name[0], "%s", rel);
 }
 
-static enum ikz_status _write_csv(struct outputs *o, struct publication *pub, const char *rel, const struct table *t,
-                                  enum csv_dialect dialect)
+/* Creates rel in the publication, lets write fill it (0 or -1), syncs it
+ * and notes it for the manifest. */
+static enum ikz_status _write_file(struct outputs *o, struct publication *pub, const char *rel,
+                                   int (*write)(FILE *fp, const void *arg), const void *arg)
 {
     FILE *fp;
     enum ikz_status st = publish_create(pub, rel, &fp);
     if (st != IKZ_OK)
         return st;
-    bool ok = render_csv(t, dialect, fp) == 0;
+    bool ok = write(fp, arg) == 0;
     st = publish_finish(pub, rel, fp);
     if (st == IKZ_OK && !ok)
         st = IKZ_ERR_IO;
@@ -352,19 +354,24 @@ static enum ikz_status _write_csv(struct outputs *o, struct publication *pub, co
     return st;
 }
 
-static enum ikz_status _write_text(struct outputs *o, struct publication *pub, const char *rel, const char *text)
+static int _put_text(FILE *fp, const void *text) { return fputs(text, fp) == EOF ? -1 : 0; }
+
+struct _csv_job {
+    const struct table *table;
+    enum csv_dialect dialect;
+};
+
+static int _put_csv(FILE *fp, const void *arg)
 {
-    FILE *fp;
-    enum ikz_status st = publish_create(pub, rel, &fp);
-    if (st != IKZ_OK)
-        return st;
-    bool ok = fputs(text, fp) != EOF;
-    st = publish_finish(pub, rel, fp);
-    if (st == IKZ_OK && !ok)
-        st = IKZ_ERR_IO;
-    if (st == IKZ_OK)
-        _output(o, rel);
-    return st;
+    const struct _csv_job *job = arg;
+    return render_csv(job->table, job->dialect, fp);
+}
+
+static enum ikz_status _write_csv(struct outputs *o, struct publication *pub, const char *rel, const struct table *t,
+                                  enum csv_dialect dialect)
+{
+    struct _csv_job job = {t, dialect};
+    return _write_file(o, pub, rel, _put_csv, &job);
 }
 
 static enum ikz_status _write_workbook(struct run *r, const struct report_options *opt, struct publication *pub,
@@ -448,7 +455,7 @@ static void *_write_texts(void *arg)
     if (st == IKZ_OK)
         st = _write_csv(&w->out, w->pub, "pruefbericht.csv", &w->r->pruefbericht, w->opt->dialect);
     if (st == IKZ_OK)
-        st = _write_text(&w->out, w->pub, "pressetext.txt", w->r->press_text);
+        st = _write_file(&w->out, w->pub, "pressetext.txt", _put_text, w->r->press_text);
     log_debug("CSV and press text written: %.3f s", log_elapsed());
     if (st == IKZ_OK)
         testhook_pause("csv");
