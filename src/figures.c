@@ -1,5 +1,11 @@
-/* figures.c: key figures and summary tables, see figures.h and
- * docs/definitions.md for what each number means. */
+/* figures.c: key figures and summary tables as data, see figures.h and
+ * docs/definitions.md for what each number means.
+ *
+ * Three tables drive everything, in the manner of GNU datamash's operation
+ * table: _key_figures (one row per key figure, with the function that
+ * computes it from the aggregates), the column lists (one descriptor per
+ * column, with the function that fills its cell) and _tables (one row per
+ * output table). figures_build() only walks them. */
 #include "figures.h"
 
 #include <math.h>
@@ -9,153 +15,7 @@
 #include <string.h>
 
 /* ---------------------------------------------------------------------- */
-/* The key figures as data                                                 */
-
-struct key_figures {
-    ikz_date stichtag, ozg_seit;
-    int64_t kommunen_gesamt, gemeinden_gesamt, kreise_gesamt;
-    int64_t projekte_gefoerdert, beteiligungen;
-    int64_t kommunen_beteiligt, gemeinden_beteiligt, kreise_beteiligt;
-    double anteil_beteiligt;
-    struct summary je_kommune, je_projekt;
-    int64_t ozg_kooperationen, ozg_gemeinden, ozg_kommunen;
-    int64_t foerdersumme, ausgangskosten, einsparung; /* cents */
-    double effizienzgewinn, spearman;
-};
-
-enum key_kind {
-    KEY_DATE,    /* ikz_date field */
-    KEY_COUNT,   /* int64_t field */
-    KEY_REAL,    /* double field, NaN when undefined */
-    KEY_REAL_INT,/* double field holding a whole number (min, max) */
-    KEY_MONEY    /* int64_t cents field */
-};
-
-#define KF(field) offsetof(struct key_figures, field), 1
-/* shown: the decimals a person sees in the workbook (CSV keeps six). */
-static const struct {
-    const char *key;
-    enum key_kind kind;
-    size_t offset;
-    unsigned shown;
-} _keys[] = {
-    {"stichtag", KEY_DATE, KF(stichtag)},
-    {"kommunen_gesamt", KEY_COUNT, KF(kommunen_gesamt)},
-    {"gemeinden_gesamt", KEY_COUNT, KF(gemeinden_gesamt)},
-    {"kreise_gesamt", KEY_COUNT, KF(kreise_gesamt)},
-    {"projekte_gefoerdert", KEY_COUNT, KF(projekte_gefoerdert)},
-    {"beteiligungen", KEY_COUNT, KF(beteiligungen)},
-    {"kommunen_beteiligt", KEY_COUNT, KF(kommunen_beteiligt)},
-    {"gemeinden_beteiligt", KEY_COUNT, KF(gemeinden_beteiligt)},
-    {"kreise_beteiligt", KEY_COUNT, KF(kreise_beteiligt)},
-    {"anteil_kommunen_beteiligt_prozent", KEY_REAL, KF(anteil_beteiligt)},
-    {"projekte_je_kommune_mittelwert", KEY_REAL, KF(je_kommune.mean)},
-    {"projekte_je_kommune_median", KEY_REAL, KF(je_kommune.median)},
-    {"projekte_je_kommune_stdabw", KEY_REAL, KF(je_kommune.sd)},
-    {"projekte_je_kommune_q1", KEY_REAL, KF(je_kommune.q1)},
-    {"projekte_je_kommune_q3", KEY_REAL, KF(je_kommune.q3)},
-    {"projekte_je_kommune_max", KEY_REAL_INT, KF(je_kommune.max)},
-    {"beteiligte_je_projekt_mittelwert", KEY_REAL, KF(je_projekt.mean)},
-    {"beteiligte_je_projekt_median", KEY_REAL, KF(je_projekt.median)},
-    {"beteiligte_je_projekt_stdabw", KEY_REAL, KF(je_projekt.sd)},
-    {"beteiligte_je_projekt_min", KEY_REAL_INT, KF(je_projekt.min)},
-    {"beteiligte_je_projekt_max", KEY_REAL_INT, KF(je_projekt.max)},
-    {"ozg_seit", KEY_DATE, KF(ozg_seit)},
-    {"ozg_kooperationen", KEY_COUNT, KF(ozg_kooperationen)},
-    {"ozg_gemeinden", KEY_COUNT, KF(ozg_gemeinden)},
-    {"ozg_kommunen", KEY_COUNT, KF(ozg_kommunen)},
-    {"foerdersumme_eur", KEY_MONEY, KF(foerdersumme)},
-    {"ausgangskosten_eur_jahr", KEY_MONEY, KF(ausgangskosten)},
-    {"einsparung_eur_jahr", KEY_MONEY, KF(einsparung)},
-    {"effizienzgewinn_prozent", KEY_REAL, KF(effizienzgewinn)},
-    {"korrelation_einwohner_projekte_spearman", KEY_REAL, offsetof(struct key_figures, spearman), 2},
-};
-#undef KF
-#define N_KEYS (sizeof _keys / sizeof _keys[0])
-
-bool figures_key_relative(const char *key)
-{
-    static const char *const absolute_only[] = {"stichtag", "ozg_seit", "anteil_kommunen_beteiligt_prozent",
-                                                "effizienzgewinn_prozent", "korrelation_einwohner_projekte_spearman"};
-    for (size_t i = 0; i < sizeof absolute_only / sizeof absolute_only[0]; i++)
-        if (strcmp(key, absolute_only[i]) == 0)
-            return false;
-    return true;
-}
-
-const char *const *figures_keys(size_t *n)
-{
-    static const char *names[N_KEYS];
-    for (size_t i = 0; i < N_KEYS; i++)
-        names[i] = _keys[i].key;
-    *n = N_KEYS;
-    return names;
-}
-
-enum ikz_status figures_check_labels(const struct labels *labels, const char *display, struct findings *findings)
-{
-    enum ikz_status st = IKZ_OK;
-    for (size_t i = 0; i < N_KEYS; i++)
-        if (!labels_label(labels, _keys[i].key)) {
-            findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 0, "kennzahl", _keys[i].key,
-                         "Bezeichnung der Kennzahl fehlt");
-            st = IKZ_ERR_CONFIG;
-        }
-    return st;
-}
-
-static void _key_cell(const struct key_figures *kf, size_t i, struct cell *c)
-{
-    const char *field = (const char *)kf + _keys[i].offset;
-    switch (_keys[i].kind) {
-    case KEY_DATE: cell_date(c, *(const ikz_date *)(const void *)field); break;
-    case KEY_COUNT: cell_int(c, *(const int64_t *)(const void *)field); break;
-    case KEY_MONEY: cell_money(c, *(const int64_t *)(const void *)field); break;
-    case KEY_REAL: cell_real_shown(c, *(const double *)(const void *)field, _keys[i].shown); break;
-    case KEY_REAL_INT: {
-        double v = *(const double *)(const void *)field;
-        if (isnan(v))
-            cell_real(c, v);
-        else
-            cell_int(c, (int64_t)v);
-        break;
-    }
-    }
-}
-
-/* ---------------------------------------------------------------------- */
-/* Table layouts                                                           */
-
-static const struct table_column _kennzahlen_cols[] = {
-    {"kennzahl", COLUMN_CODE, false}, {"bezeichnung", COLUMN_TEXT, false}, {"wert", COLUMN_MIXED, false}};
-static const struct table_column _kommunen_cols[] = {
-    {"ags", COLUMN_CODE, false}, {"name", COLUMN_TEXT, false}, {"art", COLUMN_TEXT, false},
-    {"kreis", COLUMN_CODE, false}, {"kreis_name", COLUMN_TEXT, false}, {"einwohner", COLUMN_COUNT, false},
-    {"projekte", COLUMN_COUNT, false}, {"federfuehrend", COLUMN_COUNT, false}, {"ozg_projekte", COLUMN_COUNT, false}};
-static const struct table_column _kreise_cols[] = {
-    {"kreis", COLUMN_CODE, false}, {"name", COLUMN_TEXT, false}, {"art", COLUMN_TEXT, false},
-    {"kommunen", COLUMN_COUNT, false}, {"kommunen_beteiligt", COLUMN_COUNT, false}, {"beteiligungen", COLUMN_COUNT, false},
-    {"projekte", COLUMN_COUNT, false}, {"projekte_je_kommune", COLUMN_DECIMAL, false}};
-static const struct table_column _areas_cols[] = {
-    {"aufgabenbereich", COLUMN_CODE, false}, {"bezeichnung", COLUMN_TEXT, true}, {"projekte", COLUMN_COUNT, false}, {"beteiligungen", COLUMN_COUNT, false},
-    {"foerderbetrag_eur", COLUMN_MONEY, false}, {"einsparung_eur_jahr", COLUMN_MONEY, false},
-    {"effizienzgewinn_prozent", COLUMN_PERCENT, false}};
-static const struct table_column _zeitreihe_cols[] = {
-    {"jahr", COLUMN_CODE, false}, {"neu_bewilligt", COLUMN_COUNT, false}, {"widerrufen", COLUMN_COUNT, false},
-    {"bestand", COLUMN_COUNT, false}, {"ozg_neu", COLUMN_COUNT, false}};
-static const struct table_column _klassen_cols[] = {
-    {"klasse", COLUMN_TEXT, false}, {"von", COLUMN_COUNT, false}, {"bis", COLUMN_COUNT, false},
-    {"gemeinden", COLUMN_COUNT, false}, {"gemeinden_beteiligt", COLUMN_COUNT, false},
-    {"projekte_je_gemeinde_mittelwert", COLUMN_DECIMAL, false}, {"projekte_je_gemeinde_median", COLUMN_DECIMAL, false}};
-static const struct table_column _ozg_cols[] = {
-    {"projekt_id", COLUMN_CODE, false}, {"titel", COLUMN_TEXT, false}, {"bewilligt_am", COLUMN_DATE, false},
-    {"federfuehrung_ags", COLUMN_CODE, false}, {"federfuehrung_name", COLUMN_TEXT, false}, {"beteiligte", COLUMN_COUNT, false},
-    {"beteiligte_namen", COLUMN_TEXT, false}, {"einsparung_eur_jahr", COLUMN_MONEY, false},
-    {"effizienzgewinn_prozent", COLUMN_PERCENT, false}};
-
-static const struct table_column _verteilung_cols[] = {{"projekte", COLUMN_COUNT, false}, {"kommunen", COLUMN_COUNT, false}};
-
-#define COLS(a) a, sizeof a / sizeof a[0]
+/* What the fill functions see                                             */
 
 /* Size classes of Gemeinden by Einwohner: [von, bis), the last open. */
 static const struct {
@@ -169,6 +29,27 @@ static const struct {
     {50000, 100000, "50.000 bis unter 100.000"},
     {100000, 0, "100.000 und mehr"},
 };
+#define N_CLASSES (sizeof _size_classes / sizeof _size_classes[0])
+
+/* The inputs and everything a table's prepare step worked out before its
+ * rows are filled. Each fill function reads it and writes one cell. */
+struct table_source {
+    const struct figures_input *in;
+    struct table *table; /* the table being filled, for its own strings */
+    /* key figures */
+    struct summary je_kommune, je_projekt;
+    double spearman;
+    /* groessenklassen */
+    struct summary klasse[N_CLASSES];
+    size_t klasse_beteiligt[N_CLASSES];
+    /* ozg: project indices in order, and their joined names */
+    size_t *ozg;
+    size_t n_ozg;
+    const char **ozg_lead_ags, **ozg_lead_names, **ozg_names;
+    /* verteilung */
+    size_t *verteilung;
+    size_t n_verteilung;
+};
 
 /* 100 * part / whole, NaN when whole is 0. */
 static double _percent(int64_t part, int64_t whole)
@@ -177,33 +58,129 @@ static double _percent(int64_t part, int64_t whole)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Building                                                                */
+/* The key figures                                                         */
 
-static enum ikz_status _kennzahlen(const struct figures_input *in, struct figures *f)
+#define KEY(name) static void _k_##name(const struct table_source *s, struct cell *c)
+
+#define AGG (s->in->agg)
+#define REG (s->in->reg)
+KEY(stichtag) { cell_date(c, AGG->stichtag); }
+KEY(kommunen_gesamt) { cell_int(c, (int64_t)REG->n); }
+KEY(gemeinden_gesamt) { cell_int(c, (int64_t)REG->n_gemeinden); }
+KEY(kreise_gesamt) { cell_int(c, (int64_t)REG->n_kreis_kommunen); }
+KEY(projekte_gefoerdert) { cell_int(c, (int64_t)AGG->projekte_aktiv); }
+KEY(beteiligungen) { cell_int(c, (int64_t)AGG->beteiligungen); }
+KEY(kommunen_beteiligt) { cell_int(c, (int64_t)AGG->kommunen_beteiligt); }
+KEY(gemeinden_beteiligt) { cell_int(c, (int64_t)AGG->gemeinden_beteiligt); }
+KEY(kreise_beteiligt) { cell_int(c, (int64_t)AGG->kreise_beteiligt); }
+KEY(anteil_beteiligt) { cell_real(c, _percent((int64_t)AGG->kommunen_beteiligt, (int64_t)REG->n)); }
+KEY(je_kommune_mean) { cell_real(c, s->je_kommune.mean); }
+KEY(je_kommune_median) { cell_real(c, s->je_kommune.median); }
+KEY(je_kommune_sd) { cell_real(c, s->je_kommune.sd); }
+KEY(je_kommune_q1) { cell_real(c, s->je_kommune.q1); }
+KEY(je_kommune_q3) { cell_real(c, s->je_kommune.q3); }
+KEY(je_kommune_max) { cell_whole(c, s->je_kommune.max); }
+KEY(je_projekt_mean) { cell_real(c, s->je_projekt.mean); }
+KEY(je_projekt_median) { cell_real(c, s->je_projekt.median); }
+KEY(je_projekt_sd) { cell_real(c, s->je_projekt.sd); }
+KEY(je_projekt_min) { cell_whole(c, s->je_projekt.min); }
+KEY(je_projekt_max) { cell_whole(c, s->je_projekt.max); }
+KEY(ozg_seit) { cell_date(c, AGG->ozg_seit); }
+KEY(ozg_kooperationen) { cell_int(c, (int64_t)AGG->ozg_kooperationen); }
+KEY(ozg_gemeinden) { cell_int(c, (int64_t)AGG->ozg_gemeinden); }
+KEY(ozg_kommunen) { cell_int(c, (int64_t)AGG->ozg_kommunen); }
+KEY(foerdersumme) { cell_money(c, AGG->money.foerder); }
+KEY(ausgangskosten) { cell_money(c, AGG->money.kosten); }
+KEY(einsparung) { cell_money(c, AGG->money.einsparung); }
+KEY(effizienzgewinn) { cell_real(c, _percent(AGG->money.eff_einsparung, AGG->money.eff_kosten)); }
+KEY(spearman) { cell_real(c, s->spearman); }
+
+/* kind: what the value is (a date, a count, money, a real number);
+ * decimals: what a person sees in the workbook (CSV keeps six);
+ * relative: a change in per cent means something (not for dates, shares
+ * in per cent and coefficients, whose change is a difference in points). */
+static const struct key_figure {
+    const char *key;
+    enum cell_kind kind;
+    unsigned decimals;
+    bool relative;
+    void (*compute)(const struct table_source *s, struct cell *c);
+} _key_figures[] = {
+    {"stichtag", CELL_DATE, 0, false, _k_stichtag},
+    {"kommunen_gesamt", CELL_INT, 0, true, _k_kommunen_gesamt},
+    {"gemeinden_gesamt", CELL_INT, 0, true, _k_gemeinden_gesamt},
+    {"kreise_gesamt", CELL_INT, 0, true, _k_kreise_gesamt},
+    {"projekte_gefoerdert", CELL_INT, 0, true, _k_projekte_gefoerdert},
+    {"beteiligungen", CELL_INT, 0, true, _k_beteiligungen},
+    {"kommunen_beteiligt", CELL_INT, 0, true, _k_kommunen_beteiligt},
+    {"gemeinden_beteiligt", CELL_INT, 0, true, _k_gemeinden_beteiligt},
+    {"kreise_beteiligt", CELL_INT, 0, true, _k_kreise_beteiligt},
+    {"anteil_kommunen_beteiligt_prozent", CELL_REAL, 1, false, _k_anteil_beteiligt},
+    {"projekte_je_kommune_mittelwert", CELL_REAL, 1, true, _k_je_kommune_mean},
+    {"projekte_je_kommune_median", CELL_REAL, 1, true, _k_je_kommune_median},
+    {"projekte_je_kommune_stdabw", CELL_REAL, 1, true, _k_je_kommune_sd},
+    {"projekte_je_kommune_q1", CELL_REAL, 1, true, _k_je_kommune_q1},
+    {"projekte_je_kommune_q3", CELL_REAL, 1, true, _k_je_kommune_q3},
+    {"projekte_je_kommune_max", CELL_INT, 0, true, _k_je_kommune_max},
+    {"beteiligte_je_projekt_mittelwert", CELL_REAL, 1, true, _k_je_projekt_mean},
+    {"beteiligte_je_projekt_median", CELL_REAL, 1, true, _k_je_projekt_median},
+    {"beteiligte_je_projekt_stdabw", CELL_REAL, 1, true, _k_je_projekt_sd},
+    {"beteiligte_je_projekt_min", CELL_INT, 0, true, _k_je_projekt_min},
+    {"beteiligte_je_projekt_max", CELL_INT, 0, true, _k_je_projekt_max},
+    {"ozg_seit", CELL_DATE, 0, false, _k_ozg_seit},
+    {"ozg_kooperationen", CELL_INT, 0, true, _k_ozg_kooperationen},
+    {"ozg_gemeinden", CELL_INT, 0, true, _k_ozg_gemeinden},
+    {"ozg_kommunen", CELL_INT, 0, true, _k_ozg_kommunen},
+    {"foerdersumme_eur", CELL_MONEY, 0, true, _k_foerdersumme},
+    {"ausgangskosten_eur_jahr", CELL_MONEY, 0, true, _k_ausgangskosten},
+    {"einsparung_eur_jahr", CELL_MONEY, 0, true, _k_einsparung},
+    {"effizienzgewinn_prozent", CELL_REAL, 1, false, _k_effizienzgewinn},
+    {"korrelation_einwohner_projekte_spearman", CELL_REAL, 2, false, _k_spearman},
+};
+#define N_KEYS (sizeof _key_figures / sizeof _key_figures[0])
+#undef KEY
+#undef AGG
+#undef REG
+#define AGG (S->in->agg)
+#define REG (S->in->reg)
+
+static const struct key_figure *_key_figure(const char *key)
 {
-    const struct kommune_register *reg = in->reg;
-    const struct aggregate *agg = in->agg;
-    struct key_figures kf = {0};
-    kf.stichtag = agg->stichtag;
-    kf.ozg_seit = agg->ozg_seit;
-    kf.kommunen_gesamt = (int64_t)reg->n;
-    kf.gemeinden_gesamt = (int64_t)reg->n_gemeinden;
-    kf.kreise_gesamt = (int64_t)reg->n_kreis_kommunen;
-    kf.projekte_gefoerdert = (int64_t)agg->projekte_aktiv;
-    kf.beteiligungen = (int64_t)agg->beteiligungen;
-    kf.kommunen_beteiligt = (int64_t)agg->kommunen_beteiligt;
-    kf.gemeinden_beteiligt = (int64_t)agg->gemeinden_beteiligt;
-    kf.kreise_beteiligt = (int64_t)agg->kreise_beteiligt;
-    kf.anteil_beteiligt = _percent(kf.kommunen_beteiligt, kf.kommunen_gesamt);
-    kf.ozg_kooperationen = (int64_t)agg->ozg_kooperationen;
-    kf.ozg_gemeinden = (int64_t)agg->ozg_gemeinden;
-    kf.ozg_kommunen = (int64_t)agg->ozg_kommunen;
-    kf.foerdersumme = agg->money.foerder;
-    kf.ausgangskosten = agg->money.kosten;
-    kf.einsparung = agg->money.einsparung;
-    kf.effizienzgewinn = _percent(agg->money.eff_einsparung, agg->money.eff_kosten);
+    for (size_t i = 0; i < N_KEYS; i++)
+        if (strcmp(_key_figures[i].key, key) == 0)
+            return &_key_figures[i];
+    return NULL;
+}
 
-    /* c_k over every Kommune, n_p over every active project. */
+size_t figures_key_count(void) { return N_KEYS; }
+
+const char *figures_key_name(size_t i) { return i < N_KEYS ? _key_figures[i].key : NULL; }
+
+bool figures_key_relative(const char *key)
+{
+    const struct key_figure *k = _key_figure(key);
+    return k && k->relative;
+}
+
+enum ikz_status figures_check_labels(const struct labels *labels, const char *display, struct findings *findings)
+{
+    enum ikz_status st = IKZ_OK;
+    for (size_t i = 0; i < N_KEYS; i++)
+        if (!labels_label(labels, _key_figures[i].key)) {
+            findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 0, "kennzahl", _key_figures[i].key,
+                         "Bezeichnung der Kennzahl fehlt");
+            st = IKZ_ERR_CONFIG;
+        }
+    return st;
+}
+
+/* The statistics the key figures share: c_k over every Kommune, n_p over
+ * every active project, Spearman over the Gemeinden (Einwohner against
+ * c_k). GSL sorts in place, so each gets its own copy. */
+static enum ikz_status _prepare_kennzahlen(struct table_source *s)
+{
+    const struct kommune_register *reg = s->in->reg;
+    const struct aggregate *agg = s->in->agg;
     size_t nk = reg->n, np = agg->projekte_aktiv;
     /* One buffer for the values, then x, y and GSL's 2n work for Spearman. */
     double *v = malloc(((nk > np ? nk : np) * 4 + 1) * sizeof *v);
@@ -211,14 +188,12 @@ static enum ikz_status _kennzahlen(const struct figures_input *in, struct figure
         return IKZ_ERR_OSERR;
     for (size_t k = 0; k < nk; k++)
         v[k] = agg->projekte[k];
-    stats_summary(v, nk, &kf.je_kommune);
+    stats_summary(v, nk, &s->je_kommune);
     size_t m = 0;
-    for (size_t i = 0; i < in->ex->n_projekte; i++)
+    for (size_t i = 0; i < s->in->ex->n_projekte; i++)
         if (agg->flags[i] & AGG_ACTIVE)
             v[m++] = agg->beteiligte[i];
-    stats_summary(v, m, &kf.je_projekt);
-
-    /* Spearman over the Gemeinden: Einwohner against c_k. */
+    stats_summary(v, m, &s->je_projekt);
     double *x = v, *y = v + nk, *work = v + 2 * nk;
     size_t g = 0;
     for (size_t k = 0; k < nk; k++)
@@ -226,142 +201,211 @@ static enum ikz_status _kennzahlen(const struct figures_input *in, struct figure
             x[g] = (double)reg->kommune[k].einwohner;
             y[g++] = agg->projekte[k];
         }
-    kf.spearman = stats_spearman(x, y, g, work);
+    s->spearman = stats_spearman(x, y, g, work);
     free(v);
-    f->projekte_je_kommune = kf.je_kommune;
-    f->beteiligte_je_projekt = kf.je_projekt;
-
-    struct table *t = &f->table[TABLE_KENNZAHLEN];
-    for (size_t i = 0; i < N_KEYS; i++) {
-        struct cell *row = table_add_row(t);
-        if (!row)
-            return IKZ_ERR_OSERR;
-        cell_text(&row[0], _keys[i].key);
-        cell_text(&row[1], labels_label(in->labels, _keys[i].key));
-        _key_cell(&kf, i, &row[2]);
-    }
     return IKZ_OK;
 }
 
-static enum ikz_status _kommunen(const struct figures_input *in, struct table *t)
+/* A fill function: the cell c of row r, from the table source. */
+#define FILL(name) static void _f_##name(const void *source, size_t r, struct cell *c)
+#define S ((const struct table_source *)source)
+
+FILL(key) { (void)source; cell_text(c, _key_figures[r].key); }
+FILL(key_label) { cell_text(c, labels_label(S->in->labels, _key_figures[r].key)); }
+FILL(key_value)
 {
-    const struct kommune_register *reg = in->reg;
-    for (size_t k = 0; k < reg->n; k++) {
-        const struct kommune *ko = &reg->kommune[k];
-        const struct kreis *kr = &reg->kreis[ko->kreis];
-        struct cell *row = table_add_row(t);
-        if (!row)
-            return IKZ_ERR_OSERR;
-        cell_text(&row[0], ko->ags);
-        cell_text(&row[1], ko->name);
-        cell_text(&row[2], kommune_art_name(ko->art));
-        cell_text(&row[3], kr->key);
-        cell_text(&row[4], kr->name);
-        cell_int(&row[5], ko->einwohner);
-        cell_int(&row[6], in->agg->projekte[k]);
-        cell_int(&row[7], in->agg->federfuehrend[k]);
-        cell_int(&row[8], in->agg->ozg_projekte[k]);
-    }
-    return IKZ_OK;
+    const struct key_figure *k = &_key_figures[r];
+    k->compute(S, c);
+    if (c->kind == CELL_REAL)
+        c->decimals = (unsigned char)k->decimals;
+    /* A value of another kind than declared is a programming error: the
+     * cell stays unset and figures_build() fails. */
+    if (c->kind != k->kind && c->kind != CELL_UNDEFINED && c->kind != CELL_EMPTY)
+        c->kind = CELL_UNSET;
+}
+static size_t _rows_kennzahlen(const struct table_source *s) { (void)s; return N_KEYS; }
+
+static const struct table_column _kennzahlen_cols[] = {
+    {"kennzahl", COLUMN_CODE, false, _f_key},
+    {"bezeichnung", COLUMN_TEXT, false, _f_key_label},
+    {"wert", COLUMN_MIXED, false, _f_key_value},
+};
+
+/* ---------------------------------------------------------------------- */
+/* kommunen: one row per Kommune of the register                           */
+
+#define KOMMUNE (&REG->kommune[r])
+#define KREIS_OF_KOMMUNE (&REG->kreis[REG->kommune[r].kreis])
+
+FILL(ko_ags) { cell_text(c, KOMMUNE->ags); }
+FILL(ko_name) { cell_text(c, KOMMUNE->name); }
+FILL(ko_art) { cell_text(c, kommune_art_name(KOMMUNE->art)); }
+FILL(ko_kreis) { cell_text(c, KREIS_OF_KOMMUNE->key); }
+FILL(ko_kreis_name) { cell_text(c, KREIS_OF_KOMMUNE->name); }
+FILL(ko_einwohner) { cell_int(c, KOMMUNE->einwohner); }
+FILL(ko_projekte) { cell_int(c, AGG->projekte[r]); }
+FILL(ko_federfuehrend) { cell_int(c, AGG->federfuehrend[r]); }
+FILL(ko_ozg_projekte) { cell_int(c, AGG->ozg_projekte[r]); }
+static size_t _rows_kommunen(const struct table_source *s) { return s->in->reg->n; }
+
+static const struct table_column _kommunen_cols[] = {
+    {"ags", COLUMN_CODE, false, _f_ko_ags},
+    {"name", COLUMN_TEXT, false, _f_ko_name},
+    {"art", COLUMN_TEXT, false, _f_ko_art},
+    {"kreis", COLUMN_CODE, false, _f_ko_kreis},
+    {"kreis_name", COLUMN_TEXT, false, _f_ko_kreis_name},
+    {"einwohner", COLUMN_COUNT, false, _f_ko_einwohner},
+    {"projekte", COLUMN_COUNT, false, _f_ko_projekte},
+    {"federfuehrend", COLUMN_COUNT, false, _f_ko_federfuehrend},
+    {"ozg_projekte", COLUMN_COUNT, false, _f_ko_ozg_projekte},
+};
+
+/* ---------------------------------------------------------------------- */
+/* kreise: one row per Kreis (kreisfreie Städte are their own Kreis)       */
+
+#define KREIS (&REG->kreis[r])
+#define KREIS_AGG (&AGG->kreis[r])
+
+FILL(kr_key) { cell_text(c, KREIS->key); }
+FILL(kr_name) { cell_text(c, KREIS->name); }
+FILL(kr_art) { cell_text(c, kommune_art_name(KREIS->art)); }
+FILL(kr_kommunen) { cell_int(c, KREIS->kommunen); }
+FILL(kr_kommunen_beteiligt) { cell_int(c, KREIS_AGG->kommunen_beteiligt); }
+FILL(kr_beteiligungen) { cell_int(c, KREIS_AGG->beteiligungen); }
+FILL(kr_projekte) { cell_int(c, KREIS_AGG->projekte); }
+FILL(kr_je_kommune)
+{
+    cell_real(c, KREIS->kommunen ? (double)KREIS_AGG->beteiligungen / KREIS->kommunen : NAN);
+}
+static size_t _rows_kreise(const struct table_source *s) { return s->in->reg->n_kreise; }
+
+static const struct table_column _kreise_cols[] = {
+    {"kreis", COLUMN_CODE, false, _f_kr_key},
+    {"name", COLUMN_TEXT, false, _f_kr_name},
+    {"art", COLUMN_TEXT, false, _f_kr_art},
+    {"kommunen", COLUMN_COUNT, false, _f_kr_kommunen},
+    {"kommunen_beteiligt", COLUMN_COUNT, false, _f_kr_kommunen_beteiligt},
+    {"beteiligungen", COLUMN_COUNT, false, _f_kr_beteiligungen},
+    {"projekte", COLUMN_COUNT, false, _f_kr_projekte},
+    {"projekte_je_kommune", COLUMN_DECIMAL, false, _f_kr_je_kommune},
+};
+
+/* ---------------------------------------------------------------------- */
+/* aufgabenbereiche: one row per task area of the controlled list          */
+
+#define AREA (&S->in->areas->item[r])
+#define AREA_AGG (&AGG->area[r])
+
+FILL(ar_code) { cell_text(c, AREA->code); }
+FILL(ar_label) { cell_text(c, AREA->label); }
+FILL(ar_projekte) { cell_int(c, AREA_AGG->projekte); }
+FILL(ar_beteiligungen) { cell_int(c, AREA_AGG->beteiligungen); }
+FILL(ar_foerder) { cell_money(c, AREA_AGG->money.foerder); }
+FILL(ar_einsparung) { cell_money(c, AREA_AGG->money.einsparung); }
+FILL(ar_effizienz) { cell_real(c, _percent(AREA_AGG->money.eff_einsparung, AREA_AGG->money.eff_kosten)); }
+static size_t _rows_areas(const struct table_source *s) { return s->in->areas->n; }
+
+static const struct table_column _areas_cols[] = {
+    {"aufgabenbereich", COLUMN_CODE, false, _f_ar_code},
+    {"bezeichnung", COLUMN_TEXT, true, _f_ar_label},
+    {"projekte", COLUMN_COUNT, false, _f_ar_projekte},
+    {"beteiligungen", COLUMN_COUNT, false, _f_ar_beteiligungen},
+    {"foerderbetrag_eur", COLUMN_MONEY, false, _f_ar_foerder},
+    {"einsparung_eur_jahr", COLUMN_MONEY, false, _f_ar_einsparung},
+    {"effizienzgewinn_prozent", COLUMN_PERCENT, false, _f_ar_effizienz},
+};
+
+/* ---------------------------------------------------------------------- */
+/* zeitreihe: one row per year from the first approval to the Stichtag     */
+
+#define YEAR (&AGG->jahr[r])
+
+FILL(yr_jahr) { cell_int(c, YEAR->jahr); }
+FILL(yr_neu) { cell_int(c, YEAR->neu_bewilligt); }
+FILL(yr_widerrufen) { cell_int(c, YEAR->widerrufen); }
+FILL(yr_bestand) { cell_int(c, YEAR->bestand); }
+FILL(yr_ozg_neu) { cell_int(c, YEAR->ozg_neu); }
+static size_t _rows_zeitreihe(const struct table_source *s) { return s->in->agg->n_jahre; }
+
+static const struct table_column _zeitreihe_cols[] = {
+    {"jahr", COLUMN_CODE, false, _f_yr_jahr},
+    {"neu_bewilligt", COLUMN_COUNT, false, _f_yr_neu},
+    {"widerrufen", COLUMN_COUNT, false, _f_yr_widerrufen},
+    {"bestand", COLUMN_COUNT, false, _f_yr_bestand},
+    {"ozg_neu", COLUMN_COUNT, false, _f_yr_ozg_neu},
+};
+
+/* ---------------------------------------------------------------------- */
+/* groessenklassen: one row per size class of Gemeinden                    */
+
+/* A Gemeinde (never a Kreis) with e Einwohner is in class i if
+ * von <= e < bis. */
+static bool _in_class(size_t i, int64_t einwohner)
+{
+    return einwohner >= _size_classes[i].von && (!_size_classes[i].bis || einwohner < _size_classes[i].bis);
 }
 
-static enum ikz_status _kreise(const struct figures_input *in, struct table *t)
+static enum ikz_status _prepare_klassen(struct table_source *s)
 {
-    const struct kommune_register *reg = in->reg;
-    for (size_t i = 0; i < reg->n_kreise; i++) {
-        const struct kreis *kr = &reg->kreis[i];
-        const struct kreis_agg *a = &in->agg->kreis[i];
-        struct cell *row = table_add_row(t);
-        if (!row)
-            return IKZ_ERR_OSERR;
-        cell_text(&row[0], kr->key);
-        cell_text(&row[1], kr->name);
-        cell_text(&row[2], kommune_art_name(kr->art));
-        cell_int(&row[3], kr->kommunen);
-        cell_int(&row[4], a->kommunen_beteiligt);
-        cell_int(&row[5], a->beteiligungen);
-        cell_int(&row[6], a->projekte);
-        cell_real(&row[7], kr->kommunen ? (double)a->beteiligungen / kr->kommunen : NAN);
-    }
-    return IKZ_OK;
-}
-
-static enum ikz_status _areas(const struct figures_input *in, struct table *t)
-{
-    for (size_t i = 0; i < in->areas->n; i++) {
-        const struct area_agg *a = &in->agg->area[i];
-        struct cell *row = table_add_row(t);
-        if (!row)
-            return IKZ_ERR_OSERR;
-        cell_text(&row[0], in->areas->item[i].code);
-        cell_text(&row[1], in->areas->item[i].label);
-        cell_int(&row[2], a->projekte);
-        cell_int(&row[3], a->beteiligungen);
-        cell_money(&row[4], a->money.foerder);
-        cell_money(&row[5], a->money.einsparung);
-        cell_real(&row[6], _percent(a->money.eff_einsparung, a->money.eff_kosten));
-    }
-    return IKZ_OK;
-}
-
-static enum ikz_status _zeitreihe(const struct figures_input *in, struct table *t)
-{
-    for (size_t j = 0; j < in->agg->n_jahre; j++) {
-        const struct year_agg *y = &in->agg->jahr[j];
-        struct cell *row = table_add_row(t);
-        if (!row)
-            return IKZ_ERR_OSERR;
-        cell_int(&row[0], y->jahr);
-        cell_int(&row[1], y->neu_bewilligt);
-        cell_int(&row[2], y->widerrufen);
-        cell_int(&row[3], y->bestand);
-        cell_int(&row[4], y->ozg_neu);
-    }
-    return IKZ_OK;
-}
-
-static enum ikz_status _klassen(const struct figures_input *in, struct table *t)
-{
-    const struct kommune_register *reg = in->reg;
+    const struct kommune_register *reg = s->in->reg;
     double *v = malloc((reg->n ? reg->n : 1) * sizeof *v);
     if (!v)
         return IKZ_ERR_OSERR;
-    for (size_t c = 0; c < sizeof _size_classes / sizeof _size_classes[0]; c++) {
+    for (size_t i = 0; i < N_CLASSES; i++) {
         size_t n = 0, beteiligt = 0;
         for (size_t k = 0; k < reg->n; k++) {
             const struct kommune *ko = &reg->kommune[k];
-            if (kommune_art_is_kreis(ko->art) || ko->einwohner < _size_classes[c].von ||
-                (_size_classes[c].bis && ko->einwohner >= _size_classes[c].bis))
+            if (kommune_art_is_kreis(ko->art) || !_in_class(i, ko->einwohner))
                 continue;
-            v[n++] = in->agg->projekte[k];
-            beteiligt += in->agg->projekte[k] > 0;
+            v[n++] = s->in->agg->projekte[k];
+            beteiligt += s->in->agg->projekte[k] > 0;
         }
-        struct summary s;
-        stats_summary(v, n, &s);
-        struct cell *row = table_add_row(t);
-        if (!row) {
-            free(v);
-            return IKZ_ERR_OSERR;
-        }
-        cell_text(&row[0], _size_classes[c].label);
-        cell_int(&row[1], _size_classes[c].von);
-        if (_size_classes[c].bis)
-            cell_int(&row[2], _size_classes[c].bis);
-        cell_int(&row[3], (int64_t)n);
-        cell_int(&row[4], (int64_t)beteiligt);
-        cell_real(&row[5], s.mean);
-        cell_real(&row[6], s.median);
+        stats_summary(v, n, &s->klasse[i]);
+        s->klasse_beteiligt[i] = beteiligt;
     }
     free(v);
     return IKZ_OK;
 }
 
-/* OZG cooperations in order of approval, then id. */
-static const struct exports *_sort_ex; /* qsort has no context argument */
+FILL(kl_label) { (void)source; cell_text(c, _size_classes[r].label); }
+FILL(kl_von) { (void)source; cell_int(c, _size_classes[r].von); }
+FILL(kl_bis)
+{
+    (void)source;
+    if (_size_classes[r].bis)
+        cell_int(c, _size_classes[r].bis);
+    else
+        cell_empty(c); /* no upper bound */
+}
+FILL(kl_gemeinden) { cell_int(c, (int64_t)S->klasse[r].n); }
+FILL(kl_beteiligt) { cell_int(c, (int64_t)S->klasse_beteiligt[r]); }
+FILL(kl_mean) { cell_real(c, S->klasse[r].mean); }
+FILL(kl_median) { cell_real(c, S->klasse[r].median); }
+static size_t _rows_klassen(const struct table_source *s) { (void)s; return N_CLASSES; }
+
+static const struct table_column _klassen_cols[] = {
+    {"klasse", COLUMN_TEXT, false, _f_kl_label},
+    {"von", COLUMN_COUNT, false, _f_kl_von},
+    {"bis", COLUMN_COUNT, false, _f_kl_bis},
+    {"gemeinden", COLUMN_COUNT, false, _f_kl_gemeinden},
+    {"gemeinden_beteiligt", COLUMN_COUNT, false, _f_kl_beteiligt},
+    {"projekte_je_gemeinde_mittelwert", COLUMN_DECIMAL, false, _f_kl_mean},
+    {"projekte_je_gemeinde_median", COLUMN_DECIMAL, false, _f_kl_median},
+};
+
+/* ---------------------------------------------------------------------- */
+/* ozg: one row per OZG cooperation, in order of approval, then id         */
+
+/* What the order needs, copied, so that qsort needs no context. */
+struct _ozg_key {
+    ikz_date bewilligt;
+    const char *id;
+    size_t index;
+};
 
 static int _cmp_ozg(const void *a, const void *b)
 {
-    const struct projekt *x = &_sort_ex->projekt[*(const size_t *)a], *y = &_sort_ex->projekt[*(const size_t *)b];
+    const struct _ozg_key *x = a, *y = b;
     if (x->bewilligt != y->bewilligt)
         return x->bewilligt < y->bewilligt ? -1 : 1;
     return strcmp(x->id, y->id);
@@ -402,102 +446,155 @@ static const char *_join(struct table *t, const struct figures_input *in, const 
     return out;
 }
 
-static enum ikz_status _ozg(const struct figures_input *in, struct table *t)
+static enum ikz_status _prepare_ozg(struct table_source *s)
 {
-    const struct exports *ex = in->ex;
-    size_t n = in->agg->ozg_kooperationen, m = 0;
-    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
-    if (!idx)
+    const struct exports *ex = s->in->ex;
+    size_t n = s->in->agg->ozg_kooperationen, m = 0;
+    struct _ozg_key *key = malloc((n ? n : 1) * sizeof *key);
+    s->ozg = malloc((n ? n : 1) * sizeof *s->ozg);
+    s->ozg_lead_ags = malloc((n ? n : 1) * sizeof *s->ozg_lead_ags);
+    s->ozg_lead_names = malloc((n ? n : 1) * sizeof *s->ozg_lead_names);
+    s->ozg_names = malloc((n ? n : 1) * sizeof *s->ozg_names);
+    if (!key || !s->ozg || !s->ozg_lead_ags || !s->ozg_lead_names || !s->ozg_names) {
+        free(key);
         return IKZ_ERR_OSERR;
-    for (size_t i = 0; i < ex->n_projekte; i++)
-        if (in->agg->flags[i] & AGG_OZG)
-            idx[m++] = i;
-    _sort_ex = ex;
-    if (m > 0)
-        qsort(idx, m, sizeof *idx, _cmp_ozg);
-    enum ikz_status st = IKZ_OK;
-    for (size_t j = 0; j < m && st == IKZ_OK; j++) {
-        const struct projekt *p = &ex->projekt[idx[j]];
-        struct cell *row = table_add_row(t);
-        const char *lead_ags = _join(t, in, p, true, true), *lead_names = _join(t, in, p, true, false),
-                   *names = _join(t, in, p, false, false);
-        if (!row || !lead_ags || !lead_names || !names) {
-            st = IKZ_ERR_OSERR;
-            break;
-        }
-        cell_text(&row[0], p->id);
-        cell_text(&row[1], p->titel);
-        cell_date(&row[2], p->bewilligt);
-        cell_text(&row[3], *lead_ags ? lead_ags : NULL);
-        cell_text(&row[4], *lead_names ? lead_names : NULL);
-        cell_int(&row[5], p->count);
-        cell_text(&row[6], names);
-        cell_money(&row[7], p->einsparung_cents);
-        if (p->kosten_cents != MONEY_NONE && p->einsparung_cents != MONEY_NONE)
-            cell_real(&row[8], _percent(p->einsparung_cents, p->kosten_cents));
     }
-    free(idx);
+    for (size_t i = 0; i < ex->n_projekte && m < n; i++)
+        if (s->in->agg->flags[i] & AGG_OZG)
+            key[m++] = (struct _ozg_key){ex->projekt[i].bewilligt, ex->projekt[i].id, i};
+    if (m > 0)
+        qsort(key, m, sizeof *key, _cmp_ozg);
+    enum ikz_status st = IKZ_OK;
+    for (size_t j = 0; j < m; j++) {
+        const struct projekt *p = &ex->projekt[key[j].index];
+        s->ozg[j] = key[j].index;
+        s->ozg_lead_ags[j] = _join(s->table, s->in, p, true, true);
+        s->ozg_lead_names[j] = _join(s->table, s->in, p, true, false);
+        s->ozg_names[j] = _join(s->table, s->in, p, false, false);
+        if (!s->ozg_lead_ags[j] || !s->ozg_lead_names[j] || !s->ozg_names[j])
+            st = IKZ_ERR_OSERR;
+    }
+    s->n_ozg = m;
+    free(key);
     return st;
 }
 
-/* How many Kommunen have 0, 1, 2, ... projects (GSL histogram). */
-static enum ikz_status _verteilung(const struct figures_input *in, struct table *t)
+#define OZG_PROJEKT (&S->in->ex->projekt[S->ozg[r]])
+
+FILL(oz_id) { cell_text(c, OZG_PROJEKT->id); }
+FILL(oz_titel) { cell_text(c, OZG_PROJEKT->titel); }
+FILL(oz_bewilligt) { cell_date(c, OZG_PROJEKT->bewilligt); }
+FILL(oz_lead_ags) { cell_text(c, *S->ozg_lead_ags[r] ? S->ozg_lead_ags[r] : NULL); }
+FILL(oz_lead_names) { cell_text(c, *S->ozg_lead_names[r] ? S->ozg_lead_names[r] : NULL); }
+FILL(oz_beteiligte) { cell_int(c, OZG_PROJEKT->count); }
+FILL(oz_names) { cell_text(c, S->ozg_names[r]); }
+FILL(oz_einsparung) { cell_money(c, OZG_PROJEKT->einsparung_cents); }
+FILL(oz_effizienz)
 {
-    size_t n = in->reg->n, max = 0;
+    const struct projekt *p = OZG_PROJEKT;
+    if (p->kosten_cents != MONEY_NONE && p->einsparung_cents != MONEY_NONE)
+        cell_real(c, _percent(p->einsparung_cents, p->kosten_cents));
+    else
+        cell_empty(c); /* not reported */
+}
+static size_t _rows_ozg(const struct table_source *s) { return s->n_ozg; }
+
+static const struct table_column _ozg_cols[] = {
+    {"projekt_id", COLUMN_CODE, false, _f_oz_id},
+    {"titel", COLUMN_TEXT, false, _f_oz_titel},
+    {"bewilligt_am", COLUMN_DATE, false, _f_oz_bewilligt},
+    {"federfuehrung_ags", COLUMN_CODE, false, _f_oz_lead_ags},
+    {"federfuehrung_name", COLUMN_TEXT, false, _f_oz_lead_names},
+    {"beteiligte", COLUMN_COUNT, false, _f_oz_beteiligte},
+    {"beteiligte_namen", COLUMN_TEXT, false, _f_oz_names},
+    {"einsparung_eur_jahr", COLUMN_MONEY, false, _f_oz_einsparung},
+    {"effizienzgewinn_prozent", COLUMN_PERCENT, false, _f_oz_effizienz},
+};
+
+/* ---------------------------------------------------------------------- */
+/* verteilung (workbook only): how many Kommunen have 0, 1, 2, ... projects */
+
+static enum ikz_status _prepare_verteilung(struct table_source *s)
+{
+    size_t n = s->in->reg->n, max = 0;
     for (size_t k = 0; k < n; k++)
-        if (in->agg->projekte[k] > max)
-            max = in->agg->projekte[k];
-    double *v = malloc((n ? n : 1) * sizeof *v);
-    size_t *counts = malloc((max + 1) * sizeof *counts);
-    enum ikz_status st = v && counts ? IKZ_OK : IKZ_ERR_OSERR;
+        if (s->in->agg->projekte[k] > max)
+            max = s->in->agg->projekte[k];
+    double *v = calloc(n ? n : 1, sizeof *v);
+    s->verteilung = malloc((max + 1) * sizeof *s->verteilung);
+    enum ikz_status st = v && s->verteilung ? IKZ_OK : IKZ_ERR_OSERR;
     for (size_t k = 0; st == IKZ_OK && k < n; k++)
-        v[k] = in->agg->projekte[k];
-    if (st == IKZ_OK && stats_histogram(v, n, max + 1, counts) != 0)
-        st = IKZ_ERR_OSERR;
-    for (size_t b = 0; st == IKZ_OK && n > 0 && b <= max; b++) {
-        struct cell *row = table_add_row(t);
-        if (!row) {
-            st = IKZ_ERR_OSERR;
-            break;
-        }
-        cell_int(&row[0], (int64_t)b);
-        cell_int(&row[1], (int64_t)counts[b]);
-    }
+        v[k] = s->in->agg->projekte[k];
+    if (st == IKZ_OK)
+        st = stats_histogram(v, n, max + 1, s->verteilung);
+    s->n_verteilung = st == IKZ_OK && n > 0 ? max + 1 : 0;
     free(v);
-    free(counts);
     return st;
 }
+
+FILL(vt_projekte) { (void)source; cell_int(c, (int64_t)r); }
+FILL(vt_kommunen) { cell_int(c, (int64_t)S->verteilung[r]); }
+static size_t _rows_verteilung(const struct table_source *s) { return s->n_verteilung; }
+
+static const struct table_column _verteilung_cols[] = {
+    {"projekte", COLUMN_COUNT, false, _f_vt_projekte},
+    {"kommunen", COLUMN_COUNT, false, _f_vt_kommunen},
+};
+
+#undef FILL
+
+/* ---------------------------------------------------------------------- */
+/* The tables                                                              */
+
+#define COLS(a) a, sizeof a / sizeof a[0]
+
+/* One row per output table, in the order of enum figures_table. prepare
+ * (optional) works out what the fills share; rows says how many rows. */
+static const struct table_def {
+    enum figures_table id;
+    const char *name; /* file stem and key of its texts */
+    bool workbook_only;
+    const struct table_column *column;
+    size_t ncols;
+    enum ikz_status (*prepare)(struct table_source *s);
+    size_t (*rows)(const struct table_source *s);
+} _tables[] = {
+    {TABLE_KENNZAHLEN, "kennzahlen", false, COLS(_kennzahlen_cols), _prepare_kennzahlen, _rows_kennzahlen},
+    {TABLE_KOMMUNEN, "kommunen", false, COLS(_kommunen_cols), NULL, _rows_kommunen},
+    {TABLE_KREISE, "kreise", false, COLS(_kreise_cols), NULL, _rows_kreise},
+    {TABLE_AUFGABENBEREICHE, "aufgabenbereiche", false, COLS(_areas_cols), NULL, _rows_areas},
+    {TABLE_ZEITREIHE, "zeitreihe", false, COLS(_zeitreihe_cols), NULL, _rows_zeitreihe},
+    {TABLE_GROESSENKLASSEN, "groessenklassen", false, COLS(_klassen_cols), _prepare_klassen, _rows_klassen},
+    {TABLE_OZG, "ozg", false, COLS(_ozg_cols), _prepare_ozg, _rows_ozg},
+    {TABLE_VERTEILUNG, "verteilung", true, COLS(_verteilung_cols), _prepare_verteilung, _rows_verteilung},
+};
+_Static_assert(sizeof _tables / sizeof _tables[0] == TABLE__COUNT, "one row in _tables per enum figures_table");
 
 enum ikz_status figures_build(const struct figures_input *in, struct figures *out)
 {
     memset(out, 0, sizeof *out);
-    table_init(&out->table[TABLE_KENNZAHLEN], "kennzahlen", COLS(_kennzahlen_cols));
-    table_init(&out->table[TABLE_KOMMUNEN], "kommunen", COLS(_kommunen_cols));
-    table_init(&out->table[TABLE_KREISE], "kreise", COLS(_kreise_cols));
-    table_init(&out->table[TABLE_AUFGABENBEREICHE], "aufgabenbereiche", COLS(_areas_cols));
-    table_init(&out->table[TABLE_ZEITREIHE], "zeitreihe", COLS(_zeitreihe_cols));
-    table_init(&out->table[TABLE_GROESSENKLASSEN], "groessenklassen", COLS(_klassen_cols));
-    table_init(&out->table[TABLE_OZG], "ozg", COLS(_ozg_cols));
-    table_init(&out->table[TABLE_VERTEILUNG], "verteilung", COLS(_verteilung_cols));
-    out->table[TABLE_VERTEILUNG].workbook_only = true;
-
-    enum ikz_status st = _kennzahlen(in, out);
-    if (in->key_figures_only)
-        return st;
-    if (st == IKZ_OK)
-        st = _kommunen(in, &out->table[TABLE_KOMMUNEN]);
-    if (st == IKZ_OK)
-        st = _kreise(in, &out->table[TABLE_KREISE]);
-    if (st == IKZ_OK)
-        st = _areas(in, &out->table[TABLE_AUFGABENBEREICHE]);
-    if (st == IKZ_OK)
-        st = _zeitreihe(in, &out->table[TABLE_ZEITREIHE]);
-    if (st == IKZ_OK)
-        st = _klassen(in, &out->table[TABLE_GROESSENKLASSEN]);
-    if (st == IKZ_OK)
-        st = _ozg(in, &out->table[TABLE_OZG]);
-    if (st == IKZ_OK)
-        st = _verteilung(in, &out->table[TABLE_VERTEILUNG]);
+    struct table_source src = {.in = in};
+    enum ikz_status st = IKZ_OK;
+    for (size_t i = 0; i < TABLE__COUNT; i++) {
+        const struct table_def *def = &_tables[i];
+        struct table *t = &out->table[def->id];
+        table_init(t, def->name, def->column, def->ncols);
+        t->workbook_only = def->workbook_only;
+        /* The year before: only its key figures are shown. */
+        if (st != IKZ_OK || (in->key_figures_only && def->id != TABLE_KENNZAHLEN))
+            continue;
+        src.table = t;
+        if (def->prepare)
+            st = def->prepare(&src);
+        if (st == IKZ_OK)
+            st = table_fill(t, &src, def->rows(&src));
+    }
+    out->projekte_je_kommune = src.je_kommune;
+    free(src.ozg);
+    free(src.ozg_lead_ags);
+    free(src.ozg_lead_names);
+    free(src.ozg_names);
+    free(src.verteilung);
     if (st != IKZ_OK)
         figures_free(out);
     return st;

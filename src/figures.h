@@ -2,8 +2,11 @@
  *
  * figures_build() computes the key figures (kennzahlen) and the summary
  * tables of docs/definitions.md with stats.c, and fills one struct table per
- * output. The key figures are a table of (key, kind, field) in figures.c:
- * adding one is one row there and one line in templates/kennzahlen.csv. */
+ * output. Everything is data in figures.c: a key figure is one row of
+ * _key_figures (key, kind, decimals, whether a change in per cent makes
+ * sense, the function computing it), a column is one descriptor with its
+ * fill function, a table is one row of _tables. docs/architecture.md shows
+ * how to add each. */
 #ifndef IKZ_FIGURES_H
 #define IKZ_FIGURES_H
 
@@ -41,7 +44,6 @@ struct figures_input {
 struct figures {
     struct table table[TABLE__COUNT];
     struct summary projekte_je_kommune; /* over all Kommunen, zeros included */
-    struct summary beteiligte_je_projekt;
 };
 
 enum ikz_status figures_build(const struct figures_input *in, struct figures *out);
@@ -63,8 +65,10 @@ void figures_change(const struct cell *now, const struct cell *before, struct ce
  * difference in points. */
 bool figures_key_relative(const char *key);
 
-/* The keys in order; *n receives their number. Static. */
-const char *const *figures_keys(size_t *n);
+/* The number of key figures, and the key of the i-th (static; NULL past
+ * the end): the tests count them from here, never from a literal. */
+size_t figures_key_count(void);
+const char *figures_key_name(size_t i);
 
 /* Adds a VORLAGE_FEHLERHAFT finding for every key figure without a label
  * in labels; returns IKZ_ERR_CONFIG if there was one. */

@@ -2,32 +2,60 @@
 #include "findings_table.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+
+/* The findings and each one's message with its detail, joined once. */
+struct _source {
+    const struct findings *f;
+    const char **message;
+};
+
+#define FINDING (&((const struct _source *)source)->f->item[r])
+
+static void _datei(const void *source, size_t r, struct cell *c) { cell_text(c, FINDING->file); }
+static void _zeile(const void *source, size_t r, struct cell *c)
+{
+    if (FINDING->line > 0)
+        cell_int(c, FINDING->line);
+    else
+        cell_empty(c); /* the whole file */
+}
+static void _spalte(const void *source, size_t r, struct cell *c) { cell_text(c, FINDING->column); }
+static void _wert(const void *source, size_t r, struct cell *c) { cell_text(c, FINDING->value); }
+static void _code(const void *source, size_t r, struct cell *c) { cell_text(c, finding_code_name(FINDING->code)); }
+static void _schwere(const void *source, size_t r, struct cell *c)
+{
+    cell_text(c, finding_severity_name(finding_severity(FINDING->code)));
+}
+static void _meldung(const void *source, size_t r, struct cell *c)
+{
+    cell_text(c, ((const struct _source *)source)->message[r]);
+}
 
 static const struct table_column _columns[] = {
-    {"datei", COLUMN_TEXT, false}, {"zeile", COLUMN_CODE, false},   {"spalte", COLUMN_TEXT, false},
-    {"wert", COLUMN_TEXT, false},  {"code", COLUMN_CODE, false},    {"schwere", COLUMN_TEXT, false},
-    {"meldung", COLUMN_TEXT, false}};
+    {"datei", COLUMN_TEXT, false, _datei},   {"zeile", COLUMN_CODE, false, _zeile},
+    {"spalte", COLUMN_TEXT, false, _spalte}, {"wert", COLUMN_TEXT, false, _wert},
+    {"code", COLUMN_CODE, false, _code},     {"schwere", COLUMN_TEXT, false, _schwere},
+    {"meldung", COLUMN_TEXT, false, _meldung}};
 
 enum ikz_status findings_table(const struct findings *f, struct table *t)
 {
     table_init(t, "pruefbericht", _columns, sizeof _columns / sizeof _columns[0]);
-    for (size_t i = 0; i < f->n; i++) {
+    struct _source src = {f, malloc((f->n ? f->n : 1) * sizeof *src.message)};
+    if (!src.message)
+        return IKZ_ERR_OSERR;
+    enum ikz_status st = IKZ_OK;
+    for (size_t i = 0; i < f->n && st == IKZ_OK; i++) {
         const struct finding *fi = &f->item[i];
-        struct cell *row = table_add_row(t);
         char message[768];
         snprintf(message, sizeof message, "%s%s%s%s", finding_message(fi->code), fi->detail ? " (" : "",
                  fi->detail ? fi->detail : "", fi->detail ? ")" : "");
-        const char *msg = row ? table_strdup(t, message) : NULL;
-        if (!row || !msg)
-            return IKZ_ERR_OSERR;
-        cell_text(&row[0], fi->file);
-        if (fi->line > 0)
-            cell_int(&row[1], fi->line);
-        cell_text(&row[2], fi->column);
-        cell_text(&row[3], fi->value);
-        cell_text(&row[4], finding_code_name(fi->code));
-        cell_text(&row[5], finding_severity_name(finding_severity(fi->code)));
-        cell_text(&row[6], msg);
+        src.message[i] = table_strdup(t, message);
+        if (!src.message[i])
+            st = IKZ_ERR_OSERR;
     }
-    return IKZ_OK;
+    if (st == IKZ_OK)
+        st = table_fill(t, &src, f->n);
+    free(src.message);
+    return st;
 }

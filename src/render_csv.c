@@ -43,6 +43,7 @@ void render_csv_cell(const struct cell *c, enum csv_dialect dialect, char *out, 
     char buf[32];
     switch (c->kind) {
     case CELL_EMPTY:
+    case CELL_UNSET:
     case CELL_UNDEFINED: out[0] = '\0'; break;
     case CELL_TEXT: snprintf(out, outsz, "%s", c->v.text); break;
     case CELL_INT: snprintf(out, outsz, "%" PRId64, c->v.i); break;

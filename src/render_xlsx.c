@@ -192,7 +192,8 @@ static size_t _cell_chars(const struct cell *c)
 {
     char buf[64];
     switch (c->kind) {
-    case CELL_EMPTY: return 0;
+    case CELL_EMPTY:
+    case CELL_UNSET: return 0;
     case CELL_UNDEFINED: return 1;
     case CELL_TEXT: return _chars(c->v.text);
     case CELL_INT: numfmt_int(c->v.i, buf, sizeof buf); return strlen(buf);
@@ -228,6 +229,7 @@ static void _cell(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
         _wrote(b, row);
     switch (c->kind) {
     case CELL_EMPTY:
+    case CELL_UNSET:
         return;
     case CELL_UNDEFINED:
         _string(b, ws, row, col, b->symbol_x, b->symbol);

@@ -34,16 +34,16 @@ double stats_spearman(const double *x, const double *y, size_t n, double *work)
     return isfinite(r) ? r : NAN;
 }
 
-int stats_histogram(const double *values, size_t n, size_t nbins, size_t *counts)
+enum ikz_status stats_histogram(const double *values, size_t n, size_t nbins, size_t *counts)
 {
     gsl_histogram *h = gsl_histogram_alloc(nbins);
     if (!h)
-        return -1;
+        return IKZ_ERR_OSERR;
     gsl_histogram_set_ranges_uniform(h, -0.5, (double)nbins - 0.5);
     for (size_t i = 0; i < n; i++)
         gsl_histogram_increment(h, values[i]); /* out of range: ignored (error handler is off) */
     for (size_t b = 0; b < nbins; b++)
         counts[b] = (size_t)gsl_histogram_get(h, b);
     gsl_histogram_free(h);
-    return 0;
+    return IKZ_OK;
 }

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "status.h"
+
 /* Turns off GSL's default error handler, which would abort(). */
 void stats_init(void);
 
@@ -31,8 +33,8 @@ double stats_spearman(const double *x, const double *y, size_t n, double *work);
 
 /* Counts how many of values[0..n) fall on each whole number 0..nbins-1
  * (a GSL histogram with unit bins centred on the integers); values outside
- * are not counted. counts needs nbins entries. Returns 0, or -1 if GSL
- * could not allocate the histogram. */
-int stats_histogram(const double *values, size_t n, size_t nbins, size_t *counts);
+ * are not counted. counts needs nbins entries. Returns IKZ_OK, or
+ * IKZ_ERR_OSERR if GSL could not allocate the histogram. */
+enum ikz_status stats_histogram(const double *values, size_t n, size_t nbins, size_t *counts);
 
 #endif

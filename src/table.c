@@ -59,6 +59,44 @@ void cell_text(struct cell *c, const char *s)
     c->v.text = s;
 }
 
+enum ikz_status table_fill(struct table *t, const void *source, size_t rows)
+{
+    for (size_t r = 0; r < rows; r++) {
+        struct cell *row = table_add_row(t);
+        if (!row)
+            return IKZ_ERR_OSERR;
+        for (size_t c = 0; c < t->ncols; c++) {
+            row[c].kind = CELL_UNSET;
+            t->column[c].fill(source, r, &row[c]);
+            if (row[c].kind == CELL_UNSET)
+                return IKZ_ERR_SOFTWARE;
+        }
+    }
+    return IKZ_OK;
+}
+
+long table_column_index(const struct table *t, const char *name)
+{
+    for (size_t c = 0; c < t->ncols; c++)
+        if (strcmp(t->column[c].name, name) == 0)
+            return (long)c;
+    return -1;
+}
+
+void cell_empty(struct cell *c)
+{
+    c->kind = CELL_EMPTY;
+    c->v.i = 0;
+}
+
+void cell_whole(struct cell *c, double v)
+{
+    if (isnan(v))
+        cell_real(c, v);
+    else
+        cell_int(c, (int64_t)v);
+}
+
 void cell_int(struct cell *c, int64_t v)
 {
     c->kind = CELL_INT;

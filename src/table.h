@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "status.h"
 #include "values.h"
 
 enum cell_kind {
@@ -20,7 +21,8 @@ enum cell_kind {
     CELL_INT,
     CELL_REAL,  /* NaN becomes CELL_UNDEFINED in cell_real() */
     CELL_MONEY, /* cents */
-    CELL_DATE
+    CELL_DATE,
+    CELL_UNSET  /* not yet filled: never in a finished table (figures.c checks) */
 };
 
 struct cell {
@@ -46,10 +48,15 @@ enum column_format {
     COLUMN_MIXED    /* each cell by its kind (the key figures' value) */
 };
 
+/* One column: what it is called, how it is shown, and the function that
+ * fills its cell in row r from the source its module fills the table from
+ * (figures.c, findings_table.c). Renderers use only name, format and
+ * workbook_only. */
 struct table_column {
     const char *name; /* the CSV header; also the key of its German heading */
     enum column_format format;
     bool workbook_only; /* a help for readers (a label beside a code), not in the CSV */
+    void (*fill)(const void *source, size_t r, struct cell *out);
 };
 
 struct table {
@@ -73,11 +80,21 @@ static inline const struct cell *table_at(const struct table *t, size_t row, siz
     return &t->cell[row * t->ncols + col];
 }
 
+/* The index of the column called name, or -1 when the table has none. */
+long table_column_index(const struct table *t, const char *name);
+
+/* Appends rows rows filled column by column from source. A fill that
+ * leaves its cell CELL_UNSET is a programming error: IKZ_ERR_SOFTWARE, never
+ * a silent blank. IKZ_ERR_OSERR when out of memory. */
+enum ikz_status table_fill(struct table *t, const void *source, size_t rows);
+
 /* Copies s into the table's own storage; NULL when out of memory. */
 const char *table_strdup(struct table *t, const char *s);
 
 void cell_text(struct cell *c, const char *s);
+void cell_empty(struct cell *c); /* not given, or no upper bound */
 void cell_int(struct cell *c, int64_t v);
+void cell_whole(struct cell *c, double v); /* a whole number held as a double; NaN becomes CELL_UNDEFINED */
 void cell_real(struct cell *c, double v); /* one decimal shown; NaN becomes CELL_UNDEFINED */
 void cell_real_shown(struct cell *c, double v, unsigned decimals);
 void cell_money(struct cell *c, int64_t cents); /* MONEY_NONE-like INT64_MIN becomes CELL_EMPTY */

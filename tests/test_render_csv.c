@@ -13,8 +13,8 @@
 #include "render_csv.h"
 
 static const struct table_column COLS[] = {
-    {"name", COLUMN_TEXT, false}, {"n", COLUMN_COUNT, false}, {"mittel", COLUMN_DECIMAL, false},
-    {"betrag", COLUMN_MONEY, false}, {"tag", COLUMN_DATE, false}};
+    {"name", COLUMN_TEXT, false, NULL}, {"n", COLUMN_COUNT, false, NULL}, {"mittel", COLUMN_DECIMAL, false, NULL},
+    {"betrag", COLUMN_MONEY, false, NULL}, {"tag", COLUMN_DATE, false, NULL}};
 
 static char *_render(const struct table *t, enum csv_dialect d)
 {

@@ -50,7 +50,7 @@ static void test_numfmt(void **state)
 
 /* Two tiny kennzahlen tables: now and one year earlier. */
 static const struct table_column COLS[] = {
-    {"kennzahl", COLUMN_CODE, false}, {"bezeichnung", COLUMN_TEXT, false}, {"wert", COLUMN_MIXED, false}};
+    {"kennzahl", COLUMN_CODE, false, NULL}, {"bezeichnung", COLUMN_TEXT, false, NULL}, {"wert", COLUMN_MIXED, false, NULL}};
 
 static void _row(struct table *t, const char *key, struct cell v)
 {
