@@ -13,13 +13,11 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "log.h"
 #include "numfmt.h"
 #include "render_text.h"
 #include "testhook.h"
 #include "xlsx_verify.h"
 
-#define MAX_COLS 16
 #define TITLE_ROW 0
 #define HEADER_ROW 1
 #define FIRST_DATA_ROW 2
@@ -33,6 +31,7 @@ struct _book {
     char **owned; /* rendered texts; libxlsxwriter may keep pointers until close */
     size_t n_owned, cap_owned;
     lxw_error err; /* the first libxlsxwriter error */
+    struct ikz_error *error; /* the first failure in words */
     bool bad_template;
     lxw_format *title, *header, *text, *wrap, *count, *year, *dec[4], *money, *date, *symbol;
     const char *symbol_x; /* the symbol for "not defined", from the template */
@@ -107,28 +106,34 @@ static void _string(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t
 /* ---------------------------------------------------------------------- */
 /* Formats and widths                                                      */
 
+/* A new format, or NULL (with the error noted) when libxlsxwriter is out
+ * of memory; _formats() then stops before any format is used. */
 static lxw_format *_format(struct _book *b, const char *num_format)
 {
     lxw_format *f = workbook_add_format(b->wb);
-    if (num_format)
+    if (!f)
+        _check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    else if (num_format)
         format_set_num_format(f, num_format);
     return f;
 }
 
-static void _formats(struct _book *b)
+static bool _formats(struct _book *b)
 {
-    b->title = _format(b, NULL);
+    if (!(b->title = _format(b, NULL)) || !(b->header = _format(b, NULL)) || !(b->wrap = _format(b, "@")) ||
+        !(b->symbol = _format(b, NULL)))
+        return false;
     format_set_bold(b->title);
     format_set_font_size(b->title, 12);
-    b->header = _format(b, NULL);
     format_set_bold(b->header);
     format_set_text_wrap(b->header);
     format_set_align(b->header, LXW_ALIGN_VERTICAL_TOP);
     format_set_bottom(b->header, LXW_BORDER_THIN);
-    b->text = _format(b, "@");
-    b->wrap = _format(b, "@");
     format_set_text_wrap(b->wrap);
     format_set_align(b->wrap, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(b->symbol, LXW_ALIGN_RIGHT);
+    /* The rest only carry a number format: NULL is noted and harmless. */
+    b->text = _format(b, "@");
     b->count = _format(b, "#,##0");
     b->year = _format(b, "0");
     b->dec[0] = _format(b, "#,##0");
@@ -137,8 +142,7 @@ static void _formats(struct _book *b)
     b->dec[3] = _format(b, "#,##0.000");
     b->money = _format(b, "#,##0 \"€\"");
     b->date = _format(b, "dd.mm.yyyy");
-    b->symbol = _format(b, NULL);
-    format_set_align(b->symbol, LXW_ALIGN_RIGHT);
+    return b->err == LXW_NO_ERROR;
 }
 
 /* Characters a person sees (UTF-8 code points). */
@@ -150,9 +154,10 @@ static size_t _chars(const char *s)
     return n;
 }
 
+/* width has an entry for every column the caller writes. */
 static void _note(double *width, size_t col, size_t chars)
 {
-    if (col < MAX_COLS && (double)chars > width[col])
+    if ((double)chars > width[col])
         width[col] = (double)chars;
 }
 
@@ -166,7 +171,7 @@ static void _set_widths(lxw_worksheet *ws, const char *const *headings, const do
                         double cap)
 {
     size_t lines = 1;
-    for (size_t c = 0; c < ncols && c < MAX_COLS; c++) {
+    for (size_t c = 0; c < ncols; c++) {
         double w = width[c] + 2.0;
         if (w < 6.0)
             w = 6.0;
@@ -209,12 +214,12 @@ static double _excel_date(ikz_date d) { return (double)(date_to_days(d) + 25569)
 /* The widths of a table's columns, from its headings and cells. */
 static void _measure(const struct table *t, const char *const *headings, double *width)
 {
-    for (size_t c = 0; c < t->ncols && c < MAX_COLS; c++) {
+    for (size_t c = 0; c < t->ncols; c++) {
         size_t n = _chars(headings[c]);
         _note(width, c, n < 24 ? n : 24);
     }
     for (size_t r = 0; r < t->nrows; r++)
-        for (size_t c = 0; c < t->ncols && c < MAX_COLS; c++)
+        for (size_t c = 0; c < t->ncols; c++)
             _note(width, c, _cell_chars(table_at(t, r, c)));
 }
 
@@ -256,11 +261,42 @@ static void _cell(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
 /* ---------------------------------------------------------------------- */
 /* Sheets                                                                  */
 
-/* Adds a sheet with its title in A1 and the print setup. */
-static lxw_worksheet *_sheet(struct _book *b, const char *key)
+/* A sheet is one row of _sheets below: its key (the [blaetter] name and
+ * the [titel] line of texte.ini), the table it shows, the function that
+ * writes it and up to two charts of its columns. */
+struct chart_def {
+    uint8_t type;         /* LXW_CHART_*; 0: no chart */
+    const char *key;      /* [diagramme] KEY_titel, KEY_x, KEY_y, KEY_alt */
+    const char *category; /* column names in the sheet's table */
+    const char *value;
+    unsigned offset;      /* rows below the first chart's place */
+    double y_scale;
+};
+
+#define NO_TABLE (-1)
+#define FINDINGS_TABLE (-2) /* the Prüfbericht: findings, not figures */
+
+struct sheet_def {
+    const char *key;
+    int table; /* enum figures_table, NO_TABLE or FINDINGS_TABLE */
+    void (*write)(struct _book *b, const struct sheet_def *s, const struct table *t);
+    struct chart_def chart[2];
+};
+
+/* Adds a sheet named after key, or "NAME (part)" for the parts after the
+ * first of a table too long for one sheet, with the title in A1 and the
+ * print setup. */
+static lxw_worksheet *_sheet_part(struct _book *b, const char *key, size_t part)
 {
-    lxw_worksheet *ws = b->n_sheets < MAX_SHEETS ? workbook_add_worksheet(b->wb, _text(b, "blaetter", key)) : NULL;
+    char name[64];
+    if (part > 0)
+        snprintf(name, sizeof name, "%.24s (%zu)", _text(b, "blaetter", key), part + 1);
+    const char *sheet_name = part > 0 ? name : _text(b, "blaetter", key);
+    lxw_worksheet *ws = b->n_sheets < MAX_SHEETS ? workbook_add_worksheet(b->wb, sheet_name) : NULL;
     if (!ws) {
+        if (b->n_sheets >= MAX_SHEETS)
+            ikz_fail(b->error, IKZ_ERR_SOFTWARE, "sheet %s: a workbook of this report holds at most %d sheets",
+                     sheet_name, MAX_SHEETS);
         _check(b, LXW_ERROR_SHEETNAME_ALREADY_USED); /* or an invalid name */
         return NULL;
     }
@@ -273,6 +309,8 @@ static lxw_worksheet *_sheet(struct _book *b, const char *key)
     _check(b, worksheet_set_footer(ws, b->footer));
     return ws;
 }
+
+static lxw_worksheet *_sheet(struct _book *b, const char *key) { return _sheet_part(b, key, 0); }
 
 /* The header row, its autofilter over nrows data rows, and frozen panes. */
 static void _header(struct _book *b, lxw_worksheet *ws, const char *const *headings, size_t ncols, size_t nrows,
@@ -289,57 +327,87 @@ static void _header(struct _book *b, lxw_worksheet *ws, const char *const *headi
     worksheet_freeze_panes(ws, FIRST_DATA_ROW, 0);
 }
 
-static size_t _col(const struct table *t, const char *name)
-{
-    for (size_t c = 0; c < t->ncols; c++)
-        if (strcmp(t->column[c].name, name) == 0)
-            return c;
-    return 0;
-}
+/* The first row below a table of nrows data rows, after one empty row:
+ * charts go there, so that printing one page wide keeps the table legible. */
+static lxw_row_t _below(size_t nrows) { return (lxw_row_t)(FIRST_DATA_ROW + nrows + 1); }
 
-/* Adds a sheet named after key, or "NAME (part)" for the parts after the
- * first of a table too long for one sheet. */
-static lxw_worksheet *_sheet_part(struct _book *b, const char *key, size_t part)
+/* Inserts a chart of one series (categories and values are columns of
+ * table t on the sheet named sheet) with title, axis titles and
+ * alternative text. */
+static void _chart(struct _book *b, lxw_worksheet *ws, const char *sheet, const struct chart_def *def,
+                   const struct table *t, lxw_row_t at_row)
 {
-    if (part == 0)
-        return _sheet(b, key);
-    char name[64];
-    snprintf(name, sizeof name, "%.24s (%zu)", _text(b, "blaetter", key), part + 1);
-    lxw_worksheet *ws = b->n_sheets < MAX_SHEETS ? workbook_add_worksheet(b->wb, name) : NULL;
-    if (!ws) {
-        log_error("table %s needs more sheets than a workbook of this report may have", key);
-        _check(b, LXW_ERROR_SHEETNAME_ALREADY_USED);
-        return NULL;
+    long cat_col = table_column_index(t, def->category), val_col = table_column_index(t, def->value);
+    if (cat_col < 0 || val_col < 0) { /* render_xlsx_check_layout() makes this unreachable */
+        ikz_fail(b->error, IKZ_ERR_SOFTWARE, "chart %s: table %s has no column %s", def->key, t->name,
+                 cat_col < 0 ? def->category : def->value);
+        _check(b, LXW_ERROR_PARAMETER_VALIDATION);
+        return;
     }
-    _string(b, ws, TITLE_ROW, 0, _text(b, "titel", key), b->title);
-    b->last_row[b->n_sheets++] = TITLE_ROW;
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
-    _check(b, worksheet_repeat_rows(ws, HEADER_ROW, HEADER_ROW));
-    _check(b, worksheet_set_footer(ws, b->footer));
-    return ws;
+    if (t->nrows == 0)
+        return;
+    char k[64];
+    lxw_chart *chart = workbook_add_chart(b->wb, def->type);
+    lxw_chart_series *s = chart ? chart_add_series(chart, NULL, NULL) : NULL;
+    if (!s) {
+        _check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    lxw_row_t last = (lxw_row_t)(FIRST_DATA_ROW + t->nrows - 1);
+    chart_series_set_categories(s, sheet, FIRST_DATA_ROW, (lxw_col_t)cat_col, last, (lxw_col_t)cat_col);
+    chart_series_set_values(s, sheet, FIRST_DATA_ROW, (lxw_col_t)val_col, last, (lxw_col_t)val_col);
+    chart_series_set_name_range(s, sheet, HEADER_ROW, (lxw_col_t)val_col);
+    snprintf(k, sizeof k, "%s_titel", def->key);
+    chart_title_set_name(chart, _text(b, "diagramme", k));
+    /* In a bar chart libxlsxwriter's x axis is the horizontal value axis:
+     * the category title goes to the y axis there. */
+    bool bar = def->type == LXW_CHART_BAR;
+    snprintf(k, sizeof k, "%s_x", def->key);
+    chart_axis_set_name(bar ? chart->y_axis : chart->x_axis, _text(b, "diagramme", k));
+    snprintf(k, sizeof k, "%s_y", def->key);
+    chart_axis_set_name(bar ? chart->x_axis : chart->y_axis, _text(b, "diagramme", k));
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE); /* one series: the title says it */
+    if (bar)
+        chart_axis_set_reverse(chart->y_axis); /* categories top-down, in the table's order */
+    snprintf(k, sizeof k, "%s_alt", def->key);
+    lxw_chart_options opt = {.x_scale = 1.6, .y_scale = def->y_scale, .description = (char *)_text(b, "diagramme", k)};
+    _check(b, worksheet_insert_chart_opt(ws, at_row + def->offset, 0, chart, &opt));
 }
 
-/* A sheet holding one table of the CSV summaries (all its columns). A
+/* The sheet's charts, the first at row at. */
+static void _charts(struct _book *b, lxw_worksheet *ws, const struct sheet_def *s, const struct table *t,
+                    lxw_row_t at)
+{
+    for (size_t i = 0; i < sizeof s->chart / sizeof s->chart[0]; i++)
+        if (s->chart[i].type)
+            _chart(b, ws, _text(b, "blaetter", s->key), &s->chart[i], t, at);
+}
+
+/* A sheet holding one table (all its columns) and its charts below. A
  * table longer than a sheet (Excel: 1,048,576 rows) goes on in sheets
- * "NAME (2)", "NAME (3)", each with the title and the header; the first
- * sheet is returned, for the chart. */
-static lxw_worksheet *_table_sheet(struct _book *b, const char *key, const struct table *t)
+ * "NAME (2)", "NAME (3)", each with the title and the header; the charts
+ * stay on the first. */
+static lxw_worksheet *_table_sheet_first(struct _book *b, const struct sheet_def *s, const struct table *t)
 {
     size_t per_sheet = (size_t)testhook_sheet_rows() - FIRST_DATA_ROW;
-    double width[MAX_COLS] = {0};
-    const char *headings[MAX_COLS];
-    for (size_t c = 0; c < t->ncols && c < MAX_COLS; c++)
+    double *width = calloc(t->ncols ? t->ncols : 1, sizeof *width);
+    const char **headings = calloc(t->ncols ? t->ncols : 1, sizeof *headings);
+    if (!width || !headings) {
+        _check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        free(width);
+        free(headings);
+        return NULL;
+    }
+    for (size_t c = 0; c < t->ncols; c++)
         headings[c] = _heading(b, t, c);
     _measure(t, headings, width);
     lxw_worksheet *first = NULL;
     size_t parts = t->nrows == 0 ? 1 : (t->nrows + per_sheet - 1) / per_sheet;
     for (size_t part = 0; part < parts; part++) {
         size_t from = part * per_sheet, to = from + per_sheet < t->nrows ? from + per_sheet : t->nrows;
-        lxw_worksheet *ws = _sheet_part(b, key, part);
+        lxw_worksheet *ws = _sheet_part(b, s->key, part);
         if (!ws)
-            return first;
+            break;
         if (!first)
             first = ws;
         _set_widths(ws, headings, width, t->ncols, 60.0);
@@ -349,54 +417,23 @@ static lxw_worksheet *_table_sheet(struct _book *b, const char *key, const struc
                 _cell(b, ws, (lxw_row_t)(FIRST_DATA_ROW + r - from), (lxw_col_t)c, table_at(t, r, c),
                       t->column[c].format, NULL);
     }
-    if (parts > 1)
-        log_info("table %s: %zu rows on %zu sheets (a sheet holds %zu)", t->name, t->nrows, parts, per_sheet);
+    free(width);
+    free(headings);
+    if (first)
+        _charts(b, first, s, t, _below(t->nrows < per_sheet ? t->nrows : per_sheet));
     return first;
 }
 
-/* The first row below a table of nrows data rows, after one empty row:
- * charts go there, so that printing one page wide keeps the table legible. */
-static lxw_row_t _below(size_t nrows) { return (lxw_row_t)(FIRST_DATA_ROW + nrows + 1); }
-
-/* Inserts a chart of one series (categories and values are columns of the
- * table on sheet `sheet`) with title, axis titles and alternative text. */
-static lxw_chart *_chart(struct _book *b, lxw_worksheet *ws, uint8_t type, const char *sheet, const char *key,
-                         size_t nrows, size_t cat_col, size_t val_col, lxw_row_t at_row, lxw_col_t at_col,
-                         double y_scale)
+static void _table_sheet(struct _book *b, const struct sheet_def *s, const struct table *t)
 {
-    if (nrows == 0)
-        return NULL;
-    char k[64];
-    lxw_chart *chart = workbook_add_chart(b->wb, type);
-    lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
-    lxw_row_t last = (lxw_row_t)(FIRST_DATA_ROW + nrows - 1);
-    chart_series_set_categories(s, sheet, FIRST_DATA_ROW, (lxw_col_t)cat_col, last, (lxw_col_t)cat_col);
-    chart_series_set_values(s, sheet, FIRST_DATA_ROW, (lxw_col_t)val_col, last, (lxw_col_t)val_col);
-    chart_series_set_name_range(s, sheet, HEADER_ROW, (lxw_col_t)val_col);
-    snprintf(k, sizeof k, "%s_titel", key);
-    chart_title_set_name(chart, _text(b, "diagramme", k));
-    /* In a bar chart libxlsxwriter's x axis is the horizontal value axis:
-     * the category title goes to the y axis there. */
-    bool bar = type == LXW_CHART_BAR;
-    snprintf(k, sizeof k, "%s_x", key);
-    chart_axis_set_name(bar ? chart->y_axis : chart->x_axis, _text(b, "diagramme", k));
-    snprintf(k, sizeof k, "%s_y", key);
-    chart_axis_set_name(bar ? chart->x_axis : chart->y_axis, _text(b, "diagramme", k));
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE); /* one series: the title says it */
-    if (bar)
-        chart_axis_set_reverse(chart->y_axis); /* categories top-down, in the table's order */
-    snprintf(k, sizeof k, "%s_alt", key);
-    lxw_chart_options opt = {.x_scale = 1.6, .y_scale = y_scale, .description = (char *)_text(b, "diagramme", k)};
-    _check(b, worksheet_insert_chart_opt(ws, at_row, at_col, chart, &opt));
-    return chart;
+    _table_sheet_first(b, s, t);
 }
 
-static void _uebersicht(struct _book *b)
+static void _uebersicht(struct _book *b, const struct sheet_def *s, const struct table *now)
 {
-    lxw_worksheet *ws = _sheet(b, "uebersicht");
+    lxw_worksheet *ws = _sheet(b, s->key);
     if (!ws)
         return;
-    const struct table *now = &b->in->now->table[TABLE_KENNZAHLEN];
     const char *headings[5] = {_text(b, "uebersicht", "kennzahl"), _text(b, "uebersicht", "wert"),
                                _text(b, "uebersicht", "vorjahr"), _text(b, "uebersicht", "diff"),
                                _text(b, "uebersicht", "diff_prozent")};
@@ -407,7 +444,7 @@ static void _uebersicht(struct _book *b)
         _check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    double width[MAX_COLS] = {0};
+    double width[5] = {0};
     for (size_t c = 0; c < 5; c++)
         _note(width, c, _chars(headings[c]) < 24 ? _chars(headings[c]) : 24);
     for (size_t r = 0; r < now->nrows; r++) {
@@ -435,10 +472,9 @@ static void _uebersicht(struct _book *b)
 
 /* The histogram, and beside it (after one empty column) its summary, written
  * row by row as constant-memory mode needs. */
-static void _verteilung(struct _book *b)
+static void _verteilung(struct _book *b, const struct sheet_def *sd, const struct table *t)
 {
-    const struct table *t = &b->in->now->table[TABLE_VERTEILUNG];
-    lxw_worksheet *ws = _sheet(b, "verteilung");
+    lxw_worksheet *ws = _sheet(b, sd->key);
     if (!ws)
         return;
     const struct summary *s = &b->in->now->projekte_je_kommune;
@@ -453,9 +489,9 @@ static void _verteilung(struct _book *b)
             cell_real_shown(&stat[i], values[i], 2);
     }
     const lxw_col_t c0 = 3;
-    const char *headings[MAX_COLS] = {_heading(b, t, 0), _heading(b, t, 1), "", _text(b, "verteilung", "kennzahl"),
-                                      _text(b, "verteilung", "wert")};
-    double width[MAX_COLS] = {0};
+    const char *headings[5] = {_heading(b, t, 0), _heading(b, t, 1), "", _text(b, "verteilung", "kennzahl"),
+                               _text(b, "verteilung", "wert")};
+    double width[5] = {0};
     _measure(t, headings, width);
     for (size_t i = 0; i < n_stats; i++) {
         _note(width, c0, _chars(_text(b, "verteilung", keys[i])));
@@ -477,14 +513,12 @@ static void _verteilung(struct _book *b)
             _cell(b, ws, row, c0 + 1, &stat[r], COLUMN_DECIMAL, NULL);
         }
     }
-    _chart(b, ws, LXW_CHART_COLUMN, _text(b, "blaetter", "verteilung"), "verteilung", t->nrows, 0, 1, _below(rows),
-           0, 1.2);
+    _charts(b, ws, sd, t, _below(rows));
 }
 
-static void _pruefbericht(struct _book *b)
+static void _pruefbericht(struct _book *b, const struct sheet_def *s, const struct table *t)
 {
-    const struct table *t = b->in->pruefbericht;
-    lxw_worksheet *ws = _table_sheet(b, "pruefbericht", t);
+    lxw_worksheet *ws = _table_sheet_first(b, s, t);
     if (!ws || b->in->findings_not_listed == 0)
         return;
     /* Findings beyond those kept in memory are counted below the table. */
@@ -516,16 +550,15 @@ static void _explain(struct _book *b, lxw_worksheet *ws, size_t *row, const char
     _note(width, 1, _chars(term));
 }
 
-static void _erlaeuterungen(struct _book *b)
+static void _erlaeuterungen(struct _book *b, const struct sheet_def *sd, const struct table *k)
 {
-    lxw_worksheet *ws = _sheet(b, "erlaeuterungen");
+    lxw_worksheet *ws = _sheet(b, sd->key);
     if (!ws)
         return;
-    const struct table *k = &b->in->now->table[TABLE_KENNZAHLEN];
     const char *headings[3] = {_text(b, "erlaeuterungen", "bereich"), _text(b, "erlaeuterungen", "begriff"),
                                _text(b, "erlaeuterungen", "erlaeuterung")};
     size_t n_rows = k->nrows + 1 + b->in->n_source + (b->in->rejected_rows > 0) + 5 + 2;
-    double width[MAX_COLS] = {0};
+    double width[3] = {0};
     _header(b, ws, headings, 3, n_rows, width);
     size_t row = 0;
     const char *area = _text(b, "erlaeuterungen", "kennzahl");
@@ -587,54 +620,83 @@ static void _escape_amp(const char *s, char *out, size_t outsz)
     out[o] = '\0';
 }
 
-static void _sheets(struct _book *b)
+/* The sheets in order. Adding one is a row here, its texts in texte.ini
+ * ([blaetter], [titel], [diagramme] for a chart) and, for a new table,
+ * its row in figures.c. */
+static const struct sheet_def _sheets[] = {
+    {"uebersicht", TABLE_KENNZAHLEN, _uebersicht, {{0}}},
+    {"kommunen", TABLE_KOMMUNEN, _table_sheet, {{0}}},
+    {"kreise", TABLE_KREISE, _table_sheet, {{LXW_CHART_BAR, "kreise", "name", "projekte_je_kommune", 0, 2.6}}},
+    {"aufgabenbereiche", TABLE_AUFGABENBEREICHE, _table_sheet,
+     {{LXW_CHART_BAR, "aufgabenbereiche", "bezeichnung", "projekte", 0, 2.2}}},
+    /* approvals per year, and the stock below as a line */
+    {"zeitreihe", TABLE_ZEITREIHE, _table_sheet,
+     {{LXW_CHART_COLUMN, "zeitreihe", "jahr", "neu_bewilligt", 0, 1.4},
+      {LXW_CHART_LINE, "bestand", "jahr", "bestand", 23, 1.4}}},
+    {"groessenklassen", TABLE_GROESSENKLASSEN, _table_sheet, {{0}}},
+    {"ozg", TABLE_OZG, _table_sheet, {{0}}},
+    {"verteilung", TABLE_VERTEILUNG, _verteilung, {{LXW_CHART_COLUMN, "verteilung", "projekte", "kommunen", 0, 1.2}}},
+    {"pruefbericht", FINDINGS_TABLE, _pruefbericht, {{0}}},
+    {"erlaeuterungen", TABLE_KENNZAHLEN, _erlaeuterungen, {{0}}},
+};
+#define N_SHEETS (sizeof _sheets / sizeof _sheets[0])
+_Static_assert(N_SHEETS <= MAX_SHEETS, "MAX_SHEETS too small for _sheets");
+
+static const struct table *_sheet_table(const struct xlsx_input *in, const struct sheet_def *s)
 {
-    const struct figures *f = b->in->now;
-    _uebersicht(b);
-    _table_sheet(b, "kommunen", &f->table[TABLE_KOMMUNEN]);
+    if (s->table == FINDINGS_TABLE)
+        return in->pruefbericht;
+    return s->table >= 0 && s->table < TABLE__COUNT ? &in->now->table[s->table] : NULL;
+}
 
-    const struct table *t = &f->table[TABLE_KREISE];
-    lxw_worksheet *ws = _table_sheet(b, "kreise", t);
-    if (ws)
-        _chart(b, ws, LXW_CHART_BAR, _text(b, "blaetter", "kreise"), "kreise", t->nrows, _col(t, "name"),
-               _col(t, "projekte_je_kommune"), _below(t->nrows), 0, 2.6);
+size_t render_xlsx_sheet_count(void) { return N_SHEETS; }
 
-    t = &f->table[TABLE_AUFGABENBEREICHE];
-    ws = _table_sheet(b, "aufgabenbereiche", t);
-    if (ws)
-        _chart(b, ws, LXW_CHART_BAR, _text(b, "blaetter", "aufgabenbereiche"), "aufgabenbereiche", t->nrows,
-               _col(t, "bezeichnung"), _col(t, "projekte"), _below(t->nrows), 0, 2.2);
+const char *render_xlsx_sheet_key(size_t i) { return i < N_SHEETS ? _sheets[i].key : NULL; }
 
-    t = &f->table[TABLE_ZEITREIHE];
-    ws = _table_sheet(b, "zeitreihe", t);
-    if (ws) { /* approvals per year, and the stock below as a line */
-        const char *sheet = _text(b, "blaetter", "zeitreihe");
-        _chart(b, ws, LXW_CHART_COLUMN, sheet, "zeitreihe", t->nrows, _col(t, "jahr"), _col(t, "neu_bewilligt"),
-               _below(t->nrows), 0, 1.4);
-        _chart(b, ws, LXW_CHART_LINE, sheet, "bestand", t->nrows, _col(t, "jahr"), _col(t, "bestand"),
-               _below(t->nrows) + 23, 0, 1.4);
+enum ikz_status render_xlsx_check_layout(const struct xlsx_input *in, struct ikz_error *err)
+{
+    for (size_t i = 0; i < N_SHEETS; i++) {
+        const struct sheet_def *s = &_sheets[i];
+        const struct table *t = _sheet_table(in, s);
+        if (s->table != NO_TABLE && !t)
+            return ikz_fail(err, IKZ_ERR_SOFTWARE, "sheet %s: no table %d", s->key, s->table);
+        for (size_t c = 0; c < sizeof s->chart / sizeof s->chart[0]; c++) {
+            const struct chart_def *ch = &s->chart[c];
+            if (!ch->type)
+                continue;
+            if (!t || table_column_index(t, ch->category) < 0 || table_column_index(t, ch->value) < 0)
+                return ikz_fail(err, IKZ_ERR_SOFTWARE, "sheet %s: chart %s names a column its table %s lacks (%s, %s)",
+                                s->key, ch->key, t ? t->name : "-", ch->category, ch->value);
+        }
     }
-    _table_sheet(b, "groessenklassen", &f->table[TABLE_GROESSENKLASSEN]);
-    _table_sheet(b, "ozg", &f->table[TABLE_OZG]);
-    _verteilung(b);
-    _pruefbericht(b);
-    _erlaeuterungen(b);
+    return IKZ_OK;
+}
+
+static void _write_sheets(struct _book *b)
+{
+    for (size_t i = 0; i < N_SHEETS && b->err == LXW_NO_ERROR; i++)
+        _sheets[i].write(b, &_sheets[i], _sheet_table(b->in, &_sheets[i]));
 }
 
 enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct xlsx_input *in,
-                            struct findings *template_findings)
+                            struct findings *template_findings, struct ikz_error *err)
 {
-    struct _book b = {.in = in, .template_findings = template_findings, .values = {in->now, in->before}};
+    enum ikz_status st = render_xlsx_check_layout(in, err);
+    if (st != IKZ_OK)
+        return st;
+    struct _book b = {
+        .in = in, .template_findings = template_findings, .values = {in->now, in->before}, .error = err};
     /* Rows stream to temporary files as they are written, strings inline:
      * memory stays flat however long a table is. Rows must then be written
      * in order, which every sheet below does. */
     lxw_workbook_options options = {.constant_memory = LXW_TRUE, .tmpdir = (char *)tmpdir};
     b.wb = workbook_new_opt(path, &options);
-    if (!b.wb) {
-        log_error("cannot create workbook %s", path);
-        return IKZ_ERR_CANTCREAT;
+    if (!b.wb)
+        return ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot create workbook %s", path);
+    if (!_formats(&b)) {
+        workbook_close(b.wb);
+        return ikz_fail(err, IKZ_ERR_OSERR, "cannot write workbook %s: %s", path, lxw_strerror(b.err));
     }
-    _formats(&b);
     b.symbol_x = _text(&b, "bericht", "symbol_x");
     char fusszeile[256], seite[64], von[64];
     _escape_amp(_text(&b, "bericht", "fusszeile"), fusszeile, sizeof fusszeile);
@@ -651,7 +713,7 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
         .created = (time_t)date_to_days(figures_key(in->now, "stichtag")->v.date) * 86400,
     };
     _check(&b, workbook_set_properties(b.wb, &props));
-    _sheets(&b);
+    _write_sheets(&b);
 
     lxw_error close_err = workbook_close(b.wb); /* this is where the file is written */
     for (size_t i = 0; i < b.n_owned; i++)
@@ -659,10 +721,11 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
     free(b.owned);
     if (b.bad_template || in->texts->missing)
         return IKZ_ERR_CONFIG;
-    if (b.err != LXW_NO_ERROR || close_err != LXW_NO_ERROR) {
-        log_error("cannot write workbook %s: %s", path, lxw_strerror(b.err != LXW_NO_ERROR ? b.err : close_err));
-        return IKZ_ERR_IO;
-    }
+    if (err && err->status != IKZ_OK) /* a sheet's own failure, said in words */
+        return err->status;
+    if (b.err != LXW_NO_ERROR || close_err != LXW_NO_ERROR)
+        return ikz_fail(err, IKZ_ERR_IO, "cannot write workbook %s: %s", path,
+                        lxw_strerror(b.err != LXW_NO_ERROR ? b.err : close_err));
     /* libxlsxwriter does not check every write: read the file back. */
-    return xlsx_verify(path, b.last_row, b.n_sheets) == 0 ? IKZ_OK : IKZ_ERR_IO;
+    return xlsx_verify(path, b.last_row, b.n_sheets, err);
 }

@@ -41,8 +41,19 @@ struct xlsx_input {
 
 /* Writes the workbook to path, with libxlsxwriter's temporary files in
  * tmpdir. IKZ_ERR_CONFIG (with findings in template_findings) for a text
- * missing from the templates; IKZ_ERR_IO when writing fails. */
+ * missing from the templates; IKZ_ERR_IO (what failed in err) when writing
+ * fails. The sheets are the rows of a table in render_xlsx.c. */
 enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct xlsx_input *in,
-                            struct findings *template_findings);
+                            struct findings *template_findings, struct ikz_error *err);
+
+/* IKZ_ERR_SOFTWARE (and why, in err) when a sheet names a table or a chart
+ * names a column that in's tables lack: a renamed column is an error,
+ * never a chart of column A. render_xlsx() checks this first. */
+enum ikz_status render_xlsx_check_layout(const struct xlsx_input *in, struct ikz_error *err);
+
+/* The number of sheets (before long tables are split) and the i-th
+ * sheet's key; for the tests, which never count sheets by hand. */
+size_t render_xlsx_sheet_count(void);
+const char *render_xlsx_sheet_key(size_t i);
 
 #endif

@@ -401,7 +401,10 @@ static enum ikz_status _write_workbook(struct run *r, const struct report_option
         .gebietsstand = opt->gebietsstand,
         .version = IKZ_VERSION,
     };
-    enum ikz_status st = render_xlsx(path, pub->tmp_dir, &in, &r->findings);
+    struct ikz_error err = {0};
+    enum ikz_status st = render_xlsx(path, pub->tmp_dir, &in, &r->findings, &err);
+    if (err.status != IKZ_OK)
+        log_error("%s", err.message);
     free(path);
     if (st == IKZ_OK)
         st = publish_sync(pub, rel);

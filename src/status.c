@@ -1,5 +1,9 @@
-/* status.c: names for the status codes of status.h. */
+/* status.c: names for the status codes of status.h, and the one way a
+ * module says in words why it failed (struct ikz_error). */
 #include "status.h"
+
+#include <stdarg.h>
+#include <stdio.h>
 
 const char *ikz_strerror(enum ikz_status status)
 {
@@ -16,4 +20,16 @@ const char *ikz_strerror(enum ikz_status status)
     case IKZ_ERR_CONFIG: return "configuration error";
     }
     return "unknown status";
+}
+
+enum ikz_status ikz_fail(struct ikz_error *err, enum ikz_status status, const char *fmt, ...)
+{
+    if (!err || err->status != IKZ_OK || status == IKZ_OK)
+        return status;
+    err->status = status;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return status;
 }

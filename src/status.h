@@ -22,4 +22,20 @@ enum ikz_status {
 /* A static English phrase for the status; do not free. */
 const char *ikz_strerror(enum ikz_status status);
 
+/* What went wrong, in words. The module that fails fills it; the caller
+ * that knows the context (report.c, main.c) logs it. Modules below them
+ * never print. The first failure is kept: later ones are its consequences. */
+struct ikz_error {
+    enum ikz_status status;
+    char message[512];
+};
+
+/* Notes status and the formatted message in err (unless err is NULL or
+ * already holds a failure) and returns status, for
+ * `return ikz_fail(err, IKZ_ERR_IO, "cannot write %s: %s", path, strerror(e));` */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+enum ikz_status ikz_fail(struct ikz_error *err, enum ikz_status status, const char *fmt, ...);
+
 #endif

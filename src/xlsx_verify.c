@@ -5,17 +5,15 @@
 #include <minizip/unzip.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-
-#include "log.h"
 
 #define CHUNK 65536
 
 /* Inflates the current entry (checking its CRC) and tells whether needle
  * occurs in it; -1 on a read or CRC error. */
-static int _scan(unzFile zf, const char *needle)
+static int _scan(unzFile zf, const char *needle, char *buf)
 {
-    static char buf[CHUNK + 64];
     size_t keep = 0, nlen = needle ? strlen(needle) : 0;
     bool found = false;
     if (unzOpenCurrentFile(zf) != UNZ_OK)
@@ -35,12 +33,15 @@ static int _scan(unzFile zf, const char *needle)
     return found;
 }
 
-int xlsx_verify(const char *path, const unsigned *last_row, size_t n_sheets)
+enum ikz_status xlsx_verify(const char *path, const unsigned *last_row, size_t n_sheets, struct ikz_error *err)
 {
+    char *buf = malloc(CHUNK + 64);
+    if (!buf)
+        return ikz_fail(err, IKZ_ERR_OSERR, "%s: no memory to read the workbook back", path);
     unzFile zf = unzOpen64(path);
     if (!zf) {
-        log_error("%s: not a readable workbook after writing", path);
-        return -1;
+        free(buf);
+        return ikz_fail(err, IKZ_ERR_IO, "%s: not a readable workbook after writing", path);
     }
     int rc = 0;
     size_t sheets_seen = 0;
@@ -57,20 +58,21 @@ int xlsx_verify(const char *path, const unsigned *last_row, size_t n_sheets)
             snprintf(needle, sizeof needle, "<row r=\"%u\"", last_row[sheet - 1] + 1);
             sheets_seen++;
         }
-        int found = _scan(zf, *needle ? needle : NULL);
+        int found = _scan(zf, *needle ? needle : NULL, buf);
         if (found < 0) {
-            log_error("%s: part %s does not read back (CRC or read error)", path, name);
+            ikz_fail(err, IKZ_ERR_IO, "%s: part %s does not read back (CRC or read error)", path, name);
             rc = -1;
         } else if (*needle && !found) {
-            log_error("%s: %s lacks its last row %u: rows were lost while writing", path, name,
-                      last_row[sheet - 1] + 1);
+            ikz_fail(err, IKZ_ERR_IO, "%s: %s lacks its last row %u: rows were lost while writing", path, name,
+                     last_row[sheet - 1] + 1);
             rc = -1;
         }
     }
     if (rc == 0 && sheets_seen != n_sheets) {
-        log_error("%s: %zu of %zu sheets found after writing", path, sheets_seen, n_sheets);
+        ikz_fail(err, IKZ_ERR_IO, "%s: %zu of %zu sheets found after writing", path, sheets_seen, n_sheets);
         rc = -1;
     }
     unzClose(zf);
-    return rc;
+    free(buf);
+    return rc == 0 ? IKZ_OK : (err && err->status ? err->status : IKZ_ERR_IO);
 }

@@ -10,8 +10,10 @@
 
 #include <stddef.h>
 
-/* last_row[i] is the 0-based last row written to sheet i + 1. Returns 0,
- * or -1 after logging what is wrong. */
-int xlsx_verify(const char *path, const unsigned *last_row, size_t n_sheets);
+#include "status.h"
+
+/* last_row[i] is the 0-based last row written to sheet i + 1. Returns
+ * IKZ_OK, or IKZ_ERR_IO with what is wrong in err. */
+enum ikz_status xlsx_verify(const char *path, const unsigned *last_row, size_t n_sheets, struct ikz_error *err);
 
 #endif
