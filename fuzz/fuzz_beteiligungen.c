@@ -25,18 +25,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!loaded) {
         const char *r = fuzz_file("reg.csv", (const uint8_t *)_register, sizeof _register - 1);
         if (taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", &areas, &f) != IKZ_OK ||
-            register_load(r, "kommunen.csv", &reg, &f) != IKZ_OK)
+            register_load(r, "kommunen.csv", &FUZZ_OPTIONS, &reg, &f) != IKZ_OK)
             abort();
         unlink(r);
         loaded = 1;
     }
     struct exports ex;
     const char *p = fuzz_file("projekte.csv", (const uint8_t *)_projekte, sizeof _projekte - 1);
-    if (exports_load_projekte(p, "projekte.csv", &areas, &ex, &f) != IKZ_OK)
+    if (exports_load_projekte(p, "projekte.csv", &FUZZ_OPTIONS, &areas, &ex, &f) != IKZ_OK)
         abort();
     unlink(p);
     const char *path = fuzz_file("beteiligungen.csv", data, size);
-    if (exports_load_beteiligungen(path, "beteiligungen.csv", &reg, &ex, &f) != IKZ_ERR_OSERR)
+    if (exports_load_beteiligungen(path, "beteiligungen.csv", &FUZZ_OPTIONS, &reg, &ex, &f) != IKZ_ERR_OSERR)
         check_projects(&ex, "projekte.csv", &f);
     exports_free(&ex);
     findings_free(&f);

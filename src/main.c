@@ -181,9 +181,14 @@ static int _run(int argc, char **argv, bool validate)
 
     struct job job = {0};
     if (job_path) {
-        enum ikz_status st = job_load(job_path, &job);
-        if (st != IKZ_OK)
+        struct ikz_error err = {0};
+        enum ikz_status st = job_load(job_path, &job, &err);
+        if (st != IKZ_OK) {
+            fprintf(stderr, "ikz-report: %s\n", err.message);
             return st;
+        }
+        if (job.input_chosen)
+            log_info("newest export directory: %s", job.value[JOB_INPUT]);
     }
     const char *v[JOB__COUNT];
     for (int k = 0; k < JOB__COUNT; k++)
@@ -216,12 +221,11 @@ static int _run(int argc, char **argv, bool validate)
         rc = _stichtag(year, cli[JOB_STICHTAG], job.value[JOB_STICHTAG], &opt.stichtag);
     if (rc == 0 && v[JOB_MAX_FEHLER] && !_count(v[JOB_MAX_FEHLER], 0, &opt.max_fehler))
         rc = _usage_error("--max-fehler: expected a whole number from 0", v[JOB_MAX_FEHLER]);
-    struct csvfile_limits limits = CSVFILE_DEFAULT_LIMITS;
-    if (rc == 0 && v[JOB_MAX_FIELD_BYTES] && !_count(v[JOB_MAX_FIELD_BYTES], 1, &limits.max_field_bytes))
+    opt.limits = CSVFILE_DEFAULT_LIMITS;
+    if (rc == 0 && v[JOB_MAX_FIELD_BYTES] && !_count(v[JOB_MAX_FIELD_BYTES], 1, &opt.limits.max_field_bytes))
         rc = _usage_error("--max-field-bytes: expected a whole number from 1", v[JOB_MAX_FIELD_BYTES]);
-    if (rc == 0 && v[JOB_MAX_COLUMNS] && !_count(v[JOB_MAX_COLUMNS], 1, &limits.max_columns))
+    if (rc == 0 && v[JOB_MAX_COLUMNS] && !_count(v[JOB_MAX_COLUMNS], 1, &opt.limits.max_columns))
         rc = _usage_error("--max-columns: expected a whole number from 1", v[JOB_MAX_COLUMNS]);
-    csvfile_set_limits(&limits);
     if (rc == 0)
         rc = validate ? report_validate(&opt) : report_run(&opt);
     if (rc != 0 && rc != IKZ_ERR_USAGE)
@@ -239,7 +243,11 @@ static int _verify(int argc, char **argv)
                       "Exit 0 intact, 65 changed, missing or added files, 66 no manifest.\n");
     if (argc != 2)
         return _usage_error("verify needs one report directory, e.g. OUTPUT/2024", NULL);
-    return manifest_verify(argv[1]);
+    struct ikz_error err = {0};
+    enum ikz_status st = manifest_verify(argv[1], stdout, &err);
+    if (err.status != IKZ_OK)
+        log_error("%s", err.message);
+    return st;
 }
 
 int main(int argc, char **argv)

@@ -33,7 +33,6 @@
 
 /* How many findings are kept in memory; the rest are only counted. */
 #define FINDINGS_KEPT 100000
-#define MAX_OUTPUTS 16
 
 /* Everything one run holds, so that one function can free it. */
 struct run {
@@ -148,13 +147,22 @@ static enum ikz_status _load_templates(struct run *r)
     return st;
 }
 
-/* What the two reading threads produce. Each has its own findings, merged
- * afterwards in a fixed order, so the output does not depend on timing. */
+static void _progress(const char *display, size_t rows) { log_progress("%s: %zu rows read", display, rows); }
+
+/* What the two reading threads produce. Each has its own findings, error
+ * and reading options, merged afterwards in a fixed order, so the output
+ * does not depend on timing. A thread reads the run's paths and templates
+ * (const) and writes only its own members: thread one reg_out, raw,
+ * f_reg, f_bet, err_one; thread two ex_out, f_proj, err_two. */
 struct _readers {
-    struct run *r;
+    const struct run *r;
+    struct kommune_register *reg_out; /* thread one */
+    struct exports *ex_out;           /* thread two */
     struct findings f_reg, f_proj, f_bet;
     struct beteiligungen_raw raw;
     enum ikz_status st_reg, st_proj, st_bet;
+    struct ikz_error err_one, err_two;
+    struct csvfile_options opt_one, opt_two;
 };
 
 /* Thread one: the register, then beteiligungen.csv (which needs the
@@ -163,12 +171,12 @@ struct _readers {
 static void *_read_register_and_participations(void *arg)
 {
     struct _readers *rd = arg;
-    struct run *r = rd->r;
-    rd->st_reg = register_load(r->path_register, r->path_register, &r->reg, &rd->f_reg);
+    const struct run *r = rd->r;
+    rd->st_reg = register_load(r->path_register, r->path_register, &rd->opt_one, rd->reg_out, &rd->f_reg);
     rd->st_bet = IKZ_ERR_DATA;
     if (rd->st_reg == IKZ_OK)
-        rd->st_bet = exports_read_beteiligungen(r->path_beteiligungen, r->path_beteiligungen, &r->reg, &rd->raw,
-                                                &rd->f_bet);
+        rd->st_bet = exports_read_beteiligungen(r->path_beteiligungen, r->path_beteiligungen, &rd->opt_one,
+                                                rd->reg_out, &rd->raw, &rd->f_bet);
     return NULL;
 }
 
@@ -176,17 +184,20 @@ static void *_read_register_and_participations(void *arg)
 static void *_read_projects(void *arg)
 {
     struct _readers *rd = arg;
-    struct run *r = rd->r;
-    rd->st_proj = exports_load_projekte(r->path_projekte, r->path_projekte, &r->areas, &r->ex, &rd->f_proj);
+    const struct run *r = rd->r;
+    rd->st_proj = exports_load_projekte(r->path_projekte, r->path_projekte, &rd->opt_two, &r->areas, rd->ex_out,
+                                        &rd->f_proj);
     return NULL;
 }
 
 /* Reads the three exports, the two large ones at the same time on two
  * cores, and checks them. Stops at a file that is missing; reads on past
  * data errors so one run reports all it can. */
-static enum ikz_status _load_exports(struct run *r)
+static enum ikz_status _load_exports(struct run *r, const struct report_options *opt)
 {
-    struct _readers rd = {.r = r};
+    struct _readers rd = {.r = r, .reg_out = &r->reg, .ex_out = &r->ex};
+    rd.opt_one = (struct csvfile_options){opt->limits, _progress, &rd.err_one};
+    rd.opt_two = (struct csvfile_options){opt->limits, _progress, &rd.err_two};
     findings_init(&rd.f_reg, FINDINGS_KEPT);
     findings_init(&rd.f_proj, FINDINGS_KEPT);
     findings_init(&rd.f_bet, FINDINGS_KEPT);
@@ -198,6 +209,10 @@ static enum ikz_status _load_exports(struct run *r)
     if (threaded)
         pthread_join(thread, NULL);
 
+    if (rd.err_one.status != IKZ_OK)
+        log_error("%s", rd.err_one.message);
+    if (rd.err_two.status != IKZ_OK)
+        log_error("%s", rd.err_two.message);
     r->register_errors = rd.f_reg.errors;
     findings_move(&r->findings, &rd.f_reg);
     findings_move(&r->findings, &rd.f_proj);
@@ -213,6 +228,11 @@ static enum ikz_status _load_exports(struct run *r)
                  r->reg.n_gemeinden, r->reg.n_kreis_kommunen,
                  r->reg.format == REGISTER_GVISYS ? "GV-ISys" : "native");
         log_info("%s: %zu rows", r->path_projekte, r->ex.file_projekte.rows);
+        const struct csvfile_info *files[] = {&r->reg.file, &r->ex.file_projekte, &rd.raw.file};
+        const char *paths[] = {r->path_register, r->path_projekte, r->path_beteiligungen};
+        for (size_t i = 0; i < 3; i++)
+            if (files[i]->encoding == TEXT_CP1252)
+                log_info("%s: not valid UTF-8, read as Windows-1252", paths[i]);
         if (rd.st_reg != IKZ_OK) {
             /* Against a register with errors every participation would be
              * suspect; fix the register first. */
@@ -274,7 +294,7 @@ static enum ikz_status _read_and_check(struct run *r, const struct report_option
     log_info("report at Stichtag %s from %s", day, opt->input_dir);
     enum ikz_status st = _load_templates(r);
     if (st == IKZ_OK)
-        st = _load_exports(r);
+        st = _load_exports(r, opt);
     if (st == IKZ_OK || st == IKZ_ERR_DATA) {
         enum ikz_status judged = _judge(r, opt->max_fehler);
         if (st == IKZ_OK)
@@ -314,8 +334,11 @@ static enum ikz_status _compute(struct run *r, const struct report_options *opt)
     if (st == IKZ_OK)
         st = findings_table(&r->findings, &r->pruefbericht);
     if (st == IKZ_OK) {
-        struct text_values values = {&r->fig, &r->fig_before};
+        size_t without_value = 0;
+        struct text_values values = {&r->fig, &r->fig_before, &without_value};
         st = render_text(r->press_template, r->path_press, 1, &values, &r->press_text, &r->findings);
+        if (without_value)
+            log_warn("%s: %zu placeholders have no value; written as 'k. A.'", r->path_press, without_value);
     }
     return st;
 }
@@ -324,58 +347,66 @@ static enum ikz_status _compute(struct run *r, const struct report_options *opt)
 /* Writing                                                                 */
 
 /* The files one writer wrote, for the manifest. The CSV writer and the
- * workbook writer each keep their own list, joined in a fixed order. */
+ * workbook writer each keep their own list, joined in a fixed order. The
+ * bound follows from the tables: every CSV table, the Prüfbericht, the
+ * press text, the workbook. Going past it is a programming error. */
+#define MAX_OUTPUTS (TABLE__COUNT + 3)
+
 struct outputs {
     char name[MAX_OUTPUTS][64];
     size_t n;
 };
 
-static void _output(struct outputs *o, const char *rel)
+static enum ikz_status _output(struct outputs *o, const char *rel, struct ikz_error *err)
 {
-    if (o->n < MAX_OUTPUTS)
-        snprintf(o->name[o->n++], sizeof o->name[0], "%s", rel);
+    if (o->n >= MAX_OUTPUTS)
+        return ikz_fail(err, IKZ_ERR_SOFTWARE, "%s: more than %d output files; MAX_OUTPUTS is too small", rel,
+                        MAX_OUTPUTS);
+    snprintf(o->name[o->n++], sizeof o->name[0], "%s", rel);
+    return IKZ_OK;
 }
 
-/* Creates rel in the publication, lets write fill it (0 or -1), syncs it
- * and notes it for the manifest. */
+/* Creates rel in the publication, lets write fill it (a status), syncs
+ * it and notes it for the manifest. */
 static enum ikz_status _write_file(struct outputs *o, struct publication *pub, const char *rel,
-                                   int (*write)(FILE *fp, const void *arg), const void *arg)
+                                   enum ikz_status (*write)(FILE *fp, const void *arg), const void *arg,
+                                   struct ikz_error *err)
 {
     FILE *fp;
-    enum ikz_status st = publish_create(pub, rel, &fp);
+    enum ikz_status st = publish_create(pub, rel, &fp, err);
     if (st != IKZ_OK)
         return st;
-    bool ok = write(fp, arg) == 0;
-    st = publish_finish(pub, rel, fp);
-    if (st == IKZ_OK && !ok)
-        st = IKZ_ERR_IO;
+    enum ikz_status written = write(fp, arg);
+    st = publish_finish(pub, rel, fp, err);
+    if (st == IKZ_OK && written != IKZ_OK)
+        st = ikz_fail(err, written, "cannot write %s/%s", pub->tmp_dir, rel);
     if (st == IKZ_OK)
-        _output(o, rel);
+        st = _output(o, rel, err);
     return st;
 }
 
-static int _put_text(FILE *fp, const void *text) { return fputs(text, fp) == EOF ? -1 : 0; }
+static enum ikz_status _put_text(FILE *fp, const void *text) { return fputs(text, fp) == EOF ? IKZ_ERR_IO : IKZ_OK; }
 
 struct _csv_job {
     const struct table *table;
     enum csv_dialect dialect;
 };
 
-static int _put_csv(FILE *fp, const void *arg)
+static enum ikz_status _put_csv(FILE *fp, const void *arg)
 {
     const struct _csv_job *job = arg;
     return render_csv(job->table, job->dialect, fp);
 }
 
 static enum ikz_status _write_csv(struct outputs *o, struct publication *pub, const char *rel, const struct table *t,
-                                  enum csv_dialect dialect)
+                                  enum csv_dialect dialect, struct ikz_error *err)
 {
     struct _csv_job job = {t, dialect};
-    return _write_file(o, pub, rel, _put_csv, &job);
+    return _write_file(o, pub, rel, _put_csv, &job, err);
 }
 
 static enum ikz_status _write_workbook(struct run *r, const struct report_options *opt, struct publication *pub,
-                                       struct outputs *o)
+                                       struct outputs *o, struct ikz_error *err)
 {
     char rel[64];
     snprintf(rel, sizeof rel, "ikz-bericht-%04d.xlsx", date_year(opt->stichtag));
@@ -401,20 +432,17 @@ static enum ikz_status _write_workbook(struct run *r, const struct report_option
         .gebietsstand = opt->gebietsstand,
         .version = IKZ_VERSION,
     };
-    struct ikz_error err = {0};
-    enum ikz_status st = render_xlsx(path, pub->tmp_dir, &in, &r->findings, &err);
-    if (err.status != IKZ_OK)
-        log_error("%s", err.message);
+    enum ikz_status st = render_xlsx(path, pub->tmp_dir, &in, &r->findings, err);
     free(path);
     if (st == IKZ_OK)
-        st = publish_sync(pub, rel);
+        st = publish_sync(pub, rel, err);
     if (st == IKZ_OK)
-        _output(o, rel);
+        st = _output(o, rel, err);
     return st;
 }
 
 static enum ikz_status _write_manifest(struct run *r, const struct report_options *opt, struct publication *pub,
-                                       const char *const *outputs, size_t n_outputs)
+                                       const char *const *outputs, size_t n_outputs, struct ikz_error *err)
 {
     const struct manifest_input inputs[] = {
         {"register", r->path_register, &r->reg.file},
@@ -431,17 +459,24 @@ static enum ikz_status _write_manifest(struct run *r, const struct report_option
         .findings = &r->findings,
         .rejected_rows = _rejected_rows(r),
     };
-    return manifest_write(pub, outputs, n_outputs, &m);
+    return manifest_write(pub, outputs, n_outputs, &m, err);
 }
 
 /* The CSV files and the press text: written on the second core while
- * libxlsxwriter, which is single-threaded, writes the workbook. */
+ * libxlsxwriter, which is single-threaded, writes the workbook. The
+ * thread's contract is in the types: it reads const tables, a const press
+ * text and the publication's paths, and writes only into its own files,
+ * out, st and err. The workbook thread never touches those; both create
+ * files in the same directory under different names. */
 struct _text_writer {
-    struct run *r;
-    const struct report_options *opt;
-    struct publication *pub;
-    struct outputs out;
-    enum ikz_status st;
+    const struct table *tables;     /* the figures' tables, TABLE__COUNT of them */
+    const struct table *pruefbericht;
+    const char *press_text;
+    enum csv_dialect dialect;
+    struct publication *pub;        /* shared: only publish_create/finish with distinct names */
+    struct outputs out;             /* this thread's */
+    enum ikz_status st;             /* this thread's */
+    struct ikz_error err;           /* this thread's */
 };
 
 static void *_write_texts(void *arg)
@@ -449,17 +484,16 @@ static void *_write_texts(void *arg)
     struct _text_writer *w = arg;
     enum ikz_status st = IKZ_OK;
     for (size_t i = 0; st == IKZ_OK && i < TABLE__COUNT; i++) {
-        const struct table *t = &w->r->fig.table[i];
+        const struct table *t = &w->tables[i];
         char rel[64];
         snprintf(rel, sizeof rel, "csv/%s.csv", t->name);
         if (!t->workbook_only)
-            st = _write_csv(&w->out, w->pub, rel, t, w->opt->dialect);
+            st = _write_csv(&w->out, w->pub, rel, t, w->dialect, &w->err);
     }
     if (st == IKZ_OK)
-        st = _write_csv(&w->out, w->pub, "pruefbericht.csv", &w->r->pruefbericht, w->opt->dialect);
+        st = _write_csv(&w->out, w->pub, "pruefbericht.csv", w->pruefbericht, w->dialect, &w->err);
     if (st == IKZ_OK)
-        st = _write_file(&w->out, w->pub, "pressetext.txt", _put_text, w->r->press_text);
-    log_debug("CSV and press text written: %.3f s", log_elapsed());
+        st = _write_file(&w->out, w->pub, "pressetext.txt", _put_text, w->press_text, &w->err);
     if (st == IKZ_OK)
         testhook_pause("csv");
     w->st = st;
@@ -469,19 +503,26 @@ static void *_write_texts(void *arg)
 static enum ikz_status _publish(struct run *r, const struct report_options *opt)
 {
     struct publication pub;
-    enum ikz_status st = publish_begin(opt->output_dir, date_year(opt->stichtag), &pub);
-    if (st != IKZ_OK)
+    struct ikz_error err = {0};
+    enum ikz_status st = publish_begin(opt->output_dir, date_year(opt->stichtag), &pub, &err);
+    if (st != IKZ_OK) {
+        log_error("%s", err.message);
         return st;
-    struct _text_writer texts = {.r = r, .opt = opt, .pub = &pub};
+    }
+    struct _text_writer texts = {.tables = r->fig.table, .pruefbericht = &r->pruefbericht,
+                                 .press_text = r->press_text, .dialect = opt->dialect, .pub = &pub};
     struct outputs book = {0};
     pthread_t thread;
     bool threaded = pthread_create(&thread, NULL, _write_texts, &texts) == 0;
     if (!threaded)
         _write_texts(&texts);
-    st = _write_workbook(r, opt, &pub, &book);
+    st = _write_workbook(r, opt, &pub, &book, &err);
     log_debug("workbook written: %.3f s", log_elapsed());
     if (threaded)
         pthread_join(thread, NULL);
+    log_debug("CSV and press text written");
+    if (texts.err.status != IKZ_OK)
+        log_error("%s", texts.err.message);
     if (st == IKZ_OK)
         st = texts.st;
     if (st == IKZ_OK) {
@@ -494,19 +535,20 @@ static enum ikz_status _publish(struct run *r, const struct report_options *opt)
         for (size_t i = 0; i < book.n; i++)
             outputs[n++] = book.name[i];
         testhook_pause("manifest");
-        st = _write_manifest(r, opt, &pub, outputs, n);
+        st = _write_manifest(r, opt, &pub, outputs, n, &err);
     }
-    if (st != IKZ_OK) {
-        if (pub.tmp_dir)
-            publish_abort(&pub);
-        return st;
+    if (st == IKZ_OK) {
+        testhook_pause("commit");
+        char final_dir[4096];
+        snprintf(final_dir, sizeof final_dir, "%s", pub.final_dir);
+        st = publish_commit(&pub, &err);
+        if (st == IKZ_OK)
+            log_info("published %s", final_dir);
+    } else if (pub.tmp_dir) {
+        publish_abort(&pub);
     }
-    testhook_pause("commit");
-    char final_dir[4096];
-    snprintf(final_dir, sizeof final_dir, "%s", pub.final_dir);
-    st = publish_commit(&pub);
-    if (st == IKZ_OK)
-        log_info("published %s", final_dir);
+    if (err.status != IKZ_OK)
+        log_error("%s", err.message);
     return st;
 }
 
@@ -521,12 +563,15 @@ static void _write_failed_findings(struct run *r, const struct report_options *o
     FILE *mem = open_memstream(&buf, &len);
     if (!mem)
         return;
-    int rc = render_csv(&r->pruefbericht, opt->dialect, mem);
+    enum ikz_status rc = render_csv(&r->pruefbericht, opt->dialect, mem);
     fclose(mem);
     char name[64];
     snprintf(name, sizeof name, "pruefbericht-%04d.csv", date_year(opt->stichtag));
-    if (rc == 0 && publish_file(opt->output_dir, name, buf, len) == IKZ_OK)
+    struct ikz_error err = {0};
+    if (rc == IKZ_OK && publish_file(opt->output_dir, name, buf, len, &err) == IKZ_OK)
         log_error("nothing published; the findings are in %s/%s", opt->output_dir, name);
+    else if (err.status != IKZ_OK)
+        log_error("%s", err.message);
     free(buf);
 }
 
@@ -536,9 +581,16 @@ static void _write_failed_findings(struct run *r, const struct report_options *o
 enum ikz_status report_run(const struct report_options *opt)
 {
     struct output_lock lock;
-    enum ikz_status st = publish_lock(opt->output_dir, &lock);
-    if (st != IKZ_OK)
+    struct ikz_error err = {0};
+    enum ikz_status st = publish_lock(opt->output_dir, &lock, &err);
+    if (st != IKZ_OK) {
+        log_error("%s", err.message);
         return st;
+    }
+    if (lock.leftovers_removed)
+        log_info("removed %zu directories left in %s by interrupted runs", lock.leftovers_removed, opt->output_dir);
+    if (!lock.pid_written)
+        log_warn("cannot write the pid to %s/.lock", opt->output_dir);
     testhook_pause("locked");
     struct run r;
     log_elapsed();
@@ -558,7 +610,9 @@ enum ikz_status report_run(const struct report_options *opt)
     if (st == IKZ_ERR_DATA)
         _write_failed_findings(&r, opt);
     else if (st == IKZ_OK)
-        publish_remove(opt->output_dir, name); /* a failure's findings of an earlier night */
+        /* a failure's findings of an earlier night */
+        if (publish_remove(opt->output_dir, name, &err) != IKZ_OK && err.status != IKZ_OK)
+            log_warn("%s", err.message);
     _run_free(&r);
     publish_unlock(&lock);
     return st;

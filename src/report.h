@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "csvfile.h"
 #include "render_csv.h"
 #include "status.h"
 #include "values.h"
@@ -25,6 +26,7 @@ struct report_options {
     enum csv_dialect dialect;
     const char *gebietsstand;  /* the register's Gebietsstand for the Erläuterungen; NULL: not given */
     size_t max_fehler;         /* rows with a fehler that may be left out (default 0) */
+    struct csvfile_limits limits; /* --max-field-bytes, --max-columns */
 };
 
 /* Default OZG start date: the Online Access Act cooperations from 2021 on. */

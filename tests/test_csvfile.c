@@ -275,7 +275,7 @@ static void test_line_numbers_across_chunks(void **state)
 static void test_field_limit(void **state)
 {
     (void)state;
-    struct csvfile_limits lim = {.max_field_bytes = 16, .max_columns = 10};
+    struct csvfile_options lim = {.limits = {.max_field_bytes = 16, .max_columns = 10}};
     char *dir = fixture_dir();
     char *path = fixture_write(dir, "l.csv", "projekt_id;ags;rolle\nP1;1;a\nP2;12345678901234567890;b\n", (size_t)-1);
     struct findings f;

@@ -40,7 +40,7 @@ static int _setup(void **state)
                                 "ORDNUNG;Ordnungswesen und Ordnungsbehördenbezirke\nBAU;Bauverwaltung\n", (size_t)-1);
     char *reg = fixture_write(w->dir, "kommunen.csv", REGISTER, (size_t)-1);
     assert_int_equal(taskareas_load(areas, "areas.csv", &w->areas, &w->f), IKZ_OK);
-    assert_int_equal(register_load(reg, "kommunen.csv", &w->reg, &w->f), IKZ_OK);
+    assert_int_equal(register_load(reg, "kommunen.csv", NULL, &w->reg, &w->f), IKZ_OK);
     free(areas);
     free(reg);
     *state = w;
@@ -65,7 +65,7 @@ static enum ikz_status _projekte(struct world *w, const char *rows)
     char *content = malloc(n);
     snprintf(content, n, "%s%s", PROJEKT_HEADER, rows);
     char *path = fixture_write(w->dir, "projekte.csv", content, (size_t)-1);
-    enum ikz_status st = exports_load_projekte(path, "projekte.csv", &w->areas, &w->ex, &w->f);
+    enum ikz_status st = exports_load_projekte(path, "projekte.csv", NULL, &w->areas, &w->ex, &w->f);
     free(content);
     free(path);
     return st;
@@ -74,7 +74,7 @@ static enum ikz_status _projekte(struct world *w, const char *rows)
 static enum ikz_status _beteiligungen(struct world *w, const char *content)
 {
     char *path = fixture_write(w->dir, "beteiligungen.csv", content, (size_t)-1);
-    enum ikz_status st = exports_load_beteiligungen(path, "beteiligungen.csv", &w->reg, &w->ex, &w->f);
+    enum ikz_status st = exports_load_beteiligungen(path, "beteiligungen.csv", NULL, &w->reg, &w->ex, &w->f);
     free(path);
     return st;
 }
@@ -118,7 +118,7 @@ static void test_optional_columns(void **state)
     struct world *w = *state;
     char *path = fixture_write(w->dir, "projekte.csv", "aufgabenbereich,projekt_id,foerderbetrag_eur,bewilligt_am,titel\n"
                                                      "OZG,P1,75000,2022-01-01,a\n", (size_t)-1);
-    assert_int_equal(exports_load_projekte(path, "projekte.csv", &w->areas, &w->ex, &w->f), IKZ_OK);
+    assert_int_equal(exports_load_projekte(path, "projekte.csv", NULL, &w->areas, &w->ex, &w->f), IKZ_OK);
     assert_int_equal(w->f.total, 0);
     assert_int_equal(w->ex.projekt[0].widerrufen, 0);
     assert_true(w->ex.projekt[0].kosten_cents == MONEY_NONE && w->ex.projekt[0].einsparung_cents == MONEY_NONE);

@@ -22,7 +22,7 @@ static char *_render(const struct table *t, enum csv_dialect d)
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
     assert_non_null(fp);
-    assert_int_equal(render_csv(t, d, fp), 0);
+    assert_int_equal(render_csv(t, d, fp), IKZ_OK);
     assert_int_equal(fclose(fp), 0);
     return buf;
 }
@@ -108,7 +108,7 @@ static void test_write_error(void **state)
     if (!fp)
         skip();
     setvbuf(fp, NULL, _IONBF, 0);
-    assert_int_equal(render_csv(&t, CSV_DIALECT_EXCEL_DE, fp), -1);
+    assert_int_equal(render_csv(&t, CSV_DIALECT_EXCEL_DE, fp), IKZ_ERR_IO);
     fclose(fp);
     table_free(&t);
 }

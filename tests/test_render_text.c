@@ -85,7 +85,7 @@ static char *_render(const char *tpl, struct findings *f, enum ikz_status expect
     struct figures now, before;
     _figures(&now, 514, 5.440181, 8600000, 20241231);
     _figures(&before, 467, 5.0, 8000000, 20231231);
-    struct text_values v = {&now, &before};
+    struct text_values v = {&now, &before, NULL};
     char *out = NULL;
     findings_init(f, 10);
     assert_int_equal(render_text(tpl, "pressetext.txt", 1, &v, &out, f), expected);

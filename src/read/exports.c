@@ -173,12 +173,12 @@ static int _cmp_projekt(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
-enum ikz_status exports_load_projekte(const char *path, const char *display, const struct task_areas *areas,
+enum ikz_status exports_load_projekte(const char *path, const char *display, const struct csvfile_options *opt, const struct task_areas *areas,
                                       struct exports *out, struct findings *findings)
 {
     memset(out, 0, sizeof *out);
     struct csvfile *cf;
-    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    enum ikz_status st = csvfile_open(path, display, opt, findings, &cf);
     if (st != IKZ_OK)
         return st;
     /* widerrufen_am and the two yearly amounts are optional columns too:
@@ -368,13 +368,13 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
     return 0;
 }
 
-enum ikz_status exports_read_beteiligungen(const char *path, const char *display,
+enum ikz_status exports_read_beteiligungen(const char *path, const char *display, const struct csvfile_options *opt,
                                            const struct kommune_register *reg, struct beteiligungen_raw *raw,
                                            struct findings *findings)
 {
     memset(raw, 0, sizeof *raw);
     struct csvfile *cf;
-    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    enum ikz_status st = csvfile_open(path, display, opt, findings, &cf);
     if (st != IKZ_OK)
         return st;
     static const char *const names[B__COUNT] = {"projekt_id", "ags", "rolle"};
@@ -517,13 +517,13 @@ void exports_raw_free(struct beteiligungen_raw *raw)
     memset(raw, 0, sizeof *raw);
 }
 
-enum ikz_status exports_load_beteiligungen(const char *path, const char *display,
+enum ikz_status exports_load_beteiligungen(const char *path, const char *display, const struct csvfile_options *opt,
                                            const struct kommune_register *reg, struct exports *ex,
                                            struct findings *findings)
 {
     struct beteiligungen_raw raw;
     size_t errors_before = findings->errors, start = findings->n;
-    enum ikz_status st = exports_read_beteiligungen(path, display, reg, &raw, findings);
+    enum ikz_status st = exports_read_beteiligungen(path, display, opt, reg, &raw, findings);
     if (st != IKZ_OK) {
         exports_raw_free(&raw);
         return st;

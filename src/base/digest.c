@@ -50,16 +50,16 @@ void digest_free(struct digest *d)
     OPENSSL_free(d);
 }
 
-int digest_file(const char *path, char hex[DIGEST_HEX_LEN + 1], long long *size)
+enum ikz_status digest_file(const char *path, char hex[DIGEST_HEX_LEN + 1], long long *size)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp)
-        return -1;
+        return IKZ_ERR_NOINPUT;
     struct digest *d = digest_new();
     if (!d) {
         fclose(fp);
         errno = ENOMEM;
-        return -1;
+        return IKZ_ERR_OSERR;
     }
     unsigned char buf[1 << 16];
     size_t n;
@@ -74,8 +74,8 @@ int digest_file(const char *path, char hex[DIGEST_HEX_LEN + 1], long long *size)
     digest_free(d);
     if (err) {
         errno = EIO;
-        return -1;
+        return IKZ_ERR_IO;
     }
     *size = total;
-    return 0;
+    return IKZ_OK;
 }

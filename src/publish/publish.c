@@ -13,7 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "log.h"
 
 static char *_join(const char *a, const char *b)
 {
@@ -38,16 +37,22 @@ static int _rm_entry(const char *path, const struct stat *st, int flag, struct F
 {
     (void)st;
     (void)ftw;
-    int rc = flag == FTW_DP ? rmdir(path) : unlink(path);
-    if (rc != 0)
-        log_warn("cannot remove %s: %s", path, strerror(errno));
+    /* Go on past a failure: remove as much as can be removed. nftw has no
+     * context argument; the caller sees what is left by rmdir failing. */
+    if (flag == FTW_DP)
+        rmdir(path);
+    else
+        unlink(path);
     return 0;
 }
 
-/* Removes a directory tree without following symlinks. */
-static void _remove_tree(const char *path)
+/* Removes a directory tree without following symlinks; false if some of
+ * it is left (the next run's lock removes what a failure left behind). */
+static bool _remove_tree(const char *path)
 {
     nftw(path, _rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    struct stat st;
+    return lstat(path, &st) != 0 && errno == ENOENT;
 }
 
 static int _fsync_dir(const char *path)
@@ -60,39 +65,40 @@ static int _fsync_dir(const char *path)
     return rc;
 }
 
-/* Removes .tmp-* directories a killed run left in the output directory. */
-static void _clean_leftovers(const char *output_dir)
+/* Removes .tmp-* directories a killed run left in the output directory;
+ * returns how many it removed. */
+static size_t _clean_leftovers(const char *output_dir)
 {
     DIR *dir = opendir(output_dir);
     if (!dir)
-        return;
+        return 0;
+    size_t n = 0;
     struct dirent *e;
     while ((e = readdir(dir)) != NULL) {
         if (strncmp(e->d_name, ".tmp-", 5) != 0)
             continue;
         char *path = _join(output_dir, e->d_name);
-        if (path) {
-            log_info("removing %s, left by an interrupted run", path);
-            _remove_tree(path);
-        }
+        if (path && _remove_tree(path))
+            n++;
         free(path);
     }
     closedir(dir);
+    return n;
 }
 
-enum ikz_status publish_lock(const char *output_dir, struct output_lock *lock)
+enum ikz_status publish_lock(const char *output_dir, struct output_lock *lock, struct ikz_error *err)
 {
     lock->fd = -1;
-    if (mkdir(output_dir, 0777) != 0 && errno != EEXIST) {
-        log_error("cannot create output directory %s: %s", output_dir, strerror(errno));
-        return IKZ_ERR_CANTCREAT;
-    }
+    lock->leftovers_removed = 0;
+    lock->pid_written = false;
+    if (mkdir(output_dir, 0777) != 0 && errno != EEXIST)
+        return ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot create output directory %s: %s", output_dir, strerror(errno));
     char *path = _join(output_dir, ".lock");
     if (!path)
         return IKZ_ERR_OSERR;
     int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) {
-        log_error("cannot open %s: %s", path, strerror(errno));
+        ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot open %s: %s", path, strerror(errno));
         free(path);
         return IKZ_ERR_CANTCREAT;
     }
@@ -102,18 +108,18 @@ enum ikz_status publish_lock(const char *output_dir, struct output_lock *lock)
         ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
         pid[n > 0 ? n : 0] = '\0';
         pid[strcspn(pid, "\n")] = '\0';
-        log_error("another run (pid %s) is writing to %s; nothing done, try again later", *pid ? pid : "?", output_dir);
+        ikz_fail(err, IKZ_ERR_TEMPFAIL, "another run (pid %s) is writing to %s; nothing done, try again later",
+                 *pid ? pid : "?", output_dir);
         close(fd);
         free(path);
         return IKZ_ERR_TEMPFAIL;
     }
     char pid[32];
     int len = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
-    if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, (size_t)len, 0) != len)
-        log_warn("cannot write the pid to %s: %s", path, strerror(errno));
+    lock->pid_written = ftruncate(fd, 0) == 0 && pwrite(fd, pid, (size_t)len, 0) == len;
     free(path);
     lock->fd = fd;
-    _clean_leftovers(output_dir);
+    lock->leftovers_removed = _clean_leftovers(output_dir);
     return IKZ_OK;
 }
 
@@ -124,8 +130,10 @@ void publish_unlock(struct output_lock *lock)
     lock->fd = -1;
 }
 
-enum ikz_status publish_file(const char *output_dir, const char *name, const char *data, size_t len)
+enum ikz_status publish_file(const char *output_dir, const char *name, const char *data, size_t len,
+                             struct ikz_error *err)
 {
+    int saved = 0;
     char tmp_name[256];
     snprintf(tmp_name, sizeof tmp_name, ".tmp-%s-%ld", name, (long)getpid());
     char *tmp = _join(output_dir, tmp_name), *final = _join(output_dir, name);
@@ -147,31 +155,36 @@ enum ikz_status publish_file(const char *output_dir, const char *name, const cha
             st = IKZ_ERR_IO;
         if (st == IKZ_OK && rename(tmp, final) != 0)
             st = IKZ_ERR_CANTCREAT;
+        saved = errno ? errno : EIO; /* before unlink() can change it */
         if (st != IKZ_OK)
             unlink(tmp);
     }
+    if (fd < 0)
+        saved = errno;
     if (st != IKZ_OK)
-        log_error("cannot write %s: %s", final ? final : name, strerror(errno));
+        ikz_fail(err, st, "cannot write %s: %s", final ? final : name, strerror(saved));
     free(tmp);
     free(final);
     return st;
 }
 
-void publish_remove(const char *output_dir, const char *name)
+enum ikz_status publish_remove(const char *output_dir, const char *name, struct ikz_error *err)
 {
     char *path = _join(output_dir, name);
-    if (path && unlink(path) != 0 && errno != ENOENT)
-        log_warn("cannot remove %s: %s", path, strerror(errno));
+    enum ikz_status st = IKZ_OK;
+    if (!path)
+        st = IKZ_ERR_OSERR;
+    else if (unlink(path) != 0 && errno != ENOENT)
+        st = ikz_fail(err, IKZ_ERR_IO, "cannot remove %s: %s", path, strerror(errno));
     free(path);
+    return st;
 }
 
-enum ikz_status publish_begin(const char *output_dir, int year, struct publication *pub)
+enum ikz_status publish_begin(const char *output_dir, int year, struct publication *pub, struct ikz_error *err)
 {
     memset(pub, 0, sizeof *pub);
-    if (mkdir(output_dir, 0777) != 0 && errno != EEXIST) {
-        log_error("cannot create output directory %s: %s", output_dir, strerror(errno));
-        return IKZ_ERR_CANTCREAT;
-    }
+    if (mkdir(output_dir, 0777) != 0 && errno != EEXIST)
+        return ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot create output directory %s: %s", output_dir, strerror(errno));
     char year_name[16], tmp_name[32];
     snprintf(year_name, sizeof year_name, "%04d", year);
     snprintf(tmp_name, sizeof tmp_name, ".tmp-%04d-XXXXXX", year);
@@ -184,7 +197,7 @@ enum ikz_status publish_begin(const char *output_dir, int year, struct publicati
         return IKZ_ERR_OSERR;
     }
     if (!mkdtemp(pub->tmp_dir)) {
-        log_error("cannot create a directory in %s: %s", output_dir, strerror(errno));
+        ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot create a directory in %s: %s", output_dir, strerror(errno));
         _release(pub);
         return IKZ_ERR_CANTCREAT;
     }
@@ -198,7 +211,7 @@ enum ikz_status publish_begin(const char *output_dir, int year, struct publicati
     return IKZ_OK;
 }
 
-enum ikz_status publish_create(struct publication *pub, const char *relpath, FILE **fp)
+enum ikz_status publish_create(struct publication *pub, const char *relpath, FILE **fp, struct ikz_error *err)
 {
     *fp = NULL;
     char *path = _join(pub->tmp_dir, relpath);
@@ -208,7 +221,7 @@ enum ikz_status publish_create(struct publication *pub, const char *relpath, FIL
     if (slash) {
         char *dir = strndup(path, strlen(pub->tmp_dir) + 1 + (size_t)(slash - relpath));
         if (!dir || (mkdir(dir, 0777) != 0 && errno != EEXIST)) {
-            log_error("cannot create %s: %s", dir ? dir : relpath, strerror(errno));
+            ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot create %s: %s", dir ? dir : relpath, strerror(errno));
             free(dir);
             free(path);
             return IKZ_ERR_CANTCREAT;
@@ -217,7 +230,7 @@ enum ikz_status publish_create(struct publication *pub, const char *relpath, FIL
     }
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0 || !(*fp = fdopen(fd, "wb"))) {
-        log_error("cannot create %s: %s", path, strerror(errno));
+        ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot create %s: %s", path, strerror(errno));
         if (fd >= 0)
             close(fd);
         free(path);
@@ -227,23 +240,21 @@ enum ikz_status publish_create(struct publication *pub, const char *relpath, FIL
     return IKZ_OK;
 }
 
-enum ikz_status publish_finish(struct publication *pub, const char *relpath, FILE *fp)
+enum ikz_status publish_finish(struct publication *pub, const char *relpath, FILE *fp, struct ikz_error *err)
 {
-    int err = 0;
+    int e = 0;
     if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0)
-        err = errno ? errno : EIO;
-    if (fclose(fp) != 0 && !err)
-        err = errno;
-    if (err) {
-        log_error("cannot write %s/%s: %s", pub->tmp_dir, relpath, strerror(err));
-        return IKZ_ERR_IO;
-    }
+        e = errno ? errno : EIO;
+    if (fclose(fp) != 0 && !e)
+        e = errno;
+    if (e)
+        return ikz_fail(err, IKZ_ERR_IO, "cannot write %s/%s: %s", pub->tmp_dir, relpath, strerror(e));
     return IKZ_OK;
 }
 
 char *publish_path(const struct publication *pub, const char *relpath) { return _join(pub->tmp_dir, relpath); }
 
-enum ikz_status publish_sync(const struct publication *pub, const char *relpath)
+enum ikz_status publish_sync(const struct publication *pub, const char *relpath, struct ikz_error *err)
 {
     char *path = _join(pub->tmp_dir, relpath);
     if (!path)
@@ -251,21 +262,21 @@ enum ikz_status publish_sync(const struct publication *pub, const char *relpath)
     int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     int rc = fd >= 0 ? fsync(fd) : -1;
     if (rc != 0)
-        log_error("cannot sync %s: %s", path, strerror(errno));
+        ikz_fail(err, IKZ_ERR_IO, "cannot sync %s: %s", path, strerror(errno));
     if (fd >= 0)
         close(fd);
     free(path);
     return rc == 0 ? IKZ_OK : IKZ_ERR_IO;
 }
 
-enum ikz_status publish_commit(struct publication *pub)
+enum ikz_status publish_commit(struct publication *pub, struct ikz_error *err)
 {
     char *csv_dir = _join(pub->tmp_dir, "csv");
     if (csv_dir)
         _fsync_dir(csv_dir);
     free(csv_dir);
     if (_fsync_dir(pub->tmp_dir) != 0) {
-        log_error("cannot sync %s: %s", pub->tmp_dir, strerror(errno));
+        ikz_fail(err, IKZ_ERR_IO, "cannot sync %s: %s", pub->tmp_dir, strerror(errno));
         publish_abort(pub);
         return IKZ_ERR_IO;
     }
@@ -275,7 +286,7 @@ enum ikz_status publish_commit(struct publication *pub)
     chmod(pub->tmp_dir, 0777 & ~mask);
     int dfd = open(pub->output_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd < 0) {
-        log_error("cannot open %s: %s", pub->output_dir, strerror(errno));
+        ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot open %s: %s", pub->output_dir, strerror(errno));
         publish_abort(pub);
         return IKZ_ERR_CANTCREAT;
     }
@@ -284,21 +295,37 @@ enum ikz_status publish_commit(struct publication *pub)
         swapped = true; /* tmp_dir now holds the previous report */
     } else if (errno == ENOENT) {
         if (renameat2(dfd, pub->tmp_name, dfd, pub->year_name, RENAME_NOREPLACE) != 0) {
-            log_error("cannot publish %s as %s: %s", pub->tmp_dir, pub->final_dir, strerror(errno));
+            ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot publish %s as %s: %s", pub->tmp_dir, pub->final_dir,
+                     strerror(errno));
             close(dfd);
             publish_abort(pub);
             return IKZ_ERR_CANTCREAT;
         }
     } else {
-        log_error("cannot publish %s as %s: %s", pub->tmp_dir, pub->final_dir, strerror(errno));
+        ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot publish %s as %s: %s", pub->tmp_dir, pub->final_dir,
+                 strerror(errno));
         close(dfd);
         publish_abort(pub);
         return IKZ_ERR_CANTCREAT;
     }
-    fsync(dfd);
+    /* The swap must reach the disk, or a crash could bring back the old
+     * report after the run said it published. If it cannot, undo the swap:
+     * the previous report stays as it was, and the run fails. */
+    if (fsync(dfd) != 0) {
+        int e = errno;
+        if (swapped)
+            renameat2(dfd, pub->tmp_name, dfd, pub->year_name, RENAME_EXCHANGE);
+        else
+            renameat2(dfd, pub->year_name, dfd, pub->tmp_name, RENAME_NOREPLACE);
+        close(dfd);
+        ikz_fail(err, IKZ_ERR_IO, "cannot sync %s after publishing %s: %s; the previous report is kept",
+                 pub->output_dir, pub->year_name, strerror(e));
+        publish_abort(pub);
+        return IKZ_ERR_IO;
+    }
     close(dfd);
     if (swapped)
-        _remove_tree(pub->tmp_dir);
+        _remove_tree(pub->tmp_dir); /* what is left, the next run's lock removes */
     _release(pub);
     return IKZ_OK;
 }

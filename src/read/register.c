@@ -401,12 +401,12 @@ static enum ikz_status _build(struct _load *ld)
     return IKZ_OK;
 }
 
-enum ikz_status register_load(const char *path, const char *display, struct kommune_register *out,
+enum ikz_status register_load(const char *path, const char *display, const struct csvfile_options *opt, struct kommune_register *out,
                               struct findings *findings)
 {
     memset(out, 0, sizeof *out);
     struct csvfile *cf;
-    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    enum ikz_status st = csvfile_open(path, display, opt, findings, &cf);
     if (st != IKZ_OK)
         return st;
     struct _load ld = {.reg = out, .findings = findings, .display = display};

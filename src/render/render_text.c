@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "log.h"
 #include "numfmt.h"
 
 enum variant { VARIANT_NOW, VARIANT_VORJAHR, VARIANT_DIFF, VARIANT_DIFF_PROZENT };
@@ -141,8 +140,8 @@ static bool _resolve(struct _ctx *c, const struct text_values *v, const char *na
         _error(c, name, "Format passt nicht zum Wert");
         return false;
     }
-    if (value.kind == CELL_EMPTY || value.kind == CELL_UNDEFINED)
-        log_warn("%s: {%s} has no value; written as 'k. A.'", c->display, name);
+    if ((value.kind == CELL_EMPTY || value.kind == CELL_UNDEFINED) && v->without_value)
+        ++*v->without_value;
     return true;
 }
 

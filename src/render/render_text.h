@@ -26,6 +26,7 @@
 struct text_values {
     const struct figures *now;
     const struct figures *before; /* one year earlier */
+    size_t *without_value;        /* NULL, or counts placeholders written as "k. A." */
 };
 
 /* Renders tpl into a malloc'd string *out (caller frees). display names the

@@ -1,17 +1,16 @@
-/* job.c: reads job files with inih, see job.h. */
+/* job.c: reads job files (inifile.c), see job.h. */
 #define _GNU_SOURCE /* strdup, dirent */
 #include "job.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <ini.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "log.h"
+#include "inifile.h"
 
 static const char *const _names[JOB__COUNT] = {
     [JOB_INPUT] = "input",           [JOB_REGISTER] = "register",      [JOB_OUTPUT] = "output",
@@ -36,12 +35,12 @@ struct _load {
     char error[256];
 };
 
-static int _on_entry(void *user, const char *section, const char *name, const char *value)
+static bool _on_entry(void *user, const char *section, const char *name, const char *value)
 {
     struct _load *ld = user;
     if (strcmp(section, "job") != 0) {
         snprintf(ld->error, sizeof ld->error, "section [%s] unknown, expected [job]", section);
-        return 0;
+        return false;
     }
     for (int k = 0; k < JOB__COUNT; k++) {
         if (strcmp(name, _names[k]) != 0)
@@ -58,11 +57,11 @@ static int _on_entry(void *user, const char *section, const char *name, const ch
         return ld->job->value[k] != NULL;
     }
     snprintf(ld->error, sizeof ld->error, "unknown key '%s'", name);
-    return 0;
+    return false;
 }
 
 /* Replaces "DIR/" "*" by the greatest subdirectory name in DIR. */
-static enum ikz_status _newest(struct job *job, const char *path)
+static enum ikz_status _newest(struct job *job, const char *path, struct ikz_error *err)
 {
     char *v = job->value[JOB_INPUT];
     size_t len = v ? strlen(v) : 0;
@@ -70,10 +69,8 @@ static enum ikz_status _newest(struct job *job, const char *path)
         return IKZ_OK;
     v[len - 2] = '\0';
     DIR *dir = opendir(v);
-    if (!dir) {
-        fprintf(stderr, "ikz-report: %s: input: cannot read %s: %s\n", path, v, strerror(errno));
-        return IKZ_ERR_NOINPUT;
-    }
+    if (!dir)
+        return ikz_fail(err, IKZ_ERR_NOINPUT, "%s: input: cannot read %s: %s", path, v, strerror(errno));
     char *best = NULL;
     struct dirent *e;
     while ((e = readdir(dir)) != NULL) {
@@ -94,16 +91,16 @@ static enum ikz_status _newest(struct job *job, const char *path)
     }
     closedir(dir);
     if (!best) {
-        fprintf(stderr, "ikz-report: %s: input: no export directory in %s\n", path, v);
+        ikz_fail(err, IKZ_ERR_NOINPUT, "%s: input: no export directory in %s", path, v);
         return IKZ_ERR_NOINPUT;
     }
-    log_info("newest export directory: %s", best);
+    job->input_chosen = true;
     free(job->value[JOB_INPUT]);
     job->value[JOB_INPUT] = best;
     return IKZ_OK;
 }
 
-enum ikz_status job_load(const char *path, struct job *job)
+enum ikz_status job_load(const char *path, struct job *job, struct ikz_error *err)
 {
     memset(job, 0, sizeof *job);
     struct _load ld = {.job = job, .path = path};
@@ -111,20 +108,22 @@ enum ikz_status job_load(const char *path, struct job *job)
     ld.dir = slash ? strndup(path, (size_t)(slash - path + 1)) : strdup("");
     if (!ld.dir)
         return IKZ_ERR_OSERR;
-    int rc = ini_parse(path, _on_entry, &ld);
+    long line;
+    bool duplicate;
+    enum ikz_status st = inifile_parse(path, _on_entry, &ld, &line, &duplicate);
     free(ld.dir);
-    if (rc < 0) {
-        fprintf(stderr, "ikz-report: %s: cannot read the job file\n", path);
+    if (st == IKZ_ERR_NOINPUT) {
         job_free(job);
-        return IKZ_ERR_NOINPUT;
+        return ikz_fail(err, st, "%s: cannot read the job file", path);
     }
-    if (rc > 0) {
-        fprintf(stderr, "ikz-report: %s:%d: %s\n", path, rc,
-                *ld.error ? ld.error : "not a valid INI line (key = value, at most 199 bytes)");
+    if (st != IKZ_OK) {
         job_free(job);
-        return IKZ_ERR_CONFIG;
+        return ikz_fail(err, st, "%s:%ld: %s", path, line,
+                        duplicate   ? "key given twice"
+                        : *ld.error ? ld.error
+                                    : "not a valid INI line (key = value, at most 199 bytes)");
     }
-    enum ikz_status st = _newest(job, path);
+    st = _newest(job, path, err);
     if (st != IKZ_OK)
         job_free(job);
     return st;

@@ -75,7 +75,7 @@ struct kommune_register {
 /* Loads the register at path (display names it in findings). Returns
  * IKZ_ERR_DATA when findings of severity fehler were made, IKZ_ERR_NOINPUT
  * when it cannot be opened. */
-enum ikz_status register_load(const char *path, const char *display, struct kommune_register *out,
+enum ikz_status register_load(const char *path, const char *display, const struct csvfile_options *opt, struct kommune_register *out,
                               struct findings *findings);
 
 /* Index of the Kommune with key ags (5 or 8 digits), or -1. */

@@ -10,6 +10,8 @@
 #ifndef IKZ_JOB_H
 #define IKZ_JOB_H
 
+#include <stdbool.h>
+
 #include "status.h"
 
 enum job_key {
@@ -30,14 +32,16 @@ enum job_key {
 
 struct job {
     char *value[JOB__COUNT]; /* owned; NULL when the file does not set it */
+    bool input_chosen;       /* input was DIR/ * and value[JOB_INPUT] is the newest subdirectory */
 };
 
 /* The key's name in the file ("csv-dialect"); static. */
 const char *job_key_name(enum job_key key);
 
-/* Reads path into job. Errors are printed as "ikz-report: FILE:LINE: ..."
- * and give IKZ_ERR_CONFIG (IKZ_ERR_NOINPUT if the file cannot be read). */
-enum ikz_status job_load(const char *path, struct job *job);
+/* Reads path into job. Errors give IKZ_ERR_CONFIG with "FILE:LINE: what"
+ * in err (IKZ_ERR_NOINPUT if the file cannot be read); a key given twice
+ * is one. */
+enum ikz_status job_load(const char *path, struct job *job, struct ikz_error *err);
 
 void job_free(struct job *job);
 

@@ -39,6 +39,8 @@ struct projekt {
 };
 
 /* Strings kept for the whole run, in blocks that never move. */
+_Static_assert(sizeof(struct projekt) == 64, "struct projekt must stay 64 bytes (docs/performance.md)");
+
 struct string_block;
 
 struct beteiligung {
@@ -59,13 +61,13 @@ struct exports {
 };
 
 /* Reads projekte.csv. IKZ_ERR_DATA if any row had an error finding. */
-enum ikz_status exports_load_projekte(const char *path, const char *display, const struct task_areas *areas,
+enum ikz_status exports_load_projekte(const char *path, const char *display, const struct csvfile_options *opt, const struct task_areas *areas,
                                       struct exports *out, struct findings *findings);
 
 /* Reads beteiligungen.csv against the projects already loaded and the
  * register; merges duplicated (project, Kommune) pairs with a finding.
  * The same as exports_read_beteiligungen() then exports_resolve_beteiligungen(). */
-enum ikz_status exports_load_beteiligungen(const char *path, const char *display,
+enum ikz_status exports_load_beteiligungen(const char *path, const char *display, const struct csvfile_options *opt,
                                            const struct kommune_register *reg, struct exports *ex,
                                            struct findings *findings);
 
@@ -84,7 +86,7 @@ struct beteiligungen_raw {
 };
 
 /* Reads the rows and checks AGS and role; needs only the register. */
-enum ikz_status exports_read_beteiligungen(const char *path, const char *display,
+enum ikz_status exports_read_beteiligungen(const char *path, const char *display, const struct csvfile_options *opt,
                                            const struct kommune_register *reg, struct beteiligungen_raw *raw,
                                            struct findings *findings);
 

@@ -55,7 +55,7 @@ enum ikz_status taskareas_load(const char *path, const char *display, struct tas
     memset(out, 0, sizeof *out);
     out->ozg = -1;
     struct csvfile *cf;
-    enum ikz_status st = csvfile_open(path, display, &CSVFILE_DEFAULT_LIMITS, findings, &cf);
+    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
     if (st != IKZ_OK)
         return st == IKZ_ERR_OSERR ? st : IKZ_ERR_CONFIG;
     static const char *const names[] = {"code", "bezeichnung"};

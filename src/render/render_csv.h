@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 
+#include "status.h"
 #include "table.h"
 
 enum csv_dialect { CSV_DIALECT_EXCEL_DE, CSV_DIALECT_RFC4180 };
@@ -18,8 +19,9 @@ enum csv_dialect { CSV_DIALECT_EXCEL_DE, CSV_DIALECT_RFC4180 };
 /* Parses "excel-de" or "rfc4180"; false for anything else. */
 bool csv_dialect_parse(const char *name, enum csv_dialect *out);
 
-/* Writes t to fp. Returns 0, or -1 on a write error (errno set). */
-int render_csv(const struct table *t, enum csv_dialect dialect, FILE *fp);
+/* Writes t to fp. Returns IKZ_OK, or IKZ_ERR_IO on a write error (errno
+ * set). */
+enum ikz_status render_csv(const struct table *t, enum csv_dialect dialect, FILE *fp);
 
 /* Formats one cell as render_csv() would, without quoting, into out. */
 void render_csv_cell(const struct cell *c, enum csv_dialect dialect, char *out, size_t outsz);

@@ -56,15 +56,23 @@ struct csvfile_limits {
 };
 extern const struct csvfile_limits CSVFILE_DEFAULT_LIMITS;
 
-/* The limits csvfile_open() uses when it is given none: the run's
- * --max-field-bytes and --max-columns. Process-wide; set before reading. */
-void csvfile_set_limits(const struct csvfile_limits *limits);
+/* How one file is read: the run's --max-field-bytes and --max-columns,
+ * whom to tell about progress, and where to say why a file could not be
+ * read. Each reading thread has its own (no process-wide settings). */
+struct csvfile_options {
+    struct csvfile_limits limits;
+    /* Called every 65,536 rows (NULL: never); the caller decides whether
+     * a person should see it. */
+    void (*progress)(const char *display, size_t rows);
+    struct ikz_error *error; /* NULL: the reason is not kept */
+};
 
 /* Opens path and reads its header line. display is the name used in
- * findings (borrowed: it must outlive the csvfile and the findings).
- * Returns IKZ_ERR_NOINPUT when the file cannot be opened (and logs why),
- * IKZ_ERR_DATA when it has no header (a finding says so). */
-enum ikz_status csvfile_open(const char *path, const char *display, const struct csvfile_limits *limits,
+ * findings (borrowed: it must outlive the csvfile and the findings); opt
+ * NULL means the default limits. Returns IKZ_ERR_NOINPUT when the file
+ * cannot be opened (why in opt->error), IKZ_ERR_DATA when it has no header
+ * (a finding says so). */
+enum ikz_status csvfile_open(const char *path, const char *display, const struct csvfile_options *opt,
                              struct findings *findings, struct csvfile **out);
 
 /* True if the header has a column of that name (case-insensitive). */

@@ -91,7 +91,8 @@ static int _text(const char *s, char delim, FILE *fp)
     return rc;
 }
 
-int render_csv(const struct table *t, enum csv_dialect dialect, FILE *fp)
+/* The rows, 0 or -1 on a write error. */
+static int _render(const struct table *t, enum csv_dialect dialect, FILE *fp)
 {
     bool de = dialect == CSV_DIALECT_EXCEL_DE;
     char delim = de ? ';' : ',';
@@ -134,4 +135,9 @@ int render_csv(const struct table *t, enum csv_dialect dialect, FILE *fp)
             return -1;
     }
     return ferror(fp) ? -1 : 0;
+}
+
+enum ikz_status render_csv(const struct table *t, enum csv_dialect dialect, FILE *fp)
+{
+    return _render(t, dialect, fp) == 0 ? IKZ_OK : IKZ_ERR_IO;
 }

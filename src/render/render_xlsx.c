@@ -685,7 +685,7 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
     if (st != IKZ_OK)
         return st;
     struct _book b = {
-        .in = in, .template_findings = template_findings, .values = {in->now, in->before}, .error = err};
+        .in = in, .template_findings = template_findings, .values = {in->now, in->before, NULL}, .error = err};
     /* Rows stream to temporary files as they are written, strings inline:
      * memory stays flat however long a table is. Rows must then be written
      * in order, which every sheet below does. */

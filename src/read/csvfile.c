@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "digest.h"
-#include "log.h"
 
 #define CHUNK_SIZE (1u << 20)
 
@@ -21,15 +20,14 @@
 
 const struct csvfile_limits CSVFILE_DEFAULT_LIMITS = DEFAULT_LIMITS;
 
-static struct csvfile_limits _limits = DEFAULT_LIMITS;
-
-void csvfile_set_limits(const struct csvfile_limits *limits) { _limits = *limits; }
 
 struct csvfile {
     FILE *fp;
     const char *display;
     struct findings *findings;
     struct csvfile_limits limits;
+    void (*progress)(const char *display, size_t rows);
+    struct ikz_error *error;
     struct csv_parser parser;
     struct text_decoder dec;
     struct csvfile_info info;
@@ -190,8 +188,8 @@ static void _on_record(int c, void *data)
         _end_record(cf);
         return;
     }
-    if ((++cf->info.rows & 0xFFFF) == 0)
-        log_progress("%s: %zu rows read", cf->display, cf->info.rows);
+    if ((++cf->info.rows & 0xFFFF) == 0 && cf->progress)
+        cf->progress(cf->display, cf->info.rows);
     if (cf->field_index < cf->n_header && !cf->rec_bad) {
         char detail[96];
         snprintf(detail, sizeof detail, "%zu statt %zu Felder", cf->field_index, cf->n_header);
@@ -362,7 +360,7 @@ static int _is_space_not_tab(unsigned char c) { return c == ' '; }
 /* ---------------------------------------------------------------------- */
 /* Public functions                                                        */
 
-enum ikz_status csvfile_open(const char *path, const char *display, const struct csvfile_limits *limits,
+enum ikz_status csvfile_open(const char *path, const char *display, const struct csvfile_options *opt,
                              struct findings *findings, struct csvfile **out)
 {
     *out = NULL;
@@ -371,7 +369,9 @@ enum ikz_status csvfile_open(const char *path, const char *display, const struct
         return IKZ_ERR_OSERR;
     cf->display = display;
     cf->findings = findings;
-    cf->limits = limits ? *limits : _limits;
+    cf->limits = opt ? opt->limits : CSVFILE_DEFAULT_LIMITS;
+    cf->progress = opt ? opt->progress : NULL;
+    struct ikz_error *err = cf->error = opt ? opt->error : NULL;
     cf->line = 1;
     cf->utf16 = (iconv_t)-1;
     cf->chunk = malloc(CHUNK_SIZE);
@@ -392,15 +392,15 @@ enum ikz_status csvfile_open(const char *path, const char *display, const struct
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
-        log_error("cannot open %s: %s", path, strerror(errno));
+        ikz_fail(err, IKZ_ERR_NOINPUT, "cannot open %s: %s", path, strerror(errno));
         if (fd >= 0)
             close(fd);
         csvfile_close(cf);
         return IKZ_ERR_NOINPUT;
     }
     if (!S_ISREG(st.st_mode)) {
-        log_error("cannot read %s: not a regular file (%s)", path,
-                  S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO" : "a device or socket");
+        ikz_fail(err, IKZ_ERR_NOINPUT, "cannot read %s: not a regular file (%s)", path,
+                 S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO" : "a device or socket");
         close(fd);
         csvfile_close(cf);
         return IKZ_ERR_NOINPUT;
@@ -413,7 +413,7 @@ enum ikz_status csvfile_open(const char *path, const char *display, const struct
         return IKZ_ERR_OSERR;
     }
     if (!_refill(cf) && ferror(cf->fp)) {
-        log_error("cannot read %s: %s", path, strerror(errno));
+        ikz_fail(err, IKZ_ERR_NOINPUT, "cannot read %s: %s", path, strerror(errno));
         csvfile_close(cf);
         return IKZ_ERR_NOINPUT;
     }
@@ -522,10 +522,8 @@ enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx)
     do {
         ok = _feed(cf, false);
     } while (ok && !cf->stop && _refill(cf));
-    if (ferror(cf->fp)) {
-        log_error("cannot read %s: %s", cf->display, strerror(errno));
-        return IKZ_ERR_IO;
-    }
+    if (ferror(cf->fp))
+        return ikz_fail(cf->error, IKZ_ERR_IO, "cannot read %s: %s", cf->display, strerror(errno));
     if (cf->utf16_bad)
         findings_add(cf->findings, FINDING_KODIERUNG, cf->display, cf->line, NULL, NULL,
                      "UTF-16-Datei mit ungültigen Zeichen; der Rest der Datei ist nicht gelesen");
@@ -541,8 +539,6 @@ enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx)
         return IKZ_ERR_DATA; /* libcsv gave up; the finding says where */
     if (cf->stop)
         return (enum ikz_status)cf->stop;
-    if (cf->dec.encoding == TEXT_CP1252)
-        log_info("%s: not valid UTF-8, read as Windows-1252", cf->display);
     digest_final(cf->digest, cf->info.sha256);
     return IKZ_OK;
 }

@@ -1,11 +1,12 @@
-/* texts.c: reads templates/texte.ini with inih, see texts.h. */
+/* texts.c: reads templates/texte.ini (inifile.c), see texts.h. */
 #include "texts.h"
 
-#include <ini.h>
+#include "inifile.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-static int _on_entry(void *user, const char *section, const char *name, const char *value)
+static bool _on_entry(void *user, const char *section, const char *name, const char *value)
 {
     struct texts *t = user;
     if (t->n == t->cap) {
@@ -20,7 +21,7 @@ static int _on_entry(void *user, const char *section, const char *name, const ch
         if (v)
             t->value = v;
         if (!s || !k || !v)
-            return 0;
+            return false;
         t->cap = cap;
     }
     t->section[t->n] = strdup(section);
@@ -35,14 +36,18 @@ enum ikz_status texts_load(const char *path, const char *display, struct texts *
     memset(out, 0, sizeof *out);
     out->display = display;
     out->findings = findings;
-    int rc = ini_parse(path, _on_entry, out);
-    if (rc == 0)
+    long line;
+    bool duplicate;
+    enum ikz_status st = inifile_parse(path, _on_entry, out, &line, &duplicate);
+    if (st == IKZ_OK)
         return IKZ_OK;
-    if (rc < 0)
-        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 0, NULL, NULL,
-                     "Datei nicht lesbar");
+    if (st == IKZ_ERR_NOINPUT)
+        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 0, NULL, NULL, "Datei nicht lesbar");
+    else if (duplicate)
+        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, line, NULL, NULL,
+                     "Schlüssel doppelt im selben Abschnitt");
     else
-        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, rc, NULL, NULL,
+        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, line, NULL, NULL,
                      "keine gültige INI-Zeile (Abschnitt [name] oder schluessel = text, höchstens 199 Bytes)");
     return IKZ_ERR_CONFIG;
 }

@@ -9,6 +9,7 @@
 #define IKZ_MANIFEST_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "csvfile.h"
 #include "findings.h"
@@ -33,14 +34,14 @@ struct manifest_info {
 };
 
 /* Hashes the outputs (relative paths in the publication) and writes
- * manifest.json beside them. */
+ * manifest.json beside them; why it failed goes to err. */
 enum ikz_status manifest_write(struct publication *pub, const char *const *outputs, size_t n_outputs,
-                               const struct manifest_info *m);
+                               const struct manifest_info *m, struct ikz_error *err);
 
-/* Checks a published report against its manifest and prints one line per
- * file and the inputs it was made from to stdout. IKZ_OK if intact,
+/* Checks a published report against its manifest and writes one line per
+ * file and the inputs it was made from to out. IKZ_OK if intact,
  * IKZ_ERR_DATA if a file changed, is missing or was added, IKZ_ERR_NOINPUT
- * if there is no readable manifest. */
-enum ikz_status manifest_verify(const char *report_dir);
+ * (why in err) if there is no readable manifest. */
+enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_error *err);
 
 #endif

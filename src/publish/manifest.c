@@ -1,10 +1,9 @@
 /* manifest.c: writes and verifies manifest.json with cJSON, see manifest.h. */
-#define _GNU_SOURCE /* nftw */
 #include "manifest.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -12,7 +11,6 @@
 #include <string.h>
 
 #include "digest.h"
-#include "log.h"
 
 #define MANIFEST_NAME "manifest.json"
 
@@ -41,7 +39,7 @@ static cJSON *_file_entry(const char *name, long long size, const char *sha256)
 }
 
 enum ikz_status manifest_write(struct publication *pub, const char *const *outputs, size_t n_outputs,
-                               const struct manifest_info *m)
+                               const struct manifest_info *m, struct ikz_error *err)
 {
     cJSON *root = cJSON_CreateObject();
     if (!root)
@@ -58,11 +56,10 @@ enum ikz_status manifest_write(struct publication *pub, const char *const *outpu
     if (m->job_path) {
         char hex[DIGEST_HEX_LEN + 1];
         long long size;
-        if (digest_file(m->job_path, hex, &size) != 0) {
-            log_error("cannot read job file %s: %s", m->job_path, strerror(errno));
-            st = IKZ_ERR_IO;
-        }
-        cJSON_AddItemToObject(root, "job", _file_entry(_base(m->job_path), size, hex));
+        if (digest_file(m->job_path, hex, &size) != IKZ_OK)
+            st = ikz_fail(err, IKZ_ERR_IO, "cannot read job file %s: %s", m->job_path, strerror(errno));
+        else
+            cJSON_AddItemToObject(root, "job", _file_entry(_base(m->job_path), size, hex));
     } else {
         cJSON_AddNullToObject(root, "job");
     }
@@ -81,9 +78,8 @@ enum ikz_status manifest_write(struct publication *pub, const char *const *outpu
         char hex[DIGEST_HEX_LEN + 1];
         long long size;
         char *path = publish_path(pub, outputs[i]);
-        if (!path || digest_file(path, hex, &size) != 0) {
-            log_error("cannot read back %s: %s", path ? path : outputs[i], strerror(errno));
-            st = IKZ_ERR_IO;
+        if (!path || digest_file(path, hex, &size) != IKZ_OK) {
+            st = ikz_fail(err, IKZ_ERR_IO, "cannot read back %s: %s", path ? path : outputs[i], strerror(errno));
         } else {
             cJSON_AddItemToArray(outs, _file_entry(outputs[i], size, hex));
         }
@@ -108,12 +104,12 @@ enum ikz_status manifest_write(struct publication *pub, const char *const *outpu
     if (!text)
         return IKZ_ERR_OSERR;
     FILE *fp;
-    st = publish_create(pub, MANIFEST_NAME, &fp);
+    st = publish_create(pub, MANIFEST_NAME, &fp, err);
     if (st == IKZ_OK) {
         bool ok = fputs(text, fp) != EOF && fputc('\n', fp) != EOF;
-        st = publish_finish(pub, MANIFEST_NAME, fp);
+        st = publish_finish(pub, MANIFEST_NAME, fp, err);
         if (st == IKZ_OK && !ok)
-            st = IKZ_ERR_IO;
+            st = ikz_fail(err, IKZ_ERR_IO, "cannot write %s/%s", pub->tmp_dir, MANIFEST_NAME);
     }
     free(text);
     return st;
@@ -139,29 +135,53 @@ static char *_slurp(const char *path)
     return buf;
 }
 
-/* Files found in the report directory, for the "extra" check. */
-static const char *_walk_root;
-static char **_found;
-static size_t _n_found;
+/* The files found in a report directory, relative to it. */
+struct _found {
+    char **name;
+    size_t n, cap;
+};
 
-static int _collect(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+static bool _found_add(struct _found *f, const char *name)
 {
-    (void)st;
-    (void)ftw;
-    if (flag != FTW_F && flag != FTW_SL)
-        return 0;
-    const char *rel = path + strlen(_walk_root) + 1;
-    char **f = realloc(_found, (_n_found + 1) * sizeof *f);
-    if (!f)
-        return -1;
-    _found = f;
-    _found[_n_found] = strdup(rel);
-    if (_found[_n_found])
-        _n_found++;
-    return 0;
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? 2 * f->cap : 16;
+        char **n = realloc(f->name, cap * sizeof *n);
+        if (!n)
+            return false;
+        f->name = n;
+        f->cap = cap;
+    }
+    return (f->name[f->n] = strdup(name)) != NULL && ++f->n;
 }
 
-enum ikz_status manifest_verify(const char *report_dir)
+/* Collects every entry below root/rel that is not a directory (links
+ * included, not followed); a report is one level deep (csv/). */
+static bool _walk(const char *root, const char *rel, struct _found *f, int depth)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s%s%s", root, *rel ? "/" : "", rel);
+    DIR *dir = opendir(path);
+    if (!dir)
+        return false;
+    bool ok = true;
+    struct dirent *e;
+    while (ok && (e = readdir(dir)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char sub[1024], full[4096];
+        snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+        snprintf(full, sizeof full, "%s/%s", root, sub);
+        struct stat st;
+        if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode) && depth < 4)
+            ok = _walk(root, sub, f, depth + 1);
+        else
+            ok = _found_add(f, sub);
+    }
+    closedir(dir);
+    return ok;
+}
+
+enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_error *err)
 {
     size_t n = strlen(report_dir) + sizeof MANIFEST_NAME + 1;
     char *mpath = malloc(n);
@@ -173,7 +193,7 @@ enum ikz_status manifest_verify(const char *report_dir)
     free(text);
     cJSON *outs = cJSON_GetObjectItemCaseSensitive(root, "outputs");
     if (!cJSON_IsArray(outs)) {
-        log_error("%s: no readable manifest", mpath);
+        ikz_fail(err, IKZ_ERR_NOINPUT, "%s: no readable manifest", mpath);
         cJSON_Delete(root);
         free(mpath);
         return IKZ_ERR_NOINPUT;
@@ -188,59 +208,64 @@ enum ikz_status manifest_verify(const char *report_dir)
         const char *want = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "sha256"));
         double want_size = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(o, "size"));
         if (!name || !want || strstr(name, "..")) {
-            printf("BROKEN  manifest entry\n");
+            fprintf(out, "BROKEN  manifest entry\n");
             problems++;
             continue;
         }
         files++;
         size_t len = strlen(report_dir) + strlen(name) + 2;
         char *path = malloc(len);
+        if (!path) {
+            cJSON_Delete(root);
+            return ikz_fail(err, IKZ_ERR_OSERR, "out of memory");
+        }
         snprintf(path, len, "%s/%s", report_dir, name);
         char hex[DIGEST_HEX_LEN + 1];
         long long size;
-        if (digest_file(path, hex, &size) != 0) {
-            printf("MISSING %s\n", name);
+        if (digest_file(path, hex, &size) != IKZ_OK) {
+            fprintf(out, "MISSING %s\n", name);
             problems++;
         } else if (strcmp(hex, want) != 0 || (double)size != want_size) {
-            printf("CHANGED %s (sha256 %s, manifest %s)\n", name, hex, want);
+            fprintf(out, "CHANGED %s (sha256 %s, manifest %s)\n", name, hex, want);
             problems++;
         } else {
-            printf("ok      %s\n", name);
+            fprintf(out, "ok      %s\n", name);
         }
         free(path);
     }
     /* Anything in the directory the manifest does not name was added. */
-    _walk_root = report_dir;
-    nftw(report_dir, _collect, 16, FTW_PHYS);
-    for (size_t i = 0; i < _n_found; i++) {
-        bool known = strcmp(_found[i], MANIFEST_NAME) == 0;
+    struct _found found = {0};
+    if (!_walk(report_dir, "", &found, 0)) {
+        fprintf(out, "UNREADABLE %s\n", report_dir);
+        problems++;
+    }
+    for (size_t i = 0; i < found.n; i++) {
+        bool known = strcmp(found.name[i], MANIFEST_NAME) == 0;
         cJSON_ArrayForEach(o, outs)
         {
             const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "name"));
-            if (name && strcmp(name, _found[i]) == 0)
+            if (name && strcmp(name, found.name[i]) == 0)
                 known = true;
         }
         if (!known) {
-            printf("EXTRA   %s\n", _found[i]);
+            fprintf(out, "EXTRA   %s\n", found.name[i]);
             problems++;
         }
-        free(_found[i]);
+        free(found.name[i]);
     }
-    free(_found);
-    _found = NULL;
-    _n_found = 0;
+    free(found.name);
 
     const cJSON *in;
     cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(root, "inputs"))
     {
-        printf("input   %s %s: %.0f bytes, %.0f rows, sha256 %s\n", _str(in, "role"), _str(in, "name"),
+        fprintf(out, "input   %s %s: %.0f bytes, %.0f rows, sha256 %s\n", _str(in, "role"), _str(in, "name"),
                cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(in, "size")),
                cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(in, "rows")), _str(in, "sha256"));
     }
-    printf("%s: %s; %zu files, Stichtag %s, made by ikz-report %s\n", report_dir,
+    fprintf(out, "%s: %s; %zu files, Stichtag %s, made by ikz-report %s\n", report_dir,
            problems ? "NOT intact" : "intact", files, _str(root, "stichtag"), _str(root, "version"));
     cJSON_Delete(root);
-    if (fflush(stdout) != 0)
-        return IKZ_ERR_IO;
+    if (fflush(out) != 0)
+        return ikz_fail(err, IKZ_ERR_IO, "cannot write the verification: %s", strerror(errno));
     return problems ? IKZ_ERR_DATA : IKZ_OK;
 }

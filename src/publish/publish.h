@@ -7,10 +7,13 @@
  * otherwise), then remove the previous one. At every instant OUTPUT/YYYY
  * holds either the complete previous report or the complete new one.
  * Files are created with O_EXCL | O_NOFOLLOW: a planted symlink is never
- * followed. */
+ * followed. Every function that can fail says why in its struct ikz_error
+ * (each writing thread passes its own); none prints. */
 #ifndef IKZ_PUBLISH_H
 #define IKZ_PUBLISH_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "status.h"
@@ -20,20 +23,23 @@
  * a lock can never be left behind. */
 struct output_lock {
     int fd;
+    size_t leftovers_removed; /* .tmp-* directories of killed runs removed */
+    bool pid_written;         /* false: the lock holds, but OUTPUT/.lock names no pid */
 };
 
 /* Creates OUTPUT if missing and takes its lock. IKZ_ERR_TEMPFAIL, touching
  * nothing, when another run holds it (the message names its pid). With the
  * lock held, removes what killed runs left behind (.tmp-* directories). */
-enum ikz_status publish_lock(const char *output_dir, struct output_lock *lock);
+enum ikz_status publish_lock(const char *output_dir, struct output_lock *lock, struct ikz_error *err);
 void publish_unlock(struct output_lock *lock);
 
 /* Replaces OUTPUT/name atomically with data (temporary file, fsync,
  * rename): the findings of a run that publishes no report. */
-enum ikz_status publish_file(const char *output_dir, const char *name, const char *data, size_t len);
+enum ikz_status publish_file(const char *output_dir, const char *name, const char *data, size_t len,
+                             struct ikz_error *err);
 
 /* Removes OUTPUT/name if it exists (a stale file of an earlier run). */
-void publish_remove(const char *output_dir, const char *name);
+enum ikz_status publish_remove(const char *output_dir, const char *name, struct ikz_error *err);
 
 struct publication {
     char *output_dir; /* OUTPUT */
@@ -44,24 +50,24 @@ struct publication {
 };
 
 /* Creates OUTPUT (if missing) and the temporary directory. */
-enum ikz_status publish_begin(const char *output_dir, int year, struct publication *pub);
+enum ikz_status publish_begin(const char *output_dir, int year, struct publication *pub, struct ikz_error *err);
 
 /* Creates relpath (one level of subdirectory allowed, made on demand) in
  * the temporary directory for writing. */
-enum ikz_status publish_create(struct publication *pub, const char *relpath, FILE **fp);
+enum ikz_status publish_create(struct publication *pub, const char *relpath, FILE **fp, struct ikz_error *err);
 
 /* Flushes, fsyncs and closes a file from publish_create(). */
-enum ikz_status publish_finish(struct publication *pub, const char *relpath, FILE *fp);
+enum ikz_status publish_finish(struct publication *pub, const char *relpath, FILE *fp, struct ikz_error *err);
 
 /* The path of relpath in the temporary directory, for writers that open
  * the file themselves (libxlsxwriter); malloc'd, caller frees. */
 char *publish_path(const struct publication *pub, const char *relpath);
 
 /* Fsyncs a file such a writer has closed. */
-enum ikz_status publish_sync(const struct publication *pub, const char *relpath);
+enum ikz_status publish_sync(const struct publication *pub, const char *relpath, struct ikz_error *err);
 
 /* Puts the report in place; the publication is released either way. */
-enum ikz_status publish_commit(struct publication *pub);
+enum ikz_status publish_commit(struct publication *pub, struct ikz_error *err);
 
 /* Removes the temporary directory and releases the publication. */
 void publish_abort(struct publication *pub);
