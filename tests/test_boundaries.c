@@ -19,82 +19,43 @@
 
 #include <cmocka.h>
 
-#include "aggregate.h"
-#include "figures.h"
 #include "fixture.h"
-#include "labels.h"
 #include "render_csv.h"
+#include "world.h"
 
-struct world {
-    char *dir;
-    struct findings f;
-    struct task_areas areas;
-    struct labels labels;
-    struct kommune_register reg;
-    struct exports ex;
-    struct aggregate agg;
-    struct figures fig;
-};
+static const char REGISTER[] =
+    "ags;name;art;einwohner\n06431;Kreis;Landkreis;\n"
+    "06431001;G1;Gemeinde;4999\n06431002;G2;Gemeinde;5000\n06431003;G3;Gemeinde;9999\n"
+    "06431004;G4;Gemeinde;10000\n06431005;G5;Stadt;99999\n06431006;G6;Stadt;100000\n";
+
+static const char PROJEKTE[] =
+    "projekt_id;titel;aufgabenbereich;bewilligt_am;widerrufen_am;foerderbetrag_eur;ausgangskosten_eur_jahr;"
+    "einsparung_eur_jahr\n"
+    "B1;OZG am Stichtag der OZG-Zählung;OZG;2021-01-01;;100;;\n"
+    "B2;OZG einen Tag davor;OZG;2020-12-31;;200;;\n"
+    "B3;Bewilligt am Stichtag;DIGITAL;2024-12-31;;400;;\n"
+    "B4;Bewilligt danach;DIGITAL;2025-01-01;;800;;\n"
+    "B5;Widerrufen am Stichtag;DIGITAL;2019-01-01;2024-12-31;1600;;\n"
+    "B6;Widerrufen danach;DIGITAL;2019-01-01;2025-01-01;3200;;\n";
+
+static const char BETEILIGUNGEN[] =
+    "projekt_id;ags;rolle\n"
+    "B1;06431001;federfuehrend\nB1;06431002;beteiligt\n"
+    "B2;06431003;federfuehrend\nB2;06431004;beteiligt\n"
+    "B3;06431005;federfuehrend\nB3;06431006;beteiligt\n"
+    "B4;06431001;federfuehrend\nB4;06431006;beteiligt\n"
+    "B5;06431002;federfuehrend\nB5;06431003;beteiligt\n"
+    "B6;06431004;federfuehrend\nB6;06431005;beteiligt\n";
 
 static int _setup(void **state)
 {
-    struct world *w = calloc(1, sizeof *w);
-    w->dir = fixture_dir();
-    findings_init(&w->f, 100);
-    assert_int_equal(taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", &w->areas, &w->f), IKZ_OK);
-    assert_int_equal(labels_load(IKZ_SOURCE_DIR "/templates/kennzahlen.csv", "k", &w->labels, &w->f), IKZ_OK);
-    char *reg = fixture_write(w->dir, "kommunen.csv",
-                              "ags;name;art;einwohner\n06431;Kreis;Landkreis;\n"
-                              "06431001;G1;Gemeinde;4999\n06431002;G2;Gemeinde;5000\n06431003;G3;Gemeinde;9999\n"
-                              "06431004;G4;Gemeinde;10000\n06431005;G5;Stadt;99999\n06431006;G6;Stadt;100000\n",
-                              (size_t)-1);
-    char *proj = fixture_write(
-        w->dir, "projekte.csv",
-        "projekt_id;titel;aufgabenbereich;bewilligt_am;widerrufen_am;foerderbetrag_eur;ausgangskosten_eur_jahr;"
-        "einsparung_eur_jahr\n"
-        "B1;OZG am Stichtag der OZG-Zählung;OZG;2021-01-01;;100;;\n"
-        "B2;OZG einen Tag davor;OZG;2020-12-31;;200;;\n"
-        "B3;Bewilligt am Stichtag;DIGITAL;2024-12-31;;400;;\n"
-        "B4;Bewilligt danach;DIGITAL;2025-01-01;;800;;\n"
-        "B5;Widerrufen am Stichtag;DIGITAL;2019-01-01;2024-12-31;1600;;\n"
-        "B6;Widerrufen danach;DIGITAL;2019-01-01;2025-01-01;3200;;\n",
-        (size_t)-1);
-    char *bet = fixture_write(w->dir, "beteiligungen.csv",
-                              "projekt_id;ags;rolle\n"
-                              "B1;06431001;federfuehrend\nB1;06431002;beteiligt\n"
-                              "B2;06431003;federfuehrend\nB2;06431004;beteiligt\n"
-                              "B3;06431005;federfuehrend\nB3;06431006;beteiligt\n"
-                              "B4;06431001;federfuehrend\nB4;06431006;beteiligt\n"
-                              "B5;06431002;federfuehrend\nB5;06431003;beteiligt\n"
-                              "B6;06431004;federfuehrend\nB6;06431005;beteiligt\n",
-                              (size_t)-1);
-    assert_int_equal(register_load(reg, "kommunen.csv", NULL, &w->reg, &w->f), IKZ_OK);
-    assert_int_equal(exports_load_projekte(proj, "projekte.csv", NULL, &w->areas, &w->ex, &w->f), IKZ_OK);
-    assert_int_equal(exports_load_beteiligungen(bet, "beteiligungen.csv", NULL, &w->reg, &w->ex, &w->f), IKZ_OK);
-    assert_int_equal(w->f.errors, 0);
-    free(reg);
-    free(proj);
-    free(bet);
-    stats_init();
-    assert_int_equal(aggregate_compute(&w->reg, &w->areas, &w->ex, 20241231, 20210101, &w->agg), IKZ_OK);
-    struct figures_input in = {&w->reg, &w->areas, &w->ex, &w->agg, &w->labels, false};
-    assert_int_equal(figures_build(&in, &w->fig), IKZ_OK);
-    *state = w;
+    *state = world_new(REGISTER, PROJEKTE, BETEILIGUNGEN, 20241231, 20210101);
     return 0;
 }
 
 static int _teardown(void **state)
 {
-    struct world *w = *state;
-    figures_free(&w->fig);
-    aggregate_free(&w->agg);
-    exports_free(&w->ex);
-    register_free(&w->reg);
-    labels_free(&w->labels);
-    taskareas_free(&w->areas);
-    findings_free(&w->f);
-    fixture_remove(w->dir);
-    free(w);
+    world_free(*state);
     return 0;
 }
 

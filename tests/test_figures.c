@@ -29,81 +29,42 @@
 
 #include <cmocka.h>
 
-#include "aggregate.h"
-#include "figures.h"
 #include "fixture.h"
-#include "labels.h"
 #include "render_csv.h"
+#include "world.h"
 
-struct world {
-    char *dir;
-    struct findings f;
-    struct task_areas areas;
-    struct labels labels;
-    struct kommune_register reg;
-    struct exports ex;
-    struct aggregate agg;
-    struct figures fig;
-};
+static const char REGISTER[] =
+    "ags;name;art;einwohner\n06431;Bergstraße;Landkreis;\n06431001;A;Gemeinde;1000\n"
+    "06431002;B;Stadt;6000\n06431003;C;Gemeinde;12000\n06411000;D;kreisfreie Stadt;150000\n";
+
+static const char PROJEKTE[] =
+    "projekt_id;titel;aufgabenbereich;bewilligt_am;widerrufen_am;foerderbetrag_eur;ausgangskosten_eur_jahr;"
+    "einsparung_eur_jahr\n"
+    "P1;Gemeinsamer OZG-Manager;OZG;2022-01-01;;75000;100000;30000\n"
+    "P2;IT;DIGITAL;2019-05-05;;50000;200000;20000\n"
+    "P3;Feuerwehr;FEUERWEHR;2015-01-01;2020-06-30;50000;;\n"
+    "P4;OZG alt;OZG;2020-12-31;;50000;;\n"
+    "P5;Bau;BAU;2025-01-01;;50000;;\n"
+    "P6;Standesamt;STANDESAMT;2024-12-31;2025-02-01;50000;50000;\n"
+    "P7;Tourismus;SONSTIGE;2010-03-03;;75000;;5000\n";
+
+static const char BETEILIGUNGEN[] =
+    "projekt_id;ags;rolle\nP1;06431001;federfuehrend\nP1;06431002;beteiligt\n"
+    "P1;06431003;beteiligt\nP2;06431001;federfuehrend\nP2;06431;beteiligt\n"
+    "P3;06431001;federfuehrend\nP3;06411000;beteiligt\nP4;06431002;federfuehrend\n"
+    "P4;06411000;beteiligt\nP5;06431001;federfuehrend\nP5;06431002;beteiligt\n"
+    "P6;06431003;federfuehrend\nP6;06411000;beteiligt\nP7;06431001;federfuehrend\n"
+    "P7;06431002;beteiligt\nP7;06411000;beteiligt\n";
 
 static int _setup(void **state)
 {
-    struct world *w = calloc(1, sizeof *w);
-    w->dir = fixture_dir();
-    findings_init(&w->f, 100);
-    assert_int_equal(taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", &w->areas, &w->f), IKZ_OK);
-    assert_int_equal(labels_load(IKZ_SOURCE_DIR "/templates/kennzahlen.csv", "k", &w->labels, &w->f), IKZ_OK);
-    char *reg = fixture_write(w->dir, "kommunen.csv",
-                              "ags;name;art;einwohner\n06431;Bergstraße;Landkreis;\n06431001;A;Gemeinde;1000\n"
-                              "06431002;B;Stadt;6000\n06431003;C;Gemeinde;12000\n06411000;D;kreisfreie Stadt;150000\n",
-                              (size_t)-1);
-    char *proj = fixture_write(
-        w->dir, "projekte.csv",
-        "projekt_id;titel;aufgabenbereich;bewilligt_am;widerrufen_am;foerderbetrag_eur;ausgangskosten_eur_jahr;"
-        "einsparung_eur_jahr\n"
-        "P1;Gemeinsamer OZG-Manager;OZG;2022-01-01;;75000;100000;30000\n"
-        "P2;IT;DIGITAL;2019-05-05;;50000;200000;20000\n"
-        "P3;Feuerwehr;FEUERWEHR;2015-01-01;2020-06-30;50000;;\n"
-        "P4;OZG alt;OZG;2020-12-31;;50000;;\n"
-        "P5;Bau;BAU;2025-01-01;;50000;;\n"
-        "P6;Standesamt;STANDESAMT;2024-12-31;2025-02-01;50000;50000;\n"
-        "P7;Tourismus;SONSTIGE;2010-03-03;;75000;;5000\n",
-        (size_t)-1);
-    char *bet = fixture_write(w->dir, "beteiligungen.csv",
-                              "projekt_id;ags;rolle\nP1;06431001;federfuehrend\nP1;06431002;beteiligt\n"
-                              "P1;06431003;beteiligt\nP2;06431001;federfuehrend\nP2;06431;beteiligt\n"
-                              "P3;06431001;federfuehrend\nP3;06411000;beteiligt\nP4;06431002;federfuehrend\n"
-                              "P4;06411000;beteiligt\nP5;06431001;federfuehrend\nP5;06431002;beteiligt\n"
-                              "P6;06431003;federfuehrend\nP6;06411000;beteiligt\nP7;06431001;federfuehrend\n"
-                              "P7;06431002;beteiligt\nP7;06411000;beteiligt\n",
-                              (size_t)-1);
-    assert_int_equal(register_load(reg, "kommunen.csv", NULL, &w->reg, &w->f), IKZ_OK);
-    assert_int_equal(exports_load_projekte(proj, "projekte.csv", NULL, &w->areas, &w->ex, &w->f), IKZ_OK);
-    assert_int_equal(exports_load_beteiligungen(bet, "beteiligungen.csv", NULL, &w->reg, &w->ex, &w->f), IKZ_OK);
-    assert_int_equal(w->f.total, 0);
-    free(reg);
-    free(proj);
-    free(bet);
-    stats_init();
-    assert_int_equal(aggregate_compute(&w->reg, &w->areas, &w->ex, 20241231, 20210101, &w->agg), IKZ_OK);
-    struct figures_input in = {&w->reg, &w->areas, &w->ex, &w->agg, &w->labels, false};
-    assert_int_equal(figures_build(&in, &w->fig), IKZ_OK);
-    *state = w;
+    *state = world_new(REGISTER, PROJEKTE, BETEILIGUNGEN, 20241231, 20210101);
     return 0;
 }
 
 static int _teardown(void **state)
 {
-    struct world *w = *state;
-    figures_free(&w->fig);
-    aggregate_free(&w->agg);
-    exports_free(&w->ex);
-    register_free(&w->reg);
-    labels_free(&w->labels);
-    taskareas_free(&w->areas);
-    findings_free(&w->f);
-    fixture_remove(w->dir);
-    free(w);
+    world_free(*state);
     return 0;
 }
 
