@@ -29,6 +29,7 @@
 #include "stats.h"
 #include "taskareas.h"
 #include "testhook.h"
+#include "text.h"
 #include "texts.h"
 
 /* How many findings are kept in memory; the rest are only counted. */
@@ -52,27 +53,18 @@ struct run {
     char *press_text;
 };
 
-static char *_path(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
 static enum ikz_status _run_init(struct run *r, const struct report_options *opt)
 {
     memset(r, 0, sizeof *r);
     stats_init();
     findings_init(&r->findings, FINDINGS_KEPT);
-    r->path_register = opt->register_path ? strdup(opt->register_path) : _path(opt->input_dir, "kommunen.csv");
-    r->path_projekte = _path(opt->input_dir, "projekte.csv");
-    r->path_beteiligungen = _path(opt->input_dir, "beteiligungen.csv");
-    r->path_areas = _path(opt->templates_dir, "aufgabenbereiche.csv");
-    r->path_labels = _path(opt->templates_dir, "kennzahlen.csv");
-    r->path_texts = _path(opt->templates_dir, "texte.ini");
-    r->path_press = _path(opt->templates_dir, "pressetext.txt");
+    r->path_register = opt->register_path ? strdup(opt->register_path) : text_path_join(opt->input_dir, "kommunen.csv");
+    r->path_projekte = text_path_join(opt->input_dir, "projekte.csv");
+    r->path_beteiligungen = text_path_join(opt->input_dir, "beteiligungen.csv");
+    r->path_areas = text_path_join(opt->templates_dir, "aufgabenbereiche.csv");
+    r->path_labels = text_path_join(opt->templates_dir, "kennzahlen.csv");
+    r->path_texts = text_path_join(opt->templates_dir, "texte.ini");
+    r->path_press = text_path_join(opt->templates_dir, "pressetext.txt");
     bool ok = r->path_register && r->path_projekte && r->path_beteiligungen && r->path_areas && r->path_labels &&
               r->path_texts && r->path_press;
     return ok ? IKZ_OK : IKZ_ERR_OSERR;

@@ -1,7 +1,9 @@
-/* text.c: encoding detection and conversion, see text.h. */
+/* text.c: encoding detection and conversion, and small string helpers,
+ * see text.h. */
 #include "text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Windows-1252 0x80..0x9F as Unicode code points; 0 marks the five bytes
@@ -235,4 +237,13 @@ void text_escape(const char *s, char *out, size_t outsz, size_t max_chars)
         o += 3;
     }
     out[o] = '\0';
+}
+
+char *text_path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
 }

@@ -48,6 +48,9 @@ size_t text_trim_n(char *s, size_t len);
 /* Case-insensitive equality for ASCII and the German capitals Ä, Ö, Ü. */
 bool text_equal_nocase(const char *a, const char *b);
 
+/* "dir/name", malloc'd (caller frees); NULL when out of memory. */
+char *text_path_join(const char *dir, const char *name);
+
 /* Writes s for a message into out (size outsz): control characters and
  * bytes that are not UTF-8 as \n, \t, \xHH, and cut after max_chars
  * bytes with "…". The result is always valid UTF-8. */

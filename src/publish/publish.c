@@ -13,15 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "text.h"
 
-static char *_join(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 2;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s/%s", a, b);
-    return s;
-}
 
 static void _release(struct publication *pub)
 {
@@ -77,7 +70,7 @@ static size_t _clean_leftovers(const char *output_dir)
     while ((e = readdir(dir)) != NULL) {
         if (strncmp(e->d_name, ".tmp-", 5) != 0)
             continue;
-        char *path = _join(output_dir, e->d_name);
+        char *path = text_path_join(output_dir, e->d_name);
         if (path && _remove_tree(path))
             n++;
         free(path);
@@ -93,7 +86,7 @@ enum ikz_status publish_lock(const char *output_dir, struct output_lock *lock, s
     lock->pid_written = false;
     if (mkdir(output_dir, 0777) != 0 && errno != EEXIST)
         return ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot create output directory %s: %s", output_dir, strerror(errno));
-    char *path = _join(output_dir, ".lock");
+    char *path = text_path_join(output_dir, ".lock");
     if (!path)
         return IKZ_ERR_OSERR;
     int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
@@ -136,7 +129,7 @@ enum ikz_status publish_file(const char *output_dir, const char *name, const cha
     int saved = 0;
     char tmp_name[256];
     snprintf(tmp_name, sizeof tmp_name, ".tmp-%s-%ld", name, (long)getpid());
-    char *tmp = _join(output_dir, tmp_name), *final = _join(output_dir, name);
+    char *tmp = text_path_join(output_dir, tmp_name), *final = text_path_join(output_dir, name);
     enum ikz_status st = IKZ_OK;
     int fd = tmp && final ? open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666) : -1;
     if (fd < 0) {
@@ -170,7 +163,7 @@ enum ikz_status publish_file(const char *output_dir, const char *name, const cha
 
 enum ikz_status publish_remove(const char *output_dir, const char *name, struct ikz_error *err)
 {
-    char *path = _join(output_dir, name);
+    char *path = text_path_join(output_dir, name);
     enum ikz_status st = IKZ_OK;
     if (!path)
         st = IKZ_ERR_OSERR;
@@ -190,8 +183,8 @@ enum ikz_status publish_begin(const char *output_dir, int year, struct publicati
     snprintf(tmp_name, sizeof tmp_name, ".tmp-%04d-XXXXXX", year);
     pub->output_dir = strdup(output_dir);
     pub->year_name = strdup(year_name);
-    pub->final_dir = _join(output_dir, year_name);
-    pub->tmp_dir = _join(output_dir, tmp_name);
+    pub->final_dir = text_path_join(output_dir, year_name);
+    pub->tmp_dir = text_path_join(output_dir, tmp_name);
     if (!pub->output_dir || !pub->year_name || !pub->final_dir || !pub->tmp_dir) {
         _release(pub);
         return IKZ_ERR_OSERR;
@@ -214,7 +207,7 @@ enum ikz_status publish_begin(const char *output_dir, int year, struct publicati
 enum ikz_status publish_create(struct publication *pub, const char *relpath, FILE **fp, struct ikz_error *err)
 {
     *fp = NULL;
-    char *path = _join(pub->tmp_dir, relpath);
+    char *path = text_path_join(pub->tmp_dir, relpath);
     if (!path)
         return IKZ_ERR_OSERR;
     const char *slash = strchr(relpath, '/');
@@ -252,11 +245,11 @@ enum ikz_status publish_finish(struct publication *pub, const char *relpath, FIL
     return IKZ_OK;
 }
 
-char *publish_path(const struct publication *pub, const char *relpath) { return _join(pub->tmp_dir, relpath); }
+char *publish_path(const struct publication *pub, const char *relpath) { return text_path_join(pub->tmp_dir, relpath); }
 
 enum ikz_status publish_sync(const struct publication *pub, const char *relpath, struct ikz_error *err)
 {
-    char *path = _join(pub->tmp_dir, relpath);
+    char *path = text_path_join(pub->tmp_dir, relpath);
     if (!path)
         return IKZ_ERR_OSERR;
     int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -271,7 +264,7 @@ enum ikz_status publish_sync(const struct publication *pub, const char *relpath,
 
 enum ikz_status publish_commit(struct publication *pub, struct ikz_error *err)
 {
-    char *csv_dir = _join(pub->tmp_dir, "csv");
+    char *csv_dir = text_path_join(pub->tmp_dir, "csv");
     if (csv_dir)
         _fsync_dir(csv_dir);
     free(csv_dir);
