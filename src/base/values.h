@@ -39,6 +39,8 @@ void date_format_de(ikz_date d, char out[11]);
  * False for anything else, including an empty string. */
 bool money_parse(const char *s, int64_t *cents);
 
+#define MONEY_NONE INT64_MIN /* an amount not given */
+
 /* Parses a whole number written like an amount (" 9 873", "9.873"). */
 bool count_parse(const char *s, int64_t *out);
 

@@ -1,10 +1,13 @@
 /* exports.c: reads projekte.csv and beteiligungen.csv, see exports.h. */
 #include "exports.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csvfile.h"
+#include "rules.h"
 #include "text.h"
 
 /* ---------------------------------------------------------------------- */
@@ -56,44 +59,35 @@ struct _projekte_load {
     const char *display;
 };
 
-/* Reads an amount column; empty gives MONEY_NONE when allowed. */
-static bool _amount(struct _projekte_load *ld, const struct csv_record *rec, int col, bool required, int64_t *out)
+/* Reports the finding a rule gave for column col of rec; value is what
+ * the cell held, detail a printf format for more (the rule's hint if NULL). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 6, 7)))
+#endif
+static bool _report(struct findings *findings, const char *display, const struct csv_record *rec, const char *column,
+                    const struct rule_result *why, const char *detail, ...)
 {
-    const char *v = rec->field[col];
-    if (!v || !*v) {
-        if (!required) {
-            *out = MONEY_NONE;
-            return true;
-        }
-        findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, _projekt_columns[col], NULL, NULL);
-        return false;
+    const char *value = NULL;
+    for (size_t i = 0; i < P__COUNT && !value; i++)
+        if (strcmp(column, _projekt_columns[i]) == 0)
+            value = rec->field[i];
+    char text[256] = "";
+    if (detail) {
+        va_list ap;
+        va_start(ap, detail);
+        vsnprintf(text, sizeof text, detail, ap);
+        va_end(ap);
+    } else {
+        snprintf(text, sizeof text, "%s", why->hint);
     }
-    if (!money_parse(v, out)) {
-        findings_add(ld->findings, FINDING_BETRAG_UNGUELTIG, ld->display, rec->line, _projekt_columns[col], v, NULL);
-        return false;
-    }
-    if (*out < 0) {
-        findings_add(ld->findings, FINDING_BETRAG_NEGATIV, ld->display, rec->line, _projekt_columns[col], v, NULL);
-        return false;
-    }
-    return true;
+    findings_add(findings, why->code, display, rec->line, column, why->code == FINDING_PFLICHTFELD_LEER ? NULL : value,
+                 *text ? "%s" : NULL, text);
+    return false;
 }
 
-static bool _date(struct _projekte_load *ld, const struct csv_record *rec, int col, bool required, ikz_date *out)
-{
-    const char *v = rec->field[col];
-    *out = 0;
-    if (!v || !*v) {
-        if (required)
-            findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, _projekt_columns[col], NULL, NULL);
-        return !required;
-    }
-    if (!date_parse(v, out)) {
-        findings_add(ld->findings, FINDING_DATUM_UNGUELTIG, ld->display, rec->line, _projekt_columns[col], v, NULL);
-        return false;
-    }
-    return true;
-}
+/* One column judged by a rule; reports and returns false if it fails. */
+#define JUDGE(ld, rec, col, rule_call)                                                                             \
+    ((rule_call) || _report((ld)->findings, (ld)->display, (rec), _projekt_columns[col], &why, NULL))
 
 /* Appends p with copies of id and titel (NULL: no title kept). */
 static int _add_projekt(struct _projekte_load *ld, const struct projekt *p, const char *id, const char *titel)
@@ -128,36 +122,27 @@ static int _projekt_row(void *ctx, const struct csv_record *rec)
         return id && *id ? _add_projekt(ld, &(struct projekt){.line = (uint32_t)rec->line, .usable = false}, id, NULL)
                          : 0;
     }
-    if (!id || !*id) {
-        findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "projekt_id", NULL, NULL);
+    struct rule_result why;
+    if (!JUDGE(ld, rec, P_ID, rule_present(id, &why))) {
         ex->rejected_projekte++;
         return 0;
     }
     struct projekt p = {.line = (uint32_t)rec->line, .usable = true};
-    const char *area = rec->field[P_AREA] ? rec->field[P_AREA] : "";
-    long a = taskareas_find(ld->areas, area);
-    if (a < 0) {
-        findings_add(ld->findings, FINDING_AUFGABENBEREICH_UNBEKANNT, ld->display, rec->line, "aufgabenbereich", area, NULL);
-        p.usable = false;
-    }
+    long a;
+    p.usable &= JUDGE(ld, rec, P_AREA, rule_task_area(ld->areas, rec->field[P_AREA], &a, &why));
     p.area = a < 0 ? 0 : (uint16_t)a;
-    /* Every column is checked, so one pass finds every problem of the row. */
-    p.usable &= _date(ld, rec, P_BEWILLIGT, true, &p.bewilligt);
-    p.usable &= _date(ld, rec, P_WIDERRUFEN, false, &p.widerrufen);
-    p.usable &= _amount(ld, rec, P_FOERDER, true, &p.foerder_cents);
-    p.usable &= _amount(ld, rec, P_KOSTEN, false, &p.kosten_cents);
-    p.usable &= _amount(ld, rec, P_EINSPARUNG, false, &p.einsparung_cents);
-    if (p.bewilligt && p.widerrufen && p.widerrufen < p.bewilligt) {
-        findings_add(ld->findings, FINDING_WIDERRUF_VOR_BEWILLIGUNG, ld->display, rec->line, "widerrufen_am",
-                     rec->field[P_WIDERRUFEN], "bewilligt am %s", rec->field[P_BEWILLIGT]);
-        p.usable = false;
-    }
-    if (p.usable && p.kosten_cents != MONEY_NONE && p.einsparung_cents != MONEY_NONE &&
-        p.einsparung_cents > p.kosten_cents) {
-        findings_add(ld->findings, FINDING_EINSPARUNG_UEBER_KOSTEN, ld->display, rec->line, "einsparung_eur_jahr",
-                     rec->field[P_EINSPARUNG], "Ausgangskosten %s", rec->field[P_KOSTEN]);
-        p.usable = false;
-    }
+    /* Every column is judged, so one pass finds every problem of the row. */
+    p.usable &= JUDGE(ld, rec, P_BEWILLIGT, rule_date(rec->field[P_BEWILLIGT], true, &p.bewilligt, &why));
+    p.usable &= JUDGE(ld, rec, P_WIDERRUFEN, rule_date(rec->field[P_WIDERRUFEN], false, &p.widerrufen, &why));
+    p.usable &= JUDGE(ld, rec, P_FOERDER, rule_amount(rec->field[P_FOERDER], true, &p.foerder_cents, &why));
+    p.usable &= JUDGE(ld, rec, P_KOSTEN, rule_amount(rec->field[P_KOSTEN], false, &p.kosten_cents, &why));
+    p.usable &= JUDGE(ld, rec, P_EINSPARUNG, rule_amount(rec->field[P_EINSPARUNG], false, &p.einsparung_cents, &why));
+    if (!rule_revocation(p.bewilligt, p.widerrufen, &why))
+        p.usable = _report(ld->findings, ld->display, rec, "widerrufen_am", &why, "bewilligt am %s",
+                           rec->field[P_BEWILLIGT]);
+    if (p.usable && !rule_savings(p.kosten_cents, p.einsparung_cents, &why))
+        p.usable = _report(ld->findings, ld->display, rec, "einsparung_eur_jahr", &why, "Ausgangskosten %s",
+                           rec->field[P_KOSTEN]);
 
     ex->rejected_projekte += !p.usable;
     bool keep_title = p.usable && (long)p.area == ld->areas->ozg;
@@ -251,33 +236,6 @@ struct _bet_load {
     const char *display;
 };
 
-/* Says what an unknown AGS was probably meant to be. */
-static void _ags_hint(const struct kommune_register *reg, const char *ags, char *hint, size_t n)
-{
-    size_t len = strlen(ags);
-    char try[10];
-    hint[0] = '\0';
-    if (len == 8 && digits_exact(ags, 8) && strcmp(ags + 5, "000") == 0) {
-        memcpy(try, ags, 5);
-        try[5] = '\0';
-        long k = register_find(reg, try);
-        if (k >= 0 && kommune_art_is_kreis(reg->kommune[k].art))
-            snprintf(hint, n, "ein Kreis hat 5 Ziffern: gemeint ist wohl %s %s", try, reg->kommune[k].name);
-    } else if (len == 5 && digits_exact(ags, 5)) {
-        memcpy(try, ags, 5);
-        memcpy(try + 5, "000", 4);
-        long k = register_find(reg, try);
-        if (k >= 0)
-            snprintf(hint, n, "eine kreisfreie Stadt hat 8 Ziffern: gemeint ist wohl %s %s", try, reg->kommune[k].name);
-    } else if ((len == 7 || len == 4) && digits_exact(ags, len)) {
-        try[0] = '0';
-        memcpy(try + 1, ags, len + 1);
-        long k = register_find(reg, try);
-        if (k >= 0)
-            snprintf(hint, n, "führende Null verloren (Excel?): gemeint ist wohl %s %s", try, reg->kommune[k].name);
-    }
-}
-
 /* The run for id: the last one if it has the same id, else a new one. */
 static int _run_of(struct beteiligungen_raw *raw, const char *id, uint32_t *out)
 {
@@ -322,27 +280,22 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
 
     long k = -1;
     bool lead = false;
+    struct rule_result why;
     if (!rec->rejected) {
-        if (!id || !*id) {
-            findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "projekt_id", NULL, NULL);
+        if (!rule_present(id, &why)) {
+            findings_add(ld->findings, why.code, ld->display, rec->line, "projekt_id", NULL, NULL);
             ok = false;
         }
-        if (!ags || !*ags) {
-            findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, "ags", NULL, NULL);
+        if (!rule_present(ags, &why)) {
+            findings_add(ld->findings, why.code, ld->display, rec->line, "ags", NULL, NULL);
             ok = false;
-        } else if ((k = register_find(ld->reg, ags)) < 0) {
-            char hint[160];
-            _ags_hint(ld->reg, ags, hint, sizeof hint);
-            findings_add(ld->findings, FINDING_AGS_UNBEKANNT, ld->display, rec->line, "ags", ags, *hint ? "%s" : NULL,
-                         hint);
+        } else if (!rule_ags_known(ld->reg, ags, &k, &why)) {
+            findings_add(ld->findings, why.code, ld->display, rec->line, "ags", ags, *why.hint ? "%s" : NULL,
+                         why.hint);
             ok = false;
         }
-        if (rolle && (strcmp(rolle, "federfuehrend") == 0 || text_equal_nocase(rolle, "federfuehrend") ||
-                      text_equal_nocase(rolle, "federführend")))
-            lead = true;
-        else if (!rolle || (strcmp(rolle, "beteiligt") != 0 && !text_equal_nocase(rolle, "beteiligt"))) {
-            findings_add(ld->findings, FINDING_ROLLE_UNGUELTIG, ld->display, rec->line, "rolle", rolle ? rolle : "",
-                         NULL);
+        if (!rule_role(rolle, &lead, &why)) {
+            findings_add(ld->findings, why.code, ld->display, rec->line, "rolle", rolle ? rolle : "", NULL);
             ok = false;
         }
     }

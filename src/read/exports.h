@@ -19,8 +19,6 @@
 #include "taskareas.h"
 #include "values.h"
 
-#define MONEY_NONE INT64_MIN /* an empty amount */
-
 /* 64 bytes: two million projects must fit beside ten million
  * participations (docs/performance.md). */
 struct projekt {

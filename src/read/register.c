@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "csvfile.h"
+#include "rules.h"
 #include "text.h"
 #include "values.h"
 
@@ -78,12 +79,14 @@ static int _add(struct _load *ld, const char *ags, const char *name, enum kommun
     return 0;
 }
 
-/* Reads a Gemeinde's Einwohner; a finding and false if it is not a count. */
+/* Reads a Gemeinde's Einwohner; a finding and false if rule_einwohner
+ * says it is not a count. */
 static bool _einwohner(struct _load *ld, const char *column, const char *value, long line, int64_t *out)
 {
-    if (value && count_parse(value, out))
+    struct rule_result why;
+    if (rule_einwohner(value, out, &why))
         return true;
-    findings_add(ld->findings, FINDING_EINWOHNER_UNGUELTIG, ld->display, line, column, value ? value : "", NULL);
+    findings_add(ld->findings, why.code, ld->display, line, column, value ? value : "", NULL);
     return false;
 }
 

@@ -1,0 +1,110 @@
+/* rules.c: the judgements of rules.h. */
+#include "rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+
+static bool _fail(struct rule_result *why, enum finding_code code)
+{
+    why->code = code;
+    why->hint[0] = '\0';
+    return false;
+}
+
+bool rule_present(const char *v, struct rule_result *why)
+{
+    return (v && *v) || _fail(why, FINDING_PFLICHTFELD_LEER);
+}
+
+bool rule_amount(const char *v, bool required, int64_t *cents, struct rule_result *why)
+{
+    *cents = MONEY_NONE;
+    if (!v || !*v)
+        return !required || _fail(why, FINDING_PFLICHTFELD_LEER);
+    if (!money_parse(v, cents))
+        return _fail(why, FINDING_BETRAG_UNGUELTIG);
+    if (*cents < 0)
+        return _fail(why, FINDING_BETRAG_NEGATIV);
+    return true;
+}
+
+bool rule_date(const char *v, bool required, ikz_date *out, struct rule_result *why)
+{
+    *out = 0;
+    if (!v || !*v)
+        return !required || _fail(why, FINDING_PFLICHTFELD_LEER);
+    return date_parse(v, out) || _fail(why, FINDING_DATUM_UNGUELTIG);
+}
+
+bool rule_task_area(const struct task_areas *areas, const char *code, long *index, struct rule_result *why)
+{
+    *index = taskareas_find(areas, code ? code : "");
+    return *index >= 0 || _fail(why, FINDING_AUFGABENBEREICH_UNBEKANNT);
+}
+
+bool rule_revocation(ikz_date bewilligt, ikz_date widerrufen, struct rule_result *why)
+{
+    return !bewilligt || !widerrufen || widerrufen >= bewilligt || _fail(why, FINDING_WIDERRUF_VOR_BEWILLIGUNG);
+}
+
+bool rule_savings(int64_t kosten_cents, int64_t einsparung_cents, struct rule_result *why)
+{
+    return kosten_cents == MONEY_NONE || einsparung_cents == MONEY_NONE || einsparung_cents <= kosten_cents ||
+           _fail(why, FINDING_EINSPARUNG_UEBER_KOSTEN);
+}
+
+bool rule_role(const char *v, bool *lead, struct rule_result *why)
+{
+    *lead = false;
+    if (v && (strcmp(v, "federfuehrend") == 0 || text_equal_nocase(v, "federfuehrend") ||
+              text_equal_nocase(v, "federführend"))) {
+        *lead = true;
+        return true;
+    }
+    return (v && (strcmp(v, "beteiligt") == 0 || text_equal_nocase(v, "beteiligt"))) ||
+           _fail(why, FINDING_ROLLE_UNGUELTIG);
+}
+
+/* Says what an unknown AGS was probably meant to be. */
+static void _ags_hint(const struct kommune_register *reg, const char *ags, char *hint, size_t n)
+{
+    size_t len = strlen(ags);
+    char try[10];
+    hint[0] = '\0';
+    if (len == 8 && digits_exact(ags, 8) && strcmp(ags + 5, "000") == 0) {
+        memcpy(try, ags, 5);
+        try[5] = '\0';
+        long k = register_find(reg, try);
+        if (k >= 0 && kommune_art_is_kreis(reg->kommune[k].art))
+            snprintf(hint, n, "ein Kreis hat 5 Ziffern: gemeint ist wohl %s %s", try, reg->kommune[k].name);
+    } else if (len == 5 && digits_exact(ags, 5)) {
+        memcpy(try, ags, 5);
+        memcpy(try + 5, "000", 4);
+        long k = register_find(reg, try);
+        if (k >= 0)
+            snprintf(hint, n, "eine kreisfreie Stadt hat 8 Ziffern: gemeint ist wohl %s %s", try, reg->kommune[k].name);
+    } else if ((len == 7 || len == 4) && digits_exact(ags, len)) {
+        try[0] = '0';
+        memcpy(try + 1, ags, len + 1);
+        long k = register_find(reg, try);
+        if (k >= 0)
+            snprintf(hint, n, "führende Null verloren (Excel?): gemeint ist wohl %s %s", try, reg->kommune[k].name);
+    }
+}
+
+bool rule_ags_known(const struct kommune_register *reg, const char *ags, long *index, struct rule_result *why)
+{
+    *index = register_find(reg, ags);
+    if (*index >= 0)
+        return true;
+    _fail(why, FINDING_AGS_UNBEKANNT);
+    _ags_hint(reg, ags, why->hint, sizeof why->hint);
+    return false;
+}
+
+bool rule_einwohner(const char *v, int64_t *out, struct rule_result *why)
+{
+    return (v && count_parse(v, out)) || _fail(why, FINDING_EINWOHNER_UNGUELTIG);
+}

@@ -1,0 +1,58 @@
+/* rules.h: what makes a value of an export valid, as pure judgements.
+ *
+ * The readers parse; these functions judge. Each takes what a reader
+ * found and returns true if it is valid, else false with the finding code
+ * (and, where it helps the person fixing the export, a German hint) in
+ * *why. None reports: the reader that knows file, line and column adds the
+ * finding. A rule is the one place where docs/findings.md's condition for
+ * its code lives. */
+#ifndef IKZ_RULES_H
+#define IKZ_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "findings.h"
+#include "register.h"
+#include "taskareas.h"
+#include "values.h"
+
+/* Why a value is not valid: the finding code and an optional hint. */
+struct rule_result {
+    enum finding_code code;
+    char hint[160]; /* "" when there is none */
+};
+
+/* A required field must not be empty (NULL is an absent column). */
+bool rule_present(const char *v, struct rule_result *why);
+
+/* An amount in euros with up to two decimals, not negative. An empty one
+ * is MONEY_NONE when not required. */
+bool rule_amount(const char *v, bool required, int64_t *cents, struct rule_result *why);
+
+/* A date (ISO or German form). An empty one is 0 when not required. */
+bool rule_date(const char *v, bool required, ikz_date *out, struct rule_result *why);
+
+/* A task area of the controlled list; *index its position. */
+bool rule_task_area(const struct task_areas *areas, const char *code, long *index, struct rule_result *why);
+
+/* A revocation is not before the approval (both given). */
+bool rule_revocation(ikz_date bewilligt, ikz_date widerrufen, struct rule_result *why);
+
+/* Yearly savings are not above the costs they save on (both given). */
+bool rule_savings(int64_t kosten_cents, int64_t einsparung_cents, struct rule_result *why);
+
+/* A role is federfuehrend (any case, with or without umlaut) or
+ * beteiligt; *lead says which. */
+bool rule_role(const char *v, bool *lead, struct rule_result *why);
+
+/* An AGS is a Kommune of the register; *index its position. An unknown
+ * one gets a hint at what was probably meant (a Kreis with 000, a
+ * kreisfreie Stadt with 5 digits, a leading zero Excel dropped). */
+bool rule_ags_known(const struct kommune_register *reg, const char *ags, long *index, struct rule_result *why);
+
+/* A Gemeinde's Einwohner are a whole number from 0. */
+bool rule_einwohner(const char *v, int64_t *out, struct rule_result *why);
+
+#endif
