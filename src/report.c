@@ -50,6 +50,7 @@ struct run {
     struct aggregate agg, agg_before;
     struct figures fig, fig_before; /* at the Stichtag and one year earlier */
     struct table pruefbericht;
+    struct xlsx_texts xlsx_texts; /* the workbook's texts, resolved before it is written */
     char *press_text;
 };
 
@@ -73,6 +74,7 @@ static enum ikz_status _run_init(struct run *r, const struct report_options *opt
 static void _run_free(struct run *r)
 {
     free(r->press_text);
+    xlsx_texts_free(&r->xlsx_texts);
     table_free(&r->pruefbericht);
     figures_free(&r->fig);
     figures_free(&r->fig_before);
@@ -324,6 +326,8 @@ static enum ikz_status _compute(struct run *r, const struct report_options *opt)
         st = figures_build(&in, &r->fig_before);
     }
     if (st == IKZ_OK)
+        st = xlsx_texts_resolve(&r->texts, &r->fig, &r->fig_before, &r->xlsx_texts, &r->findings);
+    if (st == IKZ_OK)
         st = findings_table(&r->findings, &r->pruefbericht);
     if (st == IKZ_OK) {
         size_t without_value = 0;
@@ -398,7 +402,7 @@ static enum ikz_status _write_csv(struct outputs *o, struct publication *pub, co
 }
 
 static enum ikz_status _write_workbook(struct run *r, const struct report_options *opt, struct publication *pub,
-                                       struct outputs *o, struct ikz_error *err)
+                                       struct outputs *o, struct findings *template_findings, struct ikz_error *err)
 {
     char rel[64];
     snprintf(rel, sizeof rel, "ikz-bericht-%04d.xlsx", date_year(opt->stichtag));
@@ -417,14 +421,14 @@ static enum ikz_status _write_workbook(struct run *r, const struct report_option
         .findings_not_listed = r->findings.total - r->findings.n,
         .rejected_rows = _rejected_rows(r),
         .labels = &r->labels,
-        .texts = &r->texts,
+        .texts = &r->xlsx_texts,
         .source = sources,
         .n_source = sizeof sources / sizeof sources[0],
         .register_format = r->reg.format == REGISTER_GVISYS ? "GV-ISys" : "nativ",
         .gebietsstand = opt->gebietsstand,
         .version = IKZ_VERSION,
     };
-    enum ikz_status st = render_xlsx(path, pub->tmp_dir, &in, &r->findings, err);
+    enum ikz_status st = render_xlsx(path, pub->tmp_dir, &in, template_findings, err);
     free(path);
     if (st == IKZ_OK)
         st = publish_sync(pub, rel, err);
@@ -504,14 +508,18 @@ static enum ikz_status _publish(struct run *r, const struct report_options *opt)
     struct _text_writer texts = {.tables = r->fig.table, .pruefbericht = &r->pruefbericht,
                                  .press_text = r->press_text, .dialect = opt->dialect, .pub = &pub};
     struct outputs book = {0};
+    struct findings book_findings; /* the workbook writer's own, merged after the join */
+    findings_init(&book_findings, FINDINGS_KEPT);
     pthread_t thread;
     bool threaded = pthread_create(&thread, NULL, _write_texts, &texts) == 0;
     if (!threaded)
         _write_texts(&texts);
-    st = _write_workbook(r, opt, &pub, &book, &err);
+    st = _write_workbook(r, opt, &pub, &book, &book_findings, &err);
     log_debug("workbook written: %.3f s", log_elapsed());
     if (threaded)
         pthread_join(thread, NULL);
+    findings_move(&r->findings, &book_findings);
+    findings_free(&book_findings);
     log_debug("CSV and press text written");
     if (texts.err.status != IKZ_OK)
         log_error("%s", texts.err.message);

@@ -119,4 +119,22 @@ expect_eq "unknown placeholder finding" \
     "ikz-report: $work/tpl/pressetext.txt:$line: Vorlage in templates/ fehlerhaft 'projekte' (unbekannter Platzhalter) [VORLAGE_FEHLERHAFT]" \
     "$(findings | head -1)"
 [ ! -e "$work/o4/2024" ] && ok || bad "published despite a template error"
+
+# A workbook text missing from texte.ini: exit 78, the key named, nothing
+# published. Two broken placeholders in texte.ini: both named, resolved
+# before the workbook is written.
+rm -rf "$work/tpl" && mkdir -p "$work/tpl" && cp "$src/templates/"* "$work/tpl/"
+sed -i '/^kreise_alt *=/d' "$work/tpl/texte.ini"
+run run --input "$src/sample-data" --output "$work/o5" --year 2024 --templates "$work/tpl"
+expect_eq "missing text exit" 78 "$rc"
+expect_eq "missing text finding" \
+    "ikz-report: $work/tpl/texte.ini: Vorlage in templates/ fehlerhaft (Text [diagramme] kreise_alt fehlt) [VORLAGE_FEHLERHAFT]" \
+    "$(findings)"
+[ ! -e "$work/o5/2024" ] && ok || bad "published despite a missing text"
+rm -rf "$work/tpl" && mkdir -p "$work/tpl" && cp "$src/templates/"* "$work/tpl/"
+sed -i -e 's/^\(kreise_alt *=.*\)$/\1 {gibt_es_nicht}/' -e 's/^\(bestand_alt *=.*\)$/\1 {auch_nicht}/' "$work/tpl/texte.ini"
+run run --input "$src/sample-data" --output "$work/o6" --year 2024 --templates "$work/tpl"
+expect_eq "broken texts exit" 78 "$rc"
+expect_eq "broken texts: both named" 2 "$(findings | grep -c 'unbekannter Platzhalter')"
+[ ! -e "$work/o6/2024" ] && ok || bad "published despite broken texts"
 finish

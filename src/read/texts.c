@@ -35,7 +35,6 @@ enum ikz_status texts_load(const char *path, const char *display, struct texts *
 {
     memset(out, 0, sizeof *out);
     out->display = display;
-    out->findings = findings;
     long line;
     bool duplicate;
     enum ikz_status st = inifile_parse(path, _on_entry, out, &line, &duplicate);
@@ -58,17 +57,6 @@ const char *texts_get(const struct texts *t, const char *section, const char *ke
         if (strcmp(t->section[i], section) == 0 && strcmp(t->key[i], key) == 0)
             return t->value[i];
     return NULL;
-}
-
-const char *texts_require(struct texts *t, const char *section, const char *key)
-{
-    const char *v = texts_get(t, section, key);
-    if (v)
-        return v;
-    t->missing++;
-    findings_add(t->findings, FINDING_VORLAGE_FEHLERHAFT, t->display, 0, NULL, NULL,
-                 "Text [%s] %s fehlt", section, key);
-    return "";
 }
 
 void texts_free(struct texts *t)

@@ -15,8 +15,6 @@ struct texts {
     char **section, **key, **value; /* owned */
     size_t n, cap;
     const char *display;            /* borrowed: the template's name in messages */
-    struct findings *findings;      /* borrowed: where texts_require() reports */
-    size_t missing;                 /* texts asked for but not there */
 };
 
 /* Loads the file. IKZ_ERR_CONFIG with a VORLAGE_FEHLERHAFT finding for a
@@ -25,10 +23,6 @@ enum ikz_status texts_load(const char *path, const char *display, struct texts *
 
 /* The text, or NULL; borrowed from texts. */
 const char *texts_get(const struct texts *t, const char *section, const char *key);
-
-/* The text, or "" after a VORLAGE_FEHLERHAFT finding naming the missing
- * key (counted in t->missing, so the caller can stop before publishing). */
-const char *texts_require(struct texts *t, const char *section, const char *key);
 
 void texts_free(struct texts *t);
 

@@ -26,10 +26,7 @@
 struct _book {
     lxw_workbook *wb;
     const struct xlsx_input *in;
-    struct findings *template_findings;
-    struct text_values values;
-    char **owned; /* rendered texts; libxlsxwriter may keep pointers until close */
-    size_t n_owned, cap_owned;
+    struct findings *template_findings; /* this thread's own list */
     lxw_error err; /* the first libxlsxwriter error */
     struct ikz_error *error; /* the first failure in words */
     bool bad_template;
@@ -43,34 +40,52 @@ struct _book {
 /* ---------------------------------------------------------------------- */
 /* Texts and errors                                                        */
 
-static const char *_own(struct _book *b, char *s)
+enum ikz_status xlsx_texts_resolve(const struct texts *t, const struct figures *now, const struct figures *before,
+                                   struct xlsx_texts *out, struct findings *findings)
 {
-    if (!s)
-        return "";
-    if (b->n_owned == b->cap_owned) {
-        size_t cap = b->cap_owned ? 2 * b->cap_owned : 64;
-        char **o = realloc(b->owned, cap * sizeof *o);
-        if (!o) {
-            free(s);
-            return "";
-        }
-        b->owned = o;
-        b->cap_owned = cap;
+    out->source = t;
+    out->value = calloc(t->n ? t->n : 1, sizeof *out->value);
+    if (!out->value)
+        return IKZ_ERR_OSERR;
+    struct text_values values = {now, before, NULL};
+    enum ikz_status st = IKZ_OK;
+    for (size_t i = 0; i < t->n; i++) {
+        enum ikz_status one = render_text(t->value[i], t->display, 0, &values, &out->value[i], findings);
+        if (one != IKZ_OK && st == IKZ_OK)
+            st = one; /* go on: one run names every broken text */
     }
-    b->owned[b->n_owned++] = s;
-    return s;
+    return st;
 }
 
-/* The text [section] key of texte.ini with its placeholders filled in. */
+void xlsx_texts_free(struct xlsx_texts *x)
+{
+    for (size_t i = 0; x->value && i < x->source->n; i++)
+        free(x->value[i]);
+    free(x->value);
+    x->value = NULL;
+}
+
+/* The resolved text [section] key, or NULL. */
+static const char *_find_text(const struct _book *b, const char *section, const char *key)
+{
+    const struct texts *t = b->in->texts->source;
+    for (size_t i = 0; i < t->n; i++)
+        if (strcmp(t->section[i], section) == 0 && strcmp(t->key[i], key) == 0)
+            return b->in->texts->value[i];
+    return NULL;
+}
+
+/* The text [section] key of texte.ini with its placeholders filled in, or
+ * "" after a finding that names the missing key. */
 static const char *_text(struct _book *b, const char *section, const char *key)
 {
-    const char *tpl = texts_require(b->in->texts, section, key);
-    char *out = NULL;
-    if (render_text(tpl, b->in->texts->display, 0, &b->values, &out, b->template_findings) != IKZ_OK) {
-        b->bad_template = true;
-        return "";
-    }
-    return _own(b, out);
+    const char *v = _find_text(b, section, key);
+    if (v)
+        return v;
+    findings_add(b->template_findings, FINDING_VORLAGE_FEHLERHAFT, b->in->texts->source->display, 0, NULL, NULL,
+                 "Text [%s] %s fehlt", section, key);
+    b->bad_template = true;
+    return "";
 }
 
 /* The heading of a table's column: [spalten] table.column, else column. */
@@ -78,7 +93,7 @@ static const char *_heading(struct _book *b, const struct table *t, size_t c)
 {
     char key[96];
     snprintf(key, sizeof key, "%s.%s", t->name, t->column[c].name);
-    if (texts_get(b->in->texts, "spalten", key))
+    if (_find_text(b, "spalten", key))
         return _text(b, "spalten", key);
     return _text(b, "spalten", t->column[c].name);
 }
@@ -684,8 +699,7 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
     enum ikz_status st = render_xlsx_check_layout(in, err);
     if (st != IKZ_OK)
         return st;
-    struct _book b = {
-        .in = in, .template_findings = template_findings, .values = {in->now, in->before, NULL}, .error = err};
+    struct _book b = {.in = in, .template_findings = template_findings, .error = err};
     /* Rows stream to temporary files as they are written, strings inline:
      * memory stays flat however long a table is. Rows must then be written
      * in order, which every sheet below does. */
@@ -716,10 +730,7 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
     _write_sheets(&b);
 
     lxw_error close_err = workbook_close(b.wb); /* this is where the file is written */
-    for (size_t i = 0; i < b.n_owned; i++)
-        free(b.owned[i]);
-    free(b.owned);
-    if (b.bad_template || in->texts->missing)
+    if (b.bad_template)
         return IKZ_ERR_CONFIG;
     if (err && err->status != IKZ_OK) /* a sheet's own failure, said in words */
         return err->status;

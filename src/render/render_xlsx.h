@@ -24,6 +24,21 @@ struct xlsx_source {
     size_t rows;           /* data rows read */
 };
 
+/* Every text of texte.ini with its placeholders filled in, resolved on
+ * the main thread before the workbook is written: the writer only reads
+ * them. value[i] belongs to entry i of source. */
+struct xlsx_texts {
+    const struct texts *source; /* sections, keys, the file's name */
+    char **value;               /* owned */
+};
+
+/* Resolves every text against the figures now and a year before. Broken
+ * placeholders become findings (all of them, not only the first) and
+ * IKZ_ERR_CONFIG. xlsx_texts_free() frees out either way. */
+enum ikz_status xlsx_texts_resolve(const struct texts *t, const struct figures *now, const struct figures *before,
+                                   struct xlsx_texts *out, struct findings *findings);
+void xlsx_texts_free(struct xlsx_texts *x);
+
 struct xlsx_input {
     const struct figures *now;
     const struct figures *before;   /* the same computation one year earlier */
@@ -31,7 +46,7 @@ struct xlsx_input {
     size_t findings_not_listed;     /* findings beyond those kept, only counted */
     size_t rejected_rows;           /* rows left out for a fehler (--max-fehler) */
     const struct labels *labels;    /* labels and definitions of the key figures */
-    struct texts *texts;            /* templates/texte.ini */
+    const struct xlsx_texts *texts; /* templates/texte.ini, resolved */
     const struct xlsx_source *source;
     size_t n_source;
     const char *register_format;    /* "GV-ISys" or "nativ" */
@@ -40,8 +55,8 @@ struct xlsx_input {
 };
 
 /* Writes the workbook to path, with libxlsxwriter's temporary files in
- * tmpdir. IKZ_ERR_CONFIG (with findings in template_findings) for a text
- * missing from the templates; IKZ_ERR_IO (what failed in err) when writing
+ * tmpdir. IKZ_ERR_CONFIG (with findings in template_findings, the writer's
+ * own list) for a text missing from the templates; IKZ_ERR_IO (what failed in err) when writing
  * fails. The sheets are the rows of a table in render_xlsx.c. */
 enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct xlsx_input *in,
                             struct findings *template_findings, struct ikz_error *err);
