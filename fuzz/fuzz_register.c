@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct findings f;
     findings_init(&f, 50);
     struct kommune_register reg;
-    register_load(path, "kommunen.csv", &FUZZ_OPTIONS, &reg, &f);
+    register_load(path, "kommunen.csv", &FUZZ_OPTIONS, NULL, &reg, &f);
     register_free(&reg);
     findings_free(&f);
     unlink(path);

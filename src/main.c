@@ -47,6 +47,7 @@ static const char _usage_run[] =
     "  --register FILE        register of Kommunen; default INPUT/kommunen.csv\n"
     "  --templates DIR        German texts and task areas; default: installed ones\n"
     "  --gebietsstand TEXT    the register's Gebietsstand, for the Erläuterungen\n"
+    "  --land NN              the report's Land (two digits, 06 Hessen) or alle; default: templates\n"
     "  --max-fehler N         publish with up to N rows left out for errors; default 0\n"
     "  --log-file FILE        also append the log lines to FILE\n"
     "  --max-field-bytes N    longest field read; default 1048576\n"
@@ -152,6 +153,7 @@ static int _run(int argc, char **argv, bool validate)
         {"gebietsstand", required_argument, NULL, JOB_GEBIETSSTAND},
         {"max-field-bytes", required_argument, NULL, JOB_MAX_FIELD_BYTES},
         {"max-columns", required_argument, NULL, JOB_MAX_COLUMNS},
+        {"land", required_argument, NULL, JOB_LAND},
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"verbose", no_argument, NULL, OPT_VERBOSE},
         {"help", no_argument, NULL, OPT_HELP},
@@ -204,6 +206,7 @@ static int _run(int argc, char **argv, bool validate)
         .ozg_seit = REPORT_DEFAULT_OZG_SEIT,
         .dialect = CSV_DIALECT_EXCEL_DE,
         .gebietsstand = v[JOB_GEBIETSSTAND],
+        .land = v[JOB_LAND],
     };
     /* A log file that cannot be opened must not cost the report: warn and
      * go on with stderr, which cron mails anyway. */
@@ -219,6 +222,8 @@ static int _run(int argc, char **argv, bool validate)
         rc = _usage_error("--output DIR is required (or a job file with output)", NULL);
     else
         rc = _stichtag(year, cli[JOB_STICHTAG], job.value[JOB_STICHTAG], &opt.stichtag);
+    if (rc == 0 && v[JOB_LAND] && !report_land_valid(v[JOB_LAND]))
+        rc = _usage_error("--land: expected a Land key 01 to 16, or alle", v[JOB_LAND]);
     if (rc == 0 && v[JOB_MAX_FEHLER] && !_count(v[JOB_MAX_FEHLER], 0, &opt.max_fehler))
         rc = _usage_error("--max-fehler: expected a whole number from 0", v[JOB_MAX_FEHLER]);
     opt.limits = CSVFILE_DEFAULT_LIMITS;

@@ -41,6 +41,7 @@ struct run {
     char *path_areas, *path_labels, *path_texts, *path_press;
     struct findings findings;
     size_t register_errors; /* fehler in the register: they always stop the run */
+    const char *land;       /* the report's Land ("06"), or NULL for every Land */
     struct task_areas areas;
     struct labels labels;
     struct texts texts;
@@ -127,7 +128,29 @@ static enum ikz_status _read_template(const char *path, char **out, struct findi
     return IKZ_OK;
 }
 
-static enum ikz_status _load_templates(struct run *r)
+bool report_land_valid(const char *land)
+{
+    if (strcmp(land, "alle") == 0)
+        return true;
+    return strlen(land) == 2 && land[0] >= '0' && land[0] <= '1' && land[1] >= '0' && land[1] <= '9' &&
+           strcmp(land, "00") != 0 && strcmp(land, "16") <= 0;
+}
+
+/* The report's Land: --land or the job's, else the templates' [bericht]
+ * land (the ministry's own Land). */
+static enum ikz_status _choose_land(struct run *r, const struct report_options *opt)
+{
+    const char *land = opt->land ? opt->land : texts_get(&r->texts, "bericht", "land");
+    if (!land || !report_land_valid(land)) {
+        findings_add(&r->findings, FINDING_VORLAGE_FEHLERHAFT, r->path_texts, 0, NULL, land,
+                     "[bericht] land muss ein Landesschlüssel 01 bis 16 oder alle sein");
+        return IKZ_ERR_CONFIG;
+    }
+    r->land = strcmp(land, "alle") == 0 ? NULL : land;
+    return IKZ_OK;
+}
+
+static enum ikz_status _load_templates(struct run *r, const struct report_options *opt)
 {
     enum ikz_status st = taskareas_load(r->path_areas, r->path_areas, &r->areas, &r->findings);
     if (st == IKZ_OK)
@@ -138,6 +161,8 @@ static enum ikz_status _load_templates(struct run *r)
         st = texts_load(r->path_texts, r->path_texts, &r->texts, &r->findings);
     if (st == IKZ_OK)
         st = _read_template(r->path_press, &r->press_template, &r->findings);
+    if (st == IKZ_OK)
+        st = _choose_land(r, opt);
     return st;
 }
 
@@ -166,7 +191,7 @@ static void *_read_register_and_participations(void *arg)
 {
     struct _readers *rd = arg;
     const struct run *r = rd->r;
-    rd->st_reg = register_load(r->path_register, r->path_register, &rd->opt_one, rd->reg_out, &rd->f_reg);
+    rd->st_reg = register_load(r->path_register, r->path_register, &rd->opt_one, r->land, rd->reg_out, &rd->f_reg);
     rd->st_bet = IKZ_ERR_DATA;
     if (rd->st_reg == IKZ_OK)
         rd->st_bet = exports_read_beteiligungen(r->path_beteiligungen, r->path_beteiligungen, &rd->opt_one,
@@ -218,9 +243,9 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
     else if (rd.st_proj != IKZ_OK && rd.st_proj != IKZ_ERR_DATA)
         st = rd.st_proj;
     if (st == IKZ_OK) {
-        log_info("%s: %zu Kommunen (%zu Gemeinden, %zu Kreise), %s format", r->path_register, r->reg.n,
-                 r->reg.n_gemeinden, r->reg.n_kreis_kommunen,
-                 r->reg.format == REGISTER_GVISYS ? "GV-ISys" : "native");
+        log_info("%s: %zu Kommunen (%zu Gemeinden, %zu Kreise) of Land %s, %s format", r->path_register, r->reg.n,
+                 r->reg.n_gemeinden, r->reg.n_kreis_kommunen, r->land ? r->land : "alle",
+                 register_format_name(r->reg.format));
         log_info("%s: %zu rows", r->path_projekte, r->ex.file_projekte.rows);
         const struct csvfile_info *files[] = {&r->reg.file, &r->ex.file_projekte, &rd.raw.file};
         const char *paths[] = {r->path_register, r->path_projekte, r->path_beteiligungen};
@@ -286,7 +311,7 @@ static enum ikz_status _read_and_check(struct run *r, const struct report_option
     char day[11];
     date_format_iso(opt->stichtag, day);
     log_info("report at Stichtag %s from %s", day, opt->input_dir);
-    enum ikz_status st = _load_templates(r);
+    enum ikz_status st = _load_templates(r, opt);
     if (st == IKZ_OK)
         st = _load_exports(r, opt);
     if (st == IKZ_OK || st == IKZ_ERR_DATA) {
@@ -424,7 +449,7 @@ static enum ikz_status _write_workbook(struct run *r, const struct report_option
         .texts = &r->xlsx_texts,
         .source = sources,
         .n_source = sizeof sources / sizeof sources[0],
-        .register_format = r->reg.format == REGISTER_GVISYS ? "GV-ISys" : "nativ",
+        .register_format = register_format_name(r->reg.format),
         .gebietsstand = opt->gebietsstand,
         .version = IKZ_VERSION,
     };

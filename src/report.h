@@ -27,7 +27,11 @@ struct report_options {
     const char *gebietsstand;  /* the register's Gebietsstand for the Erläuterungen; NULL: not given */
     size_t max_fehler;         /* rows with a fehler that may be left out (default 0) */
     struct csvfile_limits limits; /* --max-field-bytes, --max-columns */
+    const char *land;          /* the report's Land, "06", or "alle"; NULL: [bericht] land of texte.ini */
 };
+
+/* True for a Land key 01..16 or "alle". */
+bool report_land_valid(const char *land);
 
 /* Default OZG start date: the Online Access Act cooperations from 2021 on. */
 #define REPORT_DEFAULT_OZG_SEIT 20210101

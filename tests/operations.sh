@@ -172,10 +172,10 @@ fi
 # --- progress: on a terminal, rows read; under cron (no terminal) nothing --------
 "$build/bench/gen-bench" "$work/big" 2000 20000 300000 >/dev/null 2>&1 || mkdir -p "$work/big"
 if command -v script >/dev/null && [ -f "$work/big/beteiligungen.csv" ]; then
-    IKZ_TEST_PROGRESS_AFTER=0 script -qec "$bin run --input $work/big --output $work/bigout --stichtag 2024-12-31" \
+    IKZ_TEST_PROGRESS_AFTER=0 script -qec "$bin run --input $work/big --output $work/bigout --stichtag 2024-12-31 --land alle" \
         /dev/null >"$work/tty.log" 2>&1
     expect_true "progress on a terminal" grep -q "beteiligungen.csv: 65536 rows read" "$work/tty.log"
-    IKZ_TEST_PROGRESS_AFTER=0 "$bin" run --input "$work/big" --output "$work/bigout" --stichtag 2024-12-31 >"$work/out" 2>&1
+    IKZ_TEST_PROGRESS_AFTER=0 "$bin" run --input "$work/big" --output "$work/bigout" --stichtag 2024-12-31 --land alle >"$work/out" 2>&1
     expect_eq "no progress without a terminal (cron)" "" "$(grep 'rows read' "$work/out")"
 else
     bad "progress test needs script (util-linux) and gen-bench"

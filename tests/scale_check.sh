@@ -21,7 +21,7 @@ mkdir -p "$work/xl"
 "$gen" "$work/xl" 3000 20000 100000
 expect_eq "land-xl generated" "100001 20001 3001" \
     "$(wc -l <"$work/xl/beteiligungen.csv") $(wc -l <"$work/xl/projekte.csv") $(wc -l <"$work/xl/kommunen.csv")"
-run run --input "$work/xl" --output "$work/xlout" --stichtag 2024-12-31 --csv-dialect rfc4180
+run run --input "$work/xl" --output "$work/xlout" --stichtag 2024-12-31 --csv-dialect rfc4180 --land alle
 expect_eq "land-xl: exit" 0 "$rc"
 k=$work/xlout/2024/csv/kennzahlen.csv
 job() { grep "^$1," "$k" | awk -F, '{print $NF}'; }
@@ -72,7 +72,7 @@ expect_eq "kreise.csv: $kreis" \
 mkdir -p "$work/xl16"
 cp "$work/xl/kommunen.csv" "$work/xl/projekte.csv" "$work/xl16/"
 { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$work/xl/beteiligungen.csv"; } >"$work/xl16/beteiligungen.csv"
-run run --input "$work/xl16" --output "$work/xl16out" --stichtag 2024-12-31 --csv-dialect rfc4180
+run run --input "$work/xl16" --output "$work/xl16out" --stichtag 2024-12-31 --csv-dialect rfc4180 --land alle
 expect_eq "UTF-16 export: exit" 0 "$rc"
 if diff -r -x manifest.json "$work/xlout/2024" "$work/xl16out/2024" >/dev/null; then ok; else bad "UTF-16 export gives other figures"; fi
 finish

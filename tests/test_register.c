@@ -17,7 +17,7 @@ static enum ikz_status _load(const char *content, struct kommune_register *reg, 
     char *dir = fixture_dir();
     char *path = fixture_write(dir, "kommunen.csv", content, (size_t)-1);
     findings_init(f, 100);
-    enum ikz_status st = register_load(path, "kommunen.csv", NULL, reg, f);
+    enum ikz_status st = register_load(path, "kommunen.csv", NULL, NULL, reg, f);
     free(path);
     fixture_remove(dir);
     return st;
@@ -44,7 +44,7 @@ static void test_hessen_reference_file(void **state)
     struct kommune_register reg;
     struct findings f;
     findings_init(&f, 10);
-    assert_int_equal(register_load(IKZ_SOURCE_DIR "/sample-data/kommunen.csv", "kommunen.csv", NULL, &reg, &f), IKZ_OK);
+    assert_int_equal(register_load(IKZ_SOURCE_DIR "/sample-data/kommunen.csv", "kommunen.csv", NULL, NULL, &reg, &f), IKZ_OK);
     assert_int_equal(f.total, 0);
     assert_int_equal(reg.format, REGISTER_GVISYS);
     assert_int_equal(reg.n, 443);

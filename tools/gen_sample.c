@@ -99,7 +99,7 @@ static int _load(const char *path)
 {
     struct findings f;
     findings_init(&f, 100);
-    if (register_load(path, path, NULL, &_reg, &f) != IKZ_OK) {
+    if (register_load(path, path, NULL, NULL, &_reg, &f) != IKZ_OK) {
         findings_print(&f, stderr, 20);
         return -1;
     }

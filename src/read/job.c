@@ -17,7 +17,7 @@ static const char *const _names[JOB__COUNT] = {
     [JOB_STICHTAG] = "stichtag",     [JOB_OZG_SEIT] = "ozg-seit",      [JOB_CSV_DIALECT] = "csv-dialect",
     [JOB_TEMPLATES] = "templates",   [JOB_MAX_FEHLER] = "max-fehler",  [JOB_LOG_FILE] = "log-file",
     [JOB_GEBIETSSTAND] = "gebietsstand", [JOB_MAX_FIELD_BYTES] = "max-field-bytes",
-    [JOB_MAX_COLUMNS] = "max-columns",
+    [JOB_MAX_COLUMNS] = "max-columns",       [JOB_LAND] = "land",
 };
 
 /* Keys whose values are paths, relative to the job file. */

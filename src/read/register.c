@@ -1,10 +1,12 @@
-/* register.c: reads the GV-ISys and native registers, see register.h. */
+/* register.c: reads the GV100AD, GV-ISys and native registers, see
+ * register.h. */
 #include "register.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "csvfile.h"
+#include "gv100ad.h"
 #include "rules.h"
 #include "text.h"
 #include "values.h"
@@ -22,6 +24,11 @@ static const char *const _art_names[ART__COUNT] = {
 };
 
 const char *kommune_art_name(enum kommune_art art) { return _art_names[art]; }
+
+const char *register_format_name(enum register_format format)
+{
+    return format == REGISTER_GV100AD ? "GV100AD" : format == REGISTER_GVISYS ? "GV-ISys" : "nativ";
+}
 
 bool kommune_art_is_kreis(enum kommune_art art)
 {
@@ -47,6 +54,7 @@ struct _city_name {
 
 struct _load {
     struct kommune_register *reg;
+    const char *land; /* the report's Land (2 digits), or NULL for all */
     struct findings *findings;
     const char *display;
     struct _entry *entry;
@@ -167,34 +175,33 @@ static bool _key_part(const char *s, size_t width, char *out)
     return true;
 }
 
-static int _gvisys_row(void *ctx, const struct csv_record *rec)
+/* One record of the GV-ISys CSV or of GV100AD: the same rules decide
+ * which records are Kommunen (docs/inputs.md). bev_column names the
+ * population field in findings. */
+static int _gv_record(struct _load *ld, const struct gv_record *rec, const char *bev_column)
 {
-    struct _load *ld = ctx;
-    if (rec->rejected)
-        return 0; /* the reader made its finding */
-    const char *satzart = rec->field[G_SATZART], *tk_s = rec->field[G_TK];
     long line = rec->line;
-    if (!satzart || (strcmp(satzart, "40") != 0 && strcmp(satzart, "60") != 0))
-        return 0; /* Land, Regierungsbezirk, Gemeindeverband: not Kommunen */
-    bool gemeinde = satzart[0] == '6';
+    if (rec->satzart != 40 && rec->satzart != 60)
+        return 0; /* Land, Regierungsbezirk, Region, Gemeindeverband: not Kommunen */
+    bool gemeinde = rec->satzart == 60;
+    const char *tk_s = rec->tk;
     int tk = tk_s && strlen(tk_s) == 2 && digits_exact(tk_s, 2) ? atoi(tk_s) : -1;
 
     char ags[9] = {0};
-    const char *bad = NULL;
-    if (!_key_part(rec->field[G_LAND], 2, ags))
-        bad = "land";
-    else if (!_key_part(rec->field[G_RB] && *rec->field[G_RB] ? rec->field[G_RB] : "0", 1, ags + 2))
-        bad = "rb"; /* Länder without Regierungsbezirke have 0; an empty rb means the same */
-    else if (!_key_part(rec->field[G_KREIS], 2, ags + 3))
-        bad = "kreis";
-    else if (gemeinde && !_key_part(rec->field[G_GEMEINDE], 3, ags + 5))
-        bad = "gemeinde";
+    const char *bad = NULL, *v = NULL;
+    if (!_key_part(rec->land, 2, ags))
+        bad = "land", v = rec->land;
+    else if (!_key_part(rec->rb && *rec->rb ? rec->rb : "0", 1, ags + 2))
+        bad = "rb", v = rec->rb; /* Länder without Regierungsbezirke have 0; an empty rb means the same */
+    else if (!_key_part(rec->kreis, 2, ags + 3))
+        bad = "kreis", v = rec->kreis;
+    else if (gemeinde && !_key_part(rec->gemeinde, 3, ags + 5))
+        bad = "gemeinde", v = rec->gemeinde;
     if (bad) {
-        const char *v = rec->field[bad[0] == 'l' ? G_LAND : bad[0] == 'r' ? G_RB : bad[0] == 'k' ? G_KREIS : G_GEMEINDE];
         findings_add(ld->findings, FINDING_REGISTER_AGS_UNGUELTIG, ld->display, line, bad, v ? v : "", NULL);
         return 0;
     }
-    const char *name = rec->field[G_NAME] ? rec->field[G_NAME] : "";
+    const char *name = rec->name ? rec->name : "";
 
     if (!gemeinde) {
         switch (tk) {
@@ -236,9 +243,33 @@ static int _gvisys_row(void *ctx, const struct csv_record *rec)
         return 0;
     }
     int64_t einwohner;
-    if (!_einwohner(ld, "bevoelkerung", rec->field[G_BEVOELKERUNG], line, &einwohner))
+    if (!_einwohner(ld, bev_column, rec->bevoelkerung, line, &einwohner))
         return 0;
     return _add(ld, ags, name, art, einwohner, line);
+}
+
+static int _gvisys_row(void *ctx, const struct csv_record *rec)
+{
+    if (rec->rejected)
+        return 0; /* the reader made its finding */
+    const char *satzart = rec->field[G_SATZART];
+    struct gv_record r = {
+        .satzart = satzart && digits_exact(satzart, 2) ? atoi(satzart) : -1,
+        .land = rec->field[G_LAND],
+        .rb = rec->field[G_RB],
+        .kreis = rec->field[G_KREIS],
+        .gemeinde = rec->field[G_GEMEINDE],
+        .name = rec->field[G_NAME],
+        .tk = rec->field[G_TK],
+        .bevoelkerung = rec->field[G_BEVOELKERUNG],
+        .line = rec->line,
+    };
+    return _gv_record(ctx, &r, "bevoelkerung");
+}
+
+static int _gv100ad_record(void *ctx, const struct gv_record *rec)
+{
+    return _gv_record(ctx, rec, "bevoelkerung (Stellen 140-150)");
 }
 
 /* ---------------------------------------------------------------------- */
@@ -267,6 +298,18 @@ static uint32_t _number(const char *s, size_t n)
         v = v * 10 + (uint32_t)(s[i] - '0');
     }
     return s[n] == '\0' ? v : NONE;
+}
+
+static int _cmp_outside(const void *key, const void *elem)
+{
+    return strcmp(key, ((const struct kommune_outside *)elem)->ags);
+}
+
+const struct kommune_outside *register_find_outside(const struct kommune_register *reg, const char *ags)
+{
+    if (reg->n_outside == 0)
+        return NULL;
+    return bsearch(ags, reg->outside, reg->n_outside, sizeof *reg->outside, _cmp_outside);
 }
 
 long register_find(const struct kommune_register *reg, const char *ags)
@@ -340,8 +383,19 @@ static enum ikz_status _build(struct _load *ld)
     if (!reg->kommune || !reg->kreis)
         return IKZ_ERR_OSERR;
 
+    reg->outside = malloc((ld->n ? ld->n : 1) * sizeof *reg->outside);
+    if (!reg->outside)
+        return IKZ_ERR_OSERR;
     for (size_t i = 0; i < ld->n; i++) {
         struct _entry *e = &ld->entry[i];
+        if (ld->land && strncmp(e->k.ags, ld->land, 2) != 0) {
+            /* Another Land's Kommune: known, so that a cross-border partner
+             * is told from a wrong key, but not a Kommune of the report. */
+            struct kommune_outside *o = &reg->outside[reg->n_outside++];
+            memcpy(o->ags, e->k.ags, sizeof o->ags);
+            o->name = e->k.name;
+            continue;
+        }
         if (reg->n > 0 && strcmp(reg->kommune[reg->n - 1].ags, e->k.ags) == 0) {
             findings_add(ld->findings, FINDING_REGISTER_AGS_DOPPELT, ld->display, e->line, "ags", e->k.ags, NULL);
             free(e->k.name);
@@ -404,17 +458,25 @@ static enum ikz_status _build(struct _load *ld)
     return IKZ_OK;
 }
 
-enum ikz_status register_load(const char *path, const char *display, const struct csvfile_options *opt, struct kommune_register *out,
-                              struct findings *findings)
+/* Reads a GV100AD file into ld's entries. */
+static enum ikz_status _load_gv100ad(const char *path, const char *display, const struct csvfile_options *opt,
+                                     struct _load *ld)
 {
-    memset(out, 0, sizeof *out);
+    struct kommune_register *out = ld->reg;
+    out->format = REGISTER_GV100AD;
+    return gv100ad_read(path, display, _gv100ad_record, ld, &out->gebietsstand, &out->file, ld->findings,
+                        opt ? opt->error : NULL);
+}
+
+/* Reads a GV-ISys CSV or a native register into ld's entries. */
+static enum ikz_status _load_csv(const char *path, const char *display, const struct csvfile_options *opt,
+                                 struct _load *ld)
+{
+    struct kommune_register *out = ld->reg;
     struct csvfile *cf;
-    enum ikz_status st = csvfile_open(path, display, opt, findings, &cf);
+    enum ikz_status st = csvfile_open(path, display, opt, ld->findings, &cf);
     if (st != IKZ_OK)
         return st;
-    struct _load ld = {.reg = out, .findings = findings, .display = display};
-    size_t errors_before = findings->errors;
-
     if (csvfile_has_column(cf, "satzart")) {
         static const char *const names[G__COUNT] = {"satzart", "textkennzeichen", "land", "rb", "kreis",
                                                     "gemeinde", "gemeindename", "bevoelkerung"};
@@ -422,17 +484,28 @@ enum ikz_status register_load(const char *path, const char *display, const struc
         out->format = REGISTER_GVISYS;
         st = csvfile_bind(cf, names, required, G__COUNT);
         if (st == IKZ_OK)
-            st = csvfile_each(cf, _gvisys_row, &ld);
+            st = csvfile_each(cf, _gvisys_row, ld);
     } else {
         static const char *const names[N__COUNT] = {"ags", "name", "art", "einwohner"};
         static const bool required[N__COUNT] = {true, true, true, true};
         out->format = REGISTER_NATIVE;
         st = csvfile_bind(cf, names, required, N__COUNT);
         if (st == IKZ_OK)
-            st = csvfile_each(cf, _native_row, &ld);
+            st = csvfile_each(cf, _native_row, ld);
     }
     csvfile_get_info(cf, &out->file);
     csvfile_close(cf);
+    return st;
+}
+
+enum ikz_status register_load(const char *path, const char *display, const struct csvfile_options *opt,
+                              const char *land, struct kommune_register *out, struct findings *findings)
+{
+    memset(out, 0, sizeof *out);
+    struct _load ld = {.reg = out, .land = land, .findings = findings, .display = display};
+    size_t errors_before = findings->errors;
+    enum ikz_status st = gv100ad_detect(path) ? _load_gv100ad(path, display, opt, &ld)
+                                              : _load_csv(path, display, opt, &ld);
     if (st == IKZ_OK)
         st = _build(&ld);
     else
@@ -449,6 +522,9 @@ enum ikz_status register_load(const char *path, const char *display, const struc
 
 void register_free(struct kommune_register *reg)
 {
+    for (size_t i = 0; i < reg->n_outside; i++)
+        free(reg->outside[i].name);
+    free(reg->outside);
     for (size_t i = 0; i < reg->n; i++)
         free(reg->kommune[i].name);
     for (size_t i = 0; i < reg->n_kreise; i++)

@@ -1,8 +1,11 @@
 /* register.h: the official register of Kommunen (Gemeindeverzeichnis).
  *
- * Two formats are read, told apart by their header: the Destatis GV-ISys
+ * Three formats are read, told apart by their content: GV100AD, the
+ * fixed-width file Destatis publishes (gv100ad.h), the GV-ISys
  * "Gemeindeverzeichnis, Auszug" as CSV (record types 10..60, see
- * docs/inputs.md) and the native `ags;name;art;einwohner`. Both become the
+ * docs/inputs.md) and the native `ags;name;art;einwohner`. A register may
+ * cover all of Germany; a report is for one Land, and the Kommunen of
+ * other Länder are kept apart, only to recognise a cross-border partner. Both become the
  * same table: every Kommune (a Gemeinde with an 8-digit AGS, kreisfreie
  * Städte included, or a Landkreis with its 5-digit key), sorted by key so
  * that a Landkreis comes just before its Gemeinden, plus one entry per
@@ -19,6 +22,7 @@
 #include "csvfile.h"
 #include "findings.h"
 #include "status.h"
+#include "values.h"
 
 enum kommune_art {
     ART_GEMEINDE,
@@ -38,7 +42,10 @@ const char *kommune_art_name(enum kommune_art art);
 /* True for the Kreis-level Kommunen: Landkreis, Kreis, Regionalverband. */
 bool kommune_art_is_kreis(enum kommune_art art);
 
-enum register_format { REGISTER_NATIVE, REGISTER_GVISYS };
+enum register_format { REGISTER_NATIVE, REGISTER_GVISYS, REGISTER_GV100AD };
+
+/* "nativ", "GV-ISys" or "GV100AD"; static. */
+const char *register_format_name(enum register_format format);
 
 struct kommune {
     char ags[9];        /* 8 digits (Gemeinde) or 5 digits (Kreis) */
@@ -57,6 +64,12 @@ struct kreis {
     uint32_t kommunen;  /* Kommunen in it: its Gemeinden plus the Kreis itself */
 };
 
+/* A Kommune of another Land than the report's. */
+struct kommune_outside {
+    char ags[9];
+    char *name; /* owned */
+};
+
 struct kommune_register {
     struct kommune *kommune; /* sorted by ags */
     size_t n;
@@ -64,6 +77,9 @@ struct kommune_register {
     size_t n_kreise;
     size_t n_gemeinden, n_kreis_kommunen;
     enum register_format format;
+    ikz_date gebietsstand;   /* GV100AD: from its records; else 0 (not in the file) */
+    struct kommune_outside *outside; /* other Länder's Kommunen, sorted by ags */
+    size_t n_outside;
     struct csvfile_info file; /* rows, bytes, SHA-256 as read */
     /* The lookups of register_find(): per 5-digit Kreis number a slot (or
      * UINT32_MAX), per slot 1,001 positions: the Gemeinden by their last
@@ -72,11 +88,15 @@ struct kommune_register {
     uint32_t *position;
 };
 
-/* Loads the register at path (display names it in findings). Returns
- * IKZ_ERR_DATA when findings of severity fehler were made, IKZ_ERR_NOINPUT
- * when it cannot be opened. */
-enum ikz_status register_load(const char *path, const char *display, const struct csvfile_options *opt, struct kommune_register *out,
-                              struct findings *findings);
+/* Loads the register at path (display names it in findings), keeping the
+ * Kommunen of Land land (two digits; NULL: every Land) as the report's.
+ * Returns IKZ_ERR_DATA when findings of severity fehler were made,
+ * IKZ_ERR_NOINPUT when it cannot be opened. */
+enum ikz_status register_load(const char *path, const char *display, const struct csvfile_options *opt,
+                              const char *land, struct kommune_register *out, struct findings *findings);
+
+/* The Kommune of another Land with key ags, or NULL. */
+const struct kommune_outside *register_find_outside(const struct kommune_register *reg, const char *ags);
 
 /* Index of the Kommune with key ags (5 or 8 digits), or -1. */
 long register_find(const struct kommune_register *reg, const char *ags);
