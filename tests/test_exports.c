@@ -200,6 +200,39 @@ static void test_participations(void **state)
     assert_int_equal(w->f.errors, 0);
 }
 
+/* A register of two Länder read for Hessen: the Rhineland-Palatinate
+ * partner is a hinweis, not a participation, counted once per project. */
+static void test_other_land(void **state)
+{
+    struct world *w = *state;
+    register_free(&w->reg);
+    char *reg = fixture_write(w->dir, "zwei-laender.csv",
+                              "ags;name;art;einwohner\n"
+                              "06431;Bergstraße;Landkreis;\n06431004;Birkenau;Gemeinde;9873\n"
+                              "06431017;Mörlenbach;Gemeinde;10000\n"
+                              "07315000;Mainz;kreisfreie Stadt;220000\n",
+                              (size_t)-1);
+    assert_int_equal(register_load(reg, "zwei-laender.csv", NULL, "06", &w->reg, &w->f), IKZ_OK);
+    free(reg);
+    assert_int_equal(w->reg.n, 3);
+    assert_int_equal(w->reg.n_outside, 1);
+    assert_int_equal(_projekte(w, "P1;a;OZG;2023-01-01;;75000;;\n"), IKZ_OK);
+    assert_int_equal(_beteiligungen(w, "projekt_id;ags;rolle\n"
+                                       "P1;06431004;federfuehrend\n"
+                                       "P1;07315000;beteiligt\n"
+                                       "P1;06431017;beteiligt\n"
+                                       "P1;07315000;beteiligt\n"),
+                     IKZ_OK);
+    assert_int_equal(w->ex.n_beteiligungen, 2);
+    assert_int_equal(w->ex.projekt[0].count, 2);
+    assert_int_equal(w->ex.projekt[0].outside, 1);
+    _assert_finding(&w->f, 0, "beteiligungen.csv:3: column 'ags': Kommune eines anderen Landes; die Beteiligung "
+                              "wird nicht gezählt '07315000' (Mainz, Land 07) [BETEILIGUNG_ANDERES_LAND]");
+    _assert_finding(&w->f, 1, "beteiligungen.csv:5: column 'ags': Kommune eines anderen Landes; die Beteiligung "
+                              "wird nicht gezählt '07315000' (Mainz, Land 07) [BETEILIGUNG_ANDERES_LAND]");
+    assert_int_equal(w->f.errors, 0);
+}
+
 static void test_participation_errors(void **state)
 {
     struct world *w = *state;
@@ -239,6 +272,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_project_errors, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_participations, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_participation_errors, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_other_land, _setup, _teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

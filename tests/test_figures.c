@@ -101,6 +101,7 @@ static void test_key_figures(void **state)
     _int(f, "kreise_gesamt", 1);
     _int(f, "projekte_gefoerdert", 5);
     _int(f, "beteiligungen", 12);
+    _int(f, "beteiligungen_anderes_land", 0);
     _int(f, "kommunen_beteiligt", 5);
     _int(f, "gemeinden_beteiligt", 4);
     _int(f, "kreise_beteiligt", 1);

@@ -99,6 +99,12 @@ bool rule_ags_known(const struct kommune_register *reg, const char *ags, long *i
     *index = register_find(reg, ags);
     if (*index >= 0)
         return true;
+    const struct kommune_outside *o = register_find_outside(reg, ags);
+    if (o) {
+        _fail(why, FINDING_BETEILIGUNG_ANDERES_LAND);
+        snprintf(why->hint, sizeof why->hint, "%s, Land %.2s", o->name, o->ags);
+        return false;
+    }
     _fail(why, FINDING_AGS_UNBEKANNT);
     _ags_hint(reg, ags, why->hint, sizeof why->hint);
     return false;

@@ -47,9 +47,10 @@ bool rule_savings(int64_t kosten_cents, int64_t einsparung_cents, struct rule_re
  * beteiligt; *lead says which. */
 bool rule_role(const char *v, bool *lead, struct rule_result *why);
 
-/* An AGS is a Kommune of the register; *index its position. An unknown
- * one gets a hint at what was probably meant (a Kreis with 000, a
- * kreisfreie Stadt with 5 digits, a leading zero Excel dropped). */
+/* An AGS is a Kommune of the register; *index its position. A Kommune of
+ * another Land gives BETEILIGUNG_ANDERES_LAND (a hinweis) with its name.
+ * An unknown one gets a hint at what was probably meant (a Kreis with 000,
+ * a kreisfreie Stadt with 5 digits, a leading zero Excel dropped). */
 bool rule_ags_known(const struct kommune_register *reg, const char *ags, long *index, struct rule_result *why);
 
 /* A Gemeinde's Einwohner are a whole number from 0. */

@@ -100,6 +100,7 @@ enum ikz_status aggregate_compute(const struct kommune_register *reg, const stru
         out->projekte_aktiv++;
         out->ozg_kooperationen += ozg;
         out->beteiligungen += p->count;
+        out->beteiligungen_anderes_land += p->outside;
         _add_money(&out->money, p);
         struct area_agg *a = &out->area[p->area];
         a->projekte++;

@@ -61,6 +61,7 @@ struct aggregate {
     size_t n_jahre;
 
     size_t projekte_aktiv, beteiligungen;
+    size_t beteiligungen_anderes_land; /* partners of another Land, not counted in beteiligungen */
     size_t kommunen_beteiligt, gemeinden_beteiligt, kreise_beteiligt;
     size_t ozg_kooperationen, ozg_gemeinden, ozg_kommunen;
     struct money_sum money;

@@ -70,6 +70,7 @@ KEY(gemeinden_gesamt) { cell_int(c, (int64_t)REG->n_gemeinden); }
 KEY(kreise_gesamt) { cell_int(c, (int64_t)REG->n_kreis_kommunen); }
 KEY(projekte_gefoerdert) { cell_int(c, (int64_t)AGG->projekte_aktiv); }
 KEY(beteiligungen) { cell_int(c, (int64_t)AGG->beteiligungen); }
+KEY(beteiligungen_anderes_land) { cell_int(c, (int64_t)AGG->beteiligungen_anderes_land); }
 KEY(kommunen_beteiligt) { cell_int(c, (int64_t)AGG->kommunen_beteiligt); }
 KEY(gemeinden_beteiligt) { cell_int(c, (int64_t)AGG->gemeinden_beteiligt); }
 KEY(kreise_beteiligt) { cell_int(c, (int64_t)AGG->kreise_beteiligt); }
@@ -112,6 +113,7 @@ static const struct key_figure {
     {"kreise_gesamt", CELL_INT, 0, true, _k_kreise_gesamt},
     {"projekte_gefoerdert", CELL_INT, 0, true, _k_projekte_gefoerdert},
     {"beteiligungen", CELL_INT, 0, true, _k_beteiligungen},
+    {"beteiligungen_anderes_land", CELL_INT, 0, true, _k_beteiligungen_anderes_land},
     {"kommunen_beteiligt", CELL_INT, 0, true, _k_kommunen_beteiligt},
     {"gemeinden_beteiligt", CELL_INT, 0, true, _k_gemeinden_beteiligt},
     {"kreise_beteiligt", CELL_INT, 0, true, _k_kreise_beteiligt},

@@ -292,7 +292,10 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
         } else if (!rule_ags_known(ld->reg, ags, &k, &why)) {
             findings_add(ld->findings, why.code, ld->display, rec->line, "ags", ags, *why.hint ? "%s" : NULL,
                          why.hint);
-            ok = false;
+            if (why.code == FINDING_BETEILIGUNG_ANDERES_LAND) /* a hinweis: kept apart, not counted */
+                k = (long)(BETEILIGUNG_OUTSIDE | (uint32_t)(register_find_outside(ld->reg, ags) - ld->reg->outside));
+            else
+                ok = false;
         }
         if (!rule_role(rolle, &lead, &why)) {
             findings_add(ld->findings, why.code, ld->display, rec->line, "rolle", rolle ? rolle : "", NULL);
@@ -390,7 +393,16 @@ static enum ikz_status _group(struct beteiligungen_raw *raw, const char *display
             g[m] = x;
         }
         uint32_t first = (uint32_t)out;
-        for (uint32_t j = 0; j < p->count; j++) {
+        uint32_t in_group = p->count;
+        p->outside = 0;
+        for (uint32_t j = 0; j < in_group; j++) {
+            if (g[j].kommune & BETEILIGUNG_OUTSIDE) {
+                /* Another Land's partner: counted once per project, kept
+                 * out of the participations (they sort last). */
+                if ((j == 0 || g[j - 1].kommune != g[j].kommune) && p->outside < UINT8_MAX)
+                    p->outside++;
+                continue;
+            }
             if (out > first && b[out - 1].kommune == g[j].kommune) {
                 findings_add(findings, FINDING_BETEILIGUNG_DOPPELT, display, (long)g[j].line, "ags",
                              reg->kommune[g[j].kommune].ags, "projekt_id %s, zuerst in Zeile %lu", p->id,

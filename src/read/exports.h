@@ -33,6 +33,7 @@ struct projekt {
     uint32_t first;       /* its participations: beteiligung[first .. first + count) */
     uint32_t count;
     uint16_t area;        /* index into task_areas */
+    uint8_t outside;      /* distinct partners of another Land (not counted), at most 255 */
     bool usable;          /* false: rejected by a finding; its participations are dropped quietly */
 };
 
@@ -40,6 +41,11 @@ struct projekt {
 _Static_assert(sizeof(struct projekt) == 64, "struct projekt must stay 64 bytes (docs/performance.md)");
 
 struct string_block;
+
+/* A participation's kommune with this bit set is a Kommune of another
+ * Land (the rest: its index in the register's outside list) while the
+ * rows are grouped; such rows never reach exports.beteiligung. */
+#define BETEILIGUNG_OUTSIDE 0x80000000u
 
 struct beteiligung {
     uint32_t kommune;     /* index into the register */
