@@ -48,6 +48,7 @@ static const char _usage_run[] =
     "  --templates DIR        German texts and task areas; default: installed ones\n"
     "  --gebietsstand TEXT    the register's Gebietsstand, for the Erläuterungen\n"
     "  --land NN              the report's Land (two digits, 06 Hessen) or alle; default: templates\n"
+    "  --gebietsaenderungen FILE  territorial changes; default INPUT/gebietsaenderungen.csv if there\n"
     "  --max-fehler N         publish with up to N rows left out for errors; default 0\n"
     "  --log-file FILE        also append the log lines to FILE\n"
     "  --max-field-bytes N    longest field read; default 1048576\n"
@@ -154,6 +155,7 @@ static int _run(int argc, char **argv, bool validate)
         {"max-field-bytes", required_argument, NULL, JOB_MAX_FIELD_BYTES},
         {"max-columns", required_argument, NULL, JOB_MAX_COLUMNS},
         {"land", required_argument, NULL, JOB_LAND},
+        {"gebietsaenderungen", required_argument, NULL, JOB_GEBIETSAENDERUNGEN},
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"verbose", no_argument, NULL, OPT_VERBOSE},
         {"help", no_argument, NULL, OPT_HELP},
@@ -207,6 +209,7 @@ static int _run(int argc, char **argv, bool validate)
         .dialect = CSV_DIALECT_EXCEL_DE,
         .gebietsstand = v[JOB_GEBIETSSTAND],
         .land = v[JOB_LAND],
+        .changes_path = v[JOB_GEBIETSAENDERUNGEN],
     };
     /* A log file that cannot be opened must not cost the report: warn and
      * go on with stderr, which cron mails anyway. */

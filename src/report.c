@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "aggregate.h"
 #include "check.h"
@@ -24,6 +25,7 @@
 #include "manifest.h"
 #include "publish.h"
 #include "register.h"
+#include "rekey.h"
 #include "render_text.h"
 #include "render_xlsx.h"
 #include "stats.h"
@@ -38,6 +40,7 @@
 /* Everything one run holds, so that one function can free it. */
 struct run {
     char *path_register, *path_projekte, *path_beteiligungen;
+    char *path_changes; /* NULL: no change list */
     char *path_areas, *path_labels, *path_texts, *path_press;
     struct findings findings;
     size_t register_errors; /* fehler in the register: they always stop the run */
@@ -46,6 +49,7 @@ struct run {
     struct labels labels;
     struct texts texts;
     char *press_template;
+    struct gebietsaenderungen changes;
     struct kommune_register reg;
     struct exports ex;
     struct aggregate agg, agg_before;
@@ -63,6 +67,15 @@ static enum ikz_status _run_init(struct run *r, const struct report_options *opt
     r->path_register = opt->register_path ? strdup(opt->register_path) : text_path_join(opt->input_dir, "kommunen.csv");
     r->path_projekte = text_path_join(opt->input_dir, "projekte.csv");
     r->path_beteiligungen = text_path_join(opt->input_dir, "beteiligungen.csv");
+    if (opt->changes_path) {
+        r->path_changes = strdup(opt->changes_path);
+    } else { /* the input directory's list, if it has one */
+        r->path_changes = text_path_join(opt->input_dir, "gebietsaenderungen.csv");
+        if (r->path_changes && access(r->path_changes, F_OK) != 0) {
+            free(r->path_changes);
+            r->path_changes = NULL;
+        }
+    }
     r->path_areas = text_path_join(opt->templates_dir, "aufgabenbereiche.csv");
     r->path_labels = text_path_join(opt->templates_dir, "kennzahlen.csv");
     r->path_texts = text_path_join(opt->templates_dir, "texte.ini");
@@ -83,6 +96,8 @@ static void _run_free(struct run *r)
     aggregate_free(&r->agg_before);
     exports_free(&r->ex);
     register_free(&r->reg);
+    gebietsaenderungen_free(&r->changes);
+    free(r->path_changes);
     texts_free(&r->texts);
     free(r->press_template);
     labels_free(&r->labels);
@@ -182,6 +197,7 @@ struct _readers {
     enum ikz_status st_reg, st_proj, st_bet;
     struct ikz_error err_one, err_two;
     struct csvfile_options opt_one, opt_two;
+    ikz_date stichtag; /* the changes apply at the register's Gebietsstand, else at the Stichtag */
 };
 
 /* Thread one: the register, then beteiligungen.csv (which needs the
@@ -193,6 +209,10 @@ static void *_read_register_and_participations(void *arg)
     const struct run *r = rd->r;
     rd->st_reg = register_load(r->path_register, r->path_register, &rd->opt_one, r->land, rd->reg_out, &rd->f_reg);
     rd->st_bet = IKZ_ERR_DATA;
+    if (rd->st_reg == IKZ_OK) {
+        ikz_date at = rd->reg_out->gebietsstand ? rd->reg_out->gebietsstand : rd->stichtag;
+        rd->st_reg = rekey_attach(rd->reg_out, &r->changes, at, &rd->f_reg);
+    }
     if (rd->st_reg == IKZ_OK)
         rd->st_bet = exports_read_beteiligungen(r->path_beteiligungen, r->path_beteiligungen, &rd->opt_one,
                                                 rd->reg_out, &rd->raw, &rd->f_bet);
@@ -214,7 +234,17 @@ static void *_read_projects(void *arg)
  * data errors so one run reports all it can. */
 static enum ikz_status _load_exports(struct run *r, const struct report_options *opt)
 {
-    struct _readers rd = {.r = r, .reg_out = &r->reg, .ex_out = &r->ex};
+    if (r->path_changes) {
+        struct ikz_error err = {0};
+        struct csvfile_options copt = {opt->limits, NULL, &err};
+        enum ikz_status st = gebietsaenderungen_load(r->path_changes, r->path_changes, &copt, &r->changes, &r->findings);
+        if (err.status != IKZ_OK)
+            log_error("%s", err.message);
+        if (st != IKZ_OK)
+            return st;
+        log_info("%s: %zu territorial changes", r->path_changes, r->changes.n);
+    }
+    struct _readers rd = {.r = r, .reg_out = &r->reg, .ex_out = &r->ex, .stichtag = opt->stichtag};
     rd.opt_one = (struct csvfile_options){opt->limits, _progress, &rd.err_one};
     rd.opt_two = (struct csvfile_options){opt->limits, _progress, &rd.err_two};
     findings_init(&rd.f_reg, FINDINGS_KEPT);

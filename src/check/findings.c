@@ -41,6 +41,8 @@ static const struct {
     [FINDING_ROLLE_UNGUELTIG] = {"ROLLE_UNGUELTIG", SEVERITY_FEHLER, "Rolle ungültig (erwartet federfuehrend oder beteiligt)"},
     [FINDING_BETEILIGUNG_DOPPELT] = {"BETEILIGUNG_DOPPELT", SEVERITY_HINWEIS, "Kommune ist an diesem Projekt mehrfach eingetragen; sie wird einmal gezählt"},
     [FINDING_BETEILIGUNG_ANDERES_LAND] = {"BETEILIGUNG_ANDERES_LAND", SEVERITY_HINWEIS, "Kommune eines anderen Landes; die Beteiligung wird nicht gezählt"},
+    [FINDING_AGS_UMGESCHLUESSELT] = {"AGS_UMGESCHLUESSELT", SEVERITY_HINWEIS, "Gemeindeschlüssel nach einer Gebietsänderung umgeschlüsselt; die Beteiligung zählt bei der Nachfolgerin"},
+    [FINDING_GEBIETSAENDERUNG_FEHLERHAFT] = {"GEBIETSAENDERUNG_FEHLERHAFT", SEVERITY_FEHLER, "Liste der Gebietsänderungen fehlerhaft"},
     [FINDING_PROJEKT_OHNE_BETEILIGTE] = {"PROJEKT_OHNE_BETEILIGTE", SEVERITY_HINWEIS, "Projekt hat keine Beteiligten in beteiligungen.csv"},
     [FINDING_PROJEKT_EIN_BETEILIGTER] = {"PROJEKT_EIN_BETEILIGTER", SEVERITY_HINWEIS, "Projekt hat nur eine beteiligte Kommune; Zusammenarbeit braucht mindestens zwei"},
     [FINDING_FEDERFUEHRUNG_FEHLT] = {"FEDERFUEHRUNG_FEHLT", SEVERITY_HINWEIS, "Projekt hat keine federführende Kommune"},

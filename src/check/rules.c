@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rekey.h"
 #include "text.h"
 
 static bool _fail(struct rule_result *why, enum finding_code code)
@@ -94,13 +95,28 @@ static void _ags_hint(const struct kommune_register *reg, const char *ags, char 
     }
 }
 
-bool rule_ags_known(const struct kommune_register *reg, const char *ags, long *index, struct rule_result *why)
+bool rule_ags_known(const struct kommune_register *reg, const char *ags, struct ags_match *m, struct rule_result *why)
 {
-    *index = register_find(reg, ags);
-    if (*index >= 0)
+    m->outside = -1;
+    m->via = NULL;
+    m->kommune = register_find(reg, ags);
+    if (m->kommune >= 0)
         return true;
-    const struct kommune_outside *o = register_find_outside(reg, ags);
+    const char *now = ags;
+    if (rekey_resolve(reg, ags, &m->kommune, &m->via)) {
+        now = m->via->neu;
+        if (m->kommune >= 0) {
+            char day[11];
+            date_format_de(m->via->wirksam_ab, day);
+            _fail(why, FINDING_AGS_UMGESCHLUESSELT);
+            snprintf(why->hint, sizeof why->hint, "%s; jetzt %s %s, %s zum %s", m->via->name_alt, now,
+                     reg->kommune[m->kommune].name, gebietsaenderung_art_name(m->via->art), day);
+            return false;
+        }
+    }
+    const struct kommune_outside *o = register_find_outside(reg, now);
     if (o) {
+        m->outside = o - reg->outside;
         _fail(why, FINDING_BETEILIGUNG_ANDERES_LAND);
         snprintf(why->hint, sizeof why->hint, "%s, Land %.2s", o->name, o->ags);
         return false;

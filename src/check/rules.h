@@ -47,11 +47,21 @@ bool rule_savings(int64_t kosten_cents, int64_t einsparung_cents, struct rule_re
  * beteiligt; *lead says which. */
 bool rule_role(const char *v, bool *lead, struct rule_result *why);
 
-/* An AGS is a Kommune of the register; *index its position. A Kommune of
- * another Land gives BETEILIGUNG_ANDERES_LAND (a hinweis) with its name.
- * An unknown one gets a hint at what was probably meant (a Kreis with 000,
- * a kreisfreie Stadt with 5 digits, a leading zero Excel dropped). */
-bool rule_ags_known(const struct kommune_register *reg, const char *ags, long *index, struct rule_result *why);
+/* Where an AGS of an export leads. */
+struct ags_match {
+    long kommune; /* index in the register, or -1 */
+    long outside; /* index in the register's other-Land Kommunen, or -1 */
+    const struct gebietsaenderung *via; /* the last territorial change followed, or NULL */
+};
+
+/* An AGS is a Kommune of the register: true with m->kommune. Otherwise
+ * false with a code: AGS_UMGESCHLUESSELT (a hinweis; m->kommune is the
+ * successor) when the territorial changes lead to a Kommune of the
+ * register; BETEILIGUNG_ANDERES_LAND (a hinweis; m->outside) for another
+ * Land's Kommune, directly or through the changes; else AGS_UNBEKANNT
+ * with a hint at what was probably meant (a Kreis with 000, a kreisfreie
+ * Stadt with 5 digits, a leading zero Excel dropped). */
+bool rule_ags_known(const struct kommune_register *reg, const char *ags, struct ags_match *m, struct rule_result *why);
 
 /* A Gemeinde's Einwohner are a whole number from 0. */
 bool rule_einwohner(const char *v, int64_t *out, struct rule_result *why);

@@ -110,6 +110,7 @@ enum ikz_status aggregate_compute(const struct kommune_register *reg, const stru
             const struct beteiligung *b = &ex->beteiligung[p->first + j];
             out->projekte[b->kommune]++;
             out->federfuehrend[b->kommune] += b->lead;
+            out->beteiligungen_umgeschluesselt += b->rekeyed;
             out->ozg_projekte[b->kommune] += ozg;
             uint32_t kr = reg->kommune[b->kommune].kreis;
             out->kreis[kr].beteiligungen++;

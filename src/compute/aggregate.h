@@ -62,6 +62,7 @@ struct aggregate {
 
     size_t projekte_aktiv, beteiligungen;
     size_t beteiligungen_anderes_land; /* partners of another Land, not counted in beteiligungen */
+    size_t beteiligungen_umgeschluesselt; /* participations named only by an old key */
     size_t kommunen_beteiligt, gemeinden_beteiligt, kreise_beteiligt;
     size_t ozg_kooperationen, ozg_gemeinden, ozg_kommunen;
     struct money_sum money;

@@ -71,6 +71,7 @@ KEY(kreise_gesamt) { cell_int(c, (int64_t)REG->n_kreis_kommunen); }
 KEY(projekte_gefoerdert) { cell_int(c, (int64_t)AGG->projekte_aktiv); }
 KEY(beteiligungen) { cell_int(c, (int64_t)AGG->beteiligungen); }
 KEY(beteiligungen_anderes_land) { cell_int(c, (int64_t)AGG->beteiligungen_anderes_land); }
+KEY(beteiligungen_umgeschluesselt) { cell_int(c, (int64_t)AGG->beteiligungen_umgeschluesselt); }
 KEY(kommunen_beteiligt) { cell_int(c, (int64_t)AGG->kommunen_beteiligt); }
 KEY(gemeinden_beteiligt) { cell_int(c, (int64_t)AGG->gemeinden_beteiligt); }
 KEY(kreise_beteiligt) { cell_int(c, (int64_t)AGG->kreise_beteiligt); }
@@ -114,6 +115,7 @@ static const struct key_figure {
     {"projekte_gefoerdert", CELL_INT, 0, true, _k_projekte_gefoerdert},
     {"beteiligungen", CELL_INT, 0, true, _k_beteiligungen},
     {"beteiligungen_anderes_land", CELL_INT, 0, true, _k_beteiligungen_anderes_land},
+    {"beteiligungen_umgeschluesselt", CELL_INT, 0, true, _k_beteiligungen_umgeschluesselt},
     {"kommunen_beteiligt", CELL_INT, 0, true, _k_kommunen_beteiligt},
     {"gemeinden_beteiligt", CELL_INT, 0, true, _k_gemeinden_beteiligt},
     {"kreise_beteiligt", CELL_INT, 0, true, _k_kreise_beteiligt},

@@ -279,7 +279,8 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
     bool ok = !rec->rejected; /* the reader made that finding */
 
     long k = -1;
-    bool lead = false;
+    bool lead = false, rekeyed = false;
+    struct ags_match m;
     struct rule_result why;
     if (!rec->rejected) {
         if (!rule_present(id, &why)) {
@@ -289,11 +290,15 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
         if (!rule_present(ags, &why)) {
             findings_add(ld->findings, why.code, ld->display, rec->line, "ags", NULL, NULL);
             ok = false;
-        } else if (!rule_ags_known(ld->reg, ags, &k, &why)) {
+        } else if (rule_ags_known(ld->reg, ags, &m, &why)) {
+            k = m.kommune;
+        } else {
             findings_add(ld->findings, why.code, ld->display, rec->line, "ags", ags, *why.hint ? "%s" : NULL,
                          why.hint);
-            if (why.code == FINDING_BETEILIGUNG_ANDERES_LAND) /* a hinweis: kept apart, not counted */
-                k = (long)(BETEILIGUNG_OUTSIDE | (uint32_t)(register_find_outside(ld->reg, ags) - ld->reg->outside));
+            if (why.code == FINDING_AGS_UMGESCHLUESSELT) /* a hinweis: counted at the successor */
+                k = m.kommune, rekeyed = true;
+            else if (why.code == FINDING_BETEILIGUNG_ANDERES_LAND) /* a hinweis: kept apart, not counted */
+                k = (long)(BETEILIGUNG_OUTSIDE | (uint32_t)m.outside);
             else
                 ok = false;
         }
@@ -318,7 +323,8 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
     if (_run_of(raw, id, &r->run) != 0)
         return IKZ_ERR_OSERR;
     r->b.kommune = ok ? (uint32_t)k : UINT32_MAX;
-    r->b.line = (uint32_t)(rec->line & 0x7FFFFFFF);
+    r->b.line = (uint32_t)(rec->line & 0x3FFFFFFF);
+    r->b.rekeyed = rekeyed;
     r->b.lead = lead;
     raw->n++;
     return 0;
@@ -404,10 +410,16 @@ static enum ikz_status _group(struct beteiligungen_raw *raw, const char *display
                 continue;
             }
             if (out > first && b[out - 1].kommune == g[j].kommune) {
-                findings_add(findings, FINDING_BETEILIGUNG_DOPPELT, display, (long)g[j].line, "ags",
-                             reg->kommune[g[j].kommune].ags, "projekt_id %s, zuerst in Zeile %lu", p->id,
-                             (unsigned long)b[out - 1].line);
+                /* A predecessor named beside its successor is one Kommune
+                 * now: counted once, and the re-keying's own hinweis says
+                 * why. The pair is re-keyed only if no row named it by the
+                 * key of the register. */
+                if (!b[out - 1].rekeyed && !g[j].rekeyed)
+                    findings_add(findings, FINDING_BETEILIGUNG_DOPPELT, display, (long)g[j].line, "ags",
+                                 reg->kommune[g[j].kommune].ags, "projekt_id %s, zuerst in Zeile %lu", p->id,
+                                 (unsigned long)b[out - 1].line);
                 b[out - 1].lead |= g[j].lead;
+                b[out - 1].rekeyed &= g[j].rekeyed;
                 continue;
             }
             b[out++] = g[j];

@@ -49,8 +49,9 @@ struct string_block;
 
 struct beteiligung {
     uint32_t kommune;     /* index into the register */
-    uint32_t line : 31;   /* in beteiligungen.csv */
+    uint32_t line : 30;   /* in beteiligungen.csv */
     uint32_t lead : 1;    /* rolle federfuehrend */
+    uint32_t rekeyed : 1; /* named by an old key, counted at its successor */
 };
 
 struct exports {

@@ -18,12 +18,14 @@ static const char *const _names[JOB__COUNT] = {
     [JOB_TEMPLATES] = "templates",   [JOB_MAX_FEHLER] = "max-fehler",  [JOB_LOG_FILE] = "log-file",
     [JOB_GEBIETSSTAND] = "gebietsstand", [JOB_MAX_FIELD_BYTES] = "max-field-bytes",
     [JOB_MAX_COLUMNS] = "max-columns",       [JOB_LAND] = "land",
+    [JOB_GEBIETSAENDERUNGEN] = "gebietsaenderungen",
 };
 
 /* Keys whose values are paths, relative to the job file. */
 static bool _is_path(enum job_key k)
 {
-    return k == JOB_INPUT || k == JOB_REGISTER || k == JOB_OUTPUT || k == JOB_TEMPLATES || k == JOB_LOG_FILE;
+    return k == JOB_INPUT || k == JOB_REGISTER || k == JOB_OUTPUT || k == JOB_TEMPLATES || k == JOB_LOG_FILE ||
+           k == JOB_GEBIETSAENDERUNGEN;
 }
 
 const char *job_key_name(enum job_key key) { return _names[key]; }

@@ -2,7 +2,7 @@
  *
  * A job file has one section [job] with the keys input, register, output,
  * stichtag, ozg-seit, csv-dialect, templates, max-fehler, log-file,
- * gebietsstand, max-field-bytes, max-columns and land: the long options of `ikz-report run` without the dashes.
+ * gebietsstand, max-field-bytes, max-columns, land and gebietsaenderungen: the long options of `ikz-report run` without the dashes.
  * Relative paths are relative to the job file's directory. input may end
  * in "/" "*" (a slash and a star): the newest (greatest by name) subdirectory, for export
  * directories named by date. stichtag is "heute", "vorjahr" (31 December
@@ -28,6 +28,7 @@ enum job_key {
     JOB_MAX_FIELD_BYTES,
     JOB_MAX_COLUMNS,
     JOB_LAND,
+    JOB_GEBIETSAENDERUNGEN,
     JOB__COUNT
 };
 

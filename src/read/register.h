@@ -21,6 +21,7 @@
 
 #include "csvfile.h"
 #include "findings.h"
+#include "gebietsaenderungen.h"
 #include "status.h"
 #include "values.h"
 
@@ -80,6 +81,10 @@ struct kommune_register {
     ikz_date gebietsstand;   /* GV100AD: from its records; else 0 (not in the file) */
     struct kommune_outside *outside; /* other Länder's Kommunen, sorted by ags */
     size_t n_outside;
+    /* The territorial changes in force at changes_at (check/rekey.h);
+     * borrowed, NULL when there is no change list. */
+    const struct gebietsaenderungen *changes;
+    ikz_date changes_at;
     struct csvfile_info file; /* rows, bytes, SHA-256 as read */
     /* The lookups of register_find(): per 5-digit Kreis number a slot (or
      * UINT32_MAX), per slot 1,001 positions: the Gemeinden by their last
