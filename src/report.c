@@ -25,6 +25,7 @@
 #include "manifest.h"
 #include "publish.h"
 #include "register.h"
+#include "register_choice.h"
 #include "rekey.h"
 #include "render_text.h"
 #include "render_xlsx.h"
@@ -64,7 +65,6 @@ static enum ikz_status _run_init(struct run *r, const struct report_options *opt
     memset(r, 0, sizeof *r);
     stats_init();
     findings_init(&r->findings, FINDINGS_KEPT);
-    r->path_register = opt->register_path ? strdup(opt->register_path) : text_path_join(opt->input_dir, "kommunen.csv");
     r->path_projekte = text_path_join(opt->input_dir, "projekte.csv");
     r->path_beteiligungen = text_path_join(opt->input_dir, "beteiligungen.csv");
     if (opt->changes_path) {
@@ -80,7 +80,7 @@ static enum ikz_status _run_init(struct run *r, const struct report_options *opt
     r->path_labels = text_path_join(opt->templates_dir, "kennzahlen.csv");
     r->path_texts = text_path_join(opt->templates_dir, "texte.ini");
     r->path_press = text_path_join(opt->templates_dir, "pressetext.txt");
-    bool ok = r->path_register && r->path_projekte && r->path_beteiligungen && r->path_areas && r->path_labels &&
+    bool ok = r->path_projekte && r->path_beteiligungen && r->path_areas && r->path_labels &&
               r->path_texts && r->path_press;
     return ok ? IKZ_OK : IKZ_ERR_OSERR;
 }
@@ -234,6 +234,28 @@ static void *_read_projects(void *arg)
  * data errors so one run reports all it can. */
 static enum ikz_status _load_exports(struct run *r, const struct report_options *opt)
 {
+    /* The register of the Stichtag's year from a file or an archive. */
+    struct register_choice choice;
+    struct ikz_error cerr = {0};
+    enum ikz_status cst = register_choose(opt->register_path ? opt->register_path : opt->input_dir, opt->stichtag,
+                                          &choice, &cerr);
+    if (cst != IKZ_OK) {
+        log_error("%s", cerr.message);
+        return cst;
+    }
+    r->path_register = choice.path; /* owned by the run from here */
+    if (choice.candidates > 1) {
+        char day[11];
+        date_format_iso(choice.named_stand, day);
+        log_info("register %s (Gebietsstand %s) chosen from %zu", r->path_register, day, choice.candidates);
+    }
+    if (choice.after_stichtag) {
+        char stand[11], stichtag[11];
+        date_format_de(choice.named_stand, stand);
+        date_format_de(opt->stichtag, stichtag);
+        findings_add(&r->findings, FINDING_REGISTER_NACH_STICHTAG, r->path_register, 0, NULL, NULL,
+                     "Gebietsstand %s, Stichtag %s: es gibt kein älteres Verzeichnis", stand, stichtag);
+    }
     if (r->path_changes) {
         struct ikz_error err = {0};
         struct csvfile_options copt = {opt->limits, NULL, &err};

@@ -93,7 +93,7 @@ expect_eq "version" 0 "$rc"
 # --- missing input: exit 66 -----------------------------------------------
 run run --input "$work/nowhere" --output "$work/o" --year 2024
 expect_eq "missing input exit" 66 "$rc"
-if grep -q "cannot open $work/nowhere/kommunen.csv: No such file or directory" "$work/out"; then ok; else bad "missing input message"; fi
+if grep -q "cannot open $work/nowhere: No such file or directory" "$work/out"; then ok; else bad "missing input message"; fi
 
 # --- data errors: exit 65, exact finding, previous report untouched --------
 mkdir -p "$work/bad"

@@ -28,6 +28,7 @@ static const struct {
     [FINDING_REGISTER_LEER] = {"REGISTER_LEER", SEVERITY_FEHLER, "Gemeindeverzeichnis enthält keine Kommune"},
     [FINDING_REGISTER_SATZ_UNGUELTIG] = {"REGISTER_SATZ_UNGUELTIG", SEVERITY_FEHLER, "Satz des Gemeindeverzeichnisses (GV100AD) ungültig: Satzart oder Länge stimmt nicht"},
     [FINDING_REGISTER_GEBIETSSTAND] = {"REGISTER_GEBIETSSTAND", SEVERITY_FEHLER, "Gebietsstand des Gemeindeverzeichnisses ungültig oder nicht in allen Sätzen gleich"},
+    [FINDING_REGISTER_NACH_STICHTAG] = {"REGISTER_NACH_STICHTAG", SEVERITY_HINWEIS, "Kein Gemeindeverzeichnis mit einem Gebietsstand bis zum Stichtag; das älteste vorhandene wird verwendet"},
     [FINDING_EINWOHNER_UNGUELTIG] = {"EINWOHNER_UNGUELTIG", SEVERITY_FEHLER, "Einwohnerzahl ist keine ganze Zahl ab 0"},
     [FINDING_PROJEKT_DOPPELT] = {"PROJEKT_DOPPELT", SEVERITY_FEHLER, "projekt_id kommt mehrfach vor"},
     [FINDING_AUFGABENBEREICH_UNBEKANNT] = {"AUFGABENBEREICH_UNBEKANNT", SEVERITY_FEHLER, "Aufgabenbereich steht nicht in der Liste templates/aufgabenbereiche.csv"},
