@@ -198,6 +198,7 @@ struct _readers {
     struct ikz_error err_one, err_two;
     struct csvfile_options opt_one, opt_two;
     ikz_date stichtag; /* the changes apply at the register's Gebietsstand, else at the Stichtag */
+    ikz_date declared_stand; /* --gebietsstand, if it is a date */
 };
 
 /* Thread one: the register, then beteiligungen.csv (which needs the
@@ -210,6 +211,11 @@ static void *_read_register_and_participations(void *arg)
     rd->st_reg = register_load(r->path_register, r->path_register, &rd->opt_one, r->land, rd->reg_out, &rd->f_reg);
     rd->st_bet = IKZ_ERR_DATA;
     if (rd->st_reg == IKZ_OK) {
+        /* A register without its own Gebietsstand takes one given as a
+         * date (--gebietsstand); the changes then apply at it, or at the
+         * Stichtag when none is known. */
+        if (!rd->reg_out->gebietsstand)
+            rd->reg_out->gebietsstand = rd->declared_stand;
         ikz_date at = rd->reg_out->gebietsstand ? rd->reg_out->gebietsstand : rd->stichtag;
         rd->st_reg = rekey_attach(rd->reg_out, &r->changes, at, &rd->f_reg);
     }
@@ -267,6 +273,8 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
         log_info("%s: %zu territorial changes", r->path_changes, r->changes.n);
     }
     struct _readers rd = {.r = r, .reg_out = &r->reg, .ex_out = &r->ex, .stichtag = opt->stichtag};
+    if (opt->gebietsstand && !date_parse(opt->gebietsstand, &rd.declared_stand))
+        rd.declared_stand = 0;
     rd.opt_one = (struct csvfile_options){opt->limits, _progress, &rd.err_one};
     rd.opt_two = (struct csvfile_options){opt->limits, _progress, &rd.err_two};
     findings_init(&rd.f_reg, FINDINGS_KEPT);
@@ -490,7 +498,14 @@ static enum ikz_status _write_workbook(struct run *r, const struct report_option
         {"projekte", r->path_projekte, r->ex.file_projekte.rows},
         {"beteiligungen", r->path_beteiligungen, r->ex.file_beteiligungen.rows},
         {"register", r->path_register, r->reg.file.rows},
+        {"gebietsaenderungen", r->path_changes, r->changes.file.rows},
     };
+    /* The Gebietsstand as the register states it, else as given. */
+    char gebietsstand[64];
+    if (r->reg.gebietsstand)
+        date_format_de(r->reg.gebietsstand, gebietsstand);
+    else
+        snprintf(gebietsstand, sizeof gebietsstand, "%s", opt->gebietsstand ? opt->gebietsstand : "");
     struct xlsx_input in = {
         .now = &r->fig,
         .before = &r->fig_before,
@@ -500,9 +515,9 @@ static enum ikz_status _write_workbook(struct run *r, const struct report_option
         .labels = &r->labels,
         .texts = &r->xlsx_texts,
         .source = sources,
-        .n_source = sizeof sources / sizeof sources[0],
+        .n_source = sizeof sources / sizeof sources[0] - (r->path_changes == NULL),
         .register_format = register_format_name(r->reg.format),
-        .gebietsstand = opt->gebietsstand,
+        .gebietsstand = *gebietsstand ? gebietsstand : NULL,
         .version = IKZ_VERSION,
     };
     enum ikz_status st = render_xlsx(path, pub->tmp_dir, &in, template_findings, err);
@@ -521,6 +536,7 @@ static enum ikz_status _write_manifest(struct run *r, const struct report_option
         {"register", r->path_register, &r->reg.file},
         {"projekte", r->path_projekte, &r->ex.file_projekte},
         {"beteiligungen", r->path_beteiligungen, &r->ex.file_beteiligungen},
+        {"gebietsaenderungen", r->path_changes, &r->changes.file},
     };
     struct manifest_info m = {
         .version = IKZ_VERSION,
@@ -528,7 +544,8 @@ static enum ikz_status _write_manifest(struct run *r, const struct report_option
         .ozg_seit = opt->ozg_seit,
         .job_path = opt->job_path,
         .input = inputs,
-        .n_input = sizeof inputs / sizeof inputs[0],
+        .n_input = sizeof inputs / sizeof inputs[0] - (r->path_changes == NULL),
+        .gebietsstand = r->reg.gebietsstand,
         .findings = &r->findings,
         .rejected_rows = _rejected_rows(r),
     };

@@ -65,6 +65,7 @@ static double _percent(int64_t part, int64_t whole)
 #define AGG (s->in->agg)
 #define REG (s->in->reg)
 KEY(stichtag) { cell_date(c, AGG->stichtag); }
+KEY(gebietsstand) { cell_date(c, REG->gebietsstand); }
 KEY(kommunen_gesamt) { cell_int(c, (int64_t)REG->n); }
 KEY(gemeinden_gesamt) { cell_int(c, (int64_t)REG->n_gemeinden); }
 KEY(kreise_gesamt) { cell_int(c, (int64_t)REG->n_kreis_kommunen); }
@@ -109,6 +110,7 @@ static const struct key_figure {
     void (*compute)(const struct table_source *s, struct cell *c);
 } _key_figures[] = {
     {"stichtag", CELL_DATE, 0, false, _k_stichtag},
+    {"gebietsstand", CELL_DATE, 0, false, _k_gebietsstand},
     {"kommunen_gesamt", CELL_INT, 0, true, _k_kommunen_gesamt},
     {"gemeinden_gesamt", CELL_INT, 0, true, _k_gemeinden_gesamt},
     {"kreise_gesamt", CELL_INT, 0, true, _k_kreise_gesamt},

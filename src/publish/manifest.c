@@ -51,6 +51,12 @@ enum ikz_status manifest_write(struct publication *pub, const char *const *outpu
     cJSON_AddStringToObject(root, "stichtag", day);
     date_format_iso(m->ozg_seit, day);
     cJSON_AddStringToObject(root, "ozg_seit", day);
+    if (m->gebietsstand) {
+        date_format_iso(m->gebietsstand, day);
+        cJSON_AddStringToObject(root, "gebietsstand", day);
+    } else {
+        cJSON_AddNullToObject(root, "gebietsstand");
+    }
 
     enum ikz_status st = IKZ_OK;
     if (m->job_path) {

@@ -27,6 +27,7 @@ struct manifest_info {
     const char *version;
     ikz_date stichtag, ozg_seit;
     const char *job_path; /* NULL: no job file */
+    ikz_date gebietsstand; /* the register's; 0: not known */
     const struct manifest_input *input;
     size_t n_input;
     const struct findings *findings;
