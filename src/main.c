@@ -162,6 +162,7 @@ static int _run(int argc, char **argv, bool validate)
         {NULL, 0, NULL, 0}};
     const char *cli[JOB__COUNT] = {0};
     const char *job_path = NULL, *year = NULL;
+    bool verbose = false;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -174,7 +175,7 @@ static int _run(int argc, char **argv, bool validate)
         else if (c == OPT_QUIET)
             log_set_level(LOG_LEVEL_WARN);
         else if (c == OPT_VERBOSE)
-            log_set_level(LOG_LEVEL_DEBUG);
+            log_set_level(LOG_LEVEL_DEBUG), verbose = true;
         else if (c == OPT_HELP)
             return _print(_usage_run);
         else
@@ -210,6 +211,7 @@ static int _run(int argc, char **argv, bool validate)
         .gebietsstand = v[JOB_GEBIETSSTAND],
         .land = v[JOB_LAND],
         .changes_path = v[JOB_GEBIETSAENDERUNGEN],
+        .print_hinweise = verbose,
     };
     /* A log file that cannot be opened must not cost the report: warn and
      * go on with stderr, which cron mails anyway. */

@@ -382,11 +382,14 @@ static enum ikz_status _read_and_check(struct run *r, const struct report_option
     return st;
 }
 
-static void _print_findings(const struct run *r)
+/* The findings on stderr: the fehler always, the hinweise when asked
+ * (validate, --verbose). A nightly run's hinweise are in the Prüfbericht;
+ * printing them would make cron mail every night. */
+static void _print_findings(const struct run *r, bool with_hinweise)
 {
     if (r->findings.total == 0)
         return;
-    findings_print(&r->findings, stderr, REPORT_FINDINGS_SHOWN);
+    findings_print(&r->findings, stderr, REPORT_FINDINGS_SHOWN, with_hinweise);
     log_info("%zu findings: %zu fehler, %zu hinweise", r->findings.total, r->findings.errors,
              r->findings.total - r->findings.errors);
 }
@@ -698,7 +701,7 @@ enum ikz_status report_run(const struct report_options *opt)
     if (st == IKZ_OK)
         st = _publish(&r, opt);
     log_debug("published: %.3f s", log_elapsed());
-    _print_findings(&r);
+    _print_findings(&r, opt->print_hinweise);
     char name[64];
     snprintf(name, sizeof name, "pruefbericht-%04d.csv", date_year(opt->stichtag));
     if (st == IKZ_ERR_DATA)
@@ -718,7 +721,7 @@ enum ikz_status report_validate(const struct report_options *opt)
     enum ikz_status st = _run_init(&r, opt);
     if (st == IKZ_OK)
         st = _read_and_check(&r, opt);
-    _print_findings(&r);
+    _print_findings(&r, true);
     if (st == IKZ_OK)
         printf("%s: %zu Kommunen, %zu projects, %zu participations; %zu findings (%zu fehler)\n", opt->input_dir,
                r.reg.n, r.ex.n_projekte, r.ex.n_beteiligungen, r.findings.total, r.findings.errors);

@@ -28,6 +28,7 @@ struct report_options {
     size_t max_fehler;         /* rows with a fehler that may be left out (default 0) */
     struct csvfile_limits limits; /* --max-field-bytes, --max-columns */
     const char *land;          /* the report's Land, "06", or "alle"; NULL: [bericht] land of texte.ini */
+    bool print_hinweise;       /* run: also print the hinweise on stderr (--verbose) */
     const char *changes_path;  /* territorial changes; NULL: INPUT/gebietsaenderungen.csv if it exists */
 };
 

@@ -37,7 +37,7 @@ for dir in "$corpus"/*/; do
     mkdir -p "$case_dir"
     cp "$corpus/_base/"*.csv "$case_dir/"
     for f in "$dir"*.csv; do [ -e "$f" ] && cp "$f" "$case_dir/"; done
-    run run --input "$case_dir" --output "$work/out-$name" --year 2024
+    run run --input "$case_dir" --output "$work/out-$name" --year 2024 --verbose # every finding, hinweise too
     want_exit=$(sed -n 's/^exit //p' "$dir/expected")
     expect_eq "$name: exit" "$want_exit" "$rc"
     expect_eq "$name: findings" "$(grep -a '^finding ' "$dir/expected")" "$(found "$case_dir")"

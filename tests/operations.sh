@@ -28,7 +28,7 @@ start_paused() { # phase output
 
 # --- job files --------------------------------------------------------------
 mkdir -p "$work/site/jobs" "$work/site/exporte/2026-11-01" "$work/site/exporte/2026-11-23"
-cp "$src/sample-data/"*.csv "$work/site/exporte/2026-11-23/"
+cp "$src/sample-data/"* "$work/site/exporte/2026-11-23/"
 printf 'kaputt\n' >"$work/site/exporte/2026-11-01/projekte.csv"
 cat >"$work/site/jobs/nightly.ini" <<INI
 ; a comment
@@ -65,9 +65,9 @@ expect_true "shipped jobs log to out/ikz-report.log" grep -q "published" "$work/
 # --- validate -----------------------------------------------------------------
 run validate --input "$src/sample-data" --stichtag 2024-12-31
 expect_eq "validate exit" 0 "$rc"
-expect_true "validate summary" grep -q "^$src/sample-data: 443 Kommunen, 540 projects, 2512 participations; 0 findings (0 fehler)$" "$work/out"
+expect_true "validate summary" grep -q "^$src/sample-data: 442 Kommunen, 540 projects, 2512 participations; 3 findings (0 fehler)$" "$work/out"
 mkdir -p "$work/bad"
-cp "$src/sample-data/"*.csv "$work/bad/"
+cp "$src/sample-data/"* "$work/bad/"
 sed -i '5s/;[A-Z]*;\([0-9.]*\);/;KULTUR;\1;/' "$work/bad/projekte.csv"
 run validate --input "$work/bad"
 expect_eq "validate bad exit" 65 "$rc"
@@ -128,7 +128,7 @@ chmod -R u+w "$work/ro"
 "$bin" verify "$work/o/2024" >"$work/out" 2>&1; rc=$?
 expect_eq "verify intact exit" 0 "$rc"
 expect_true "verify says intact" grep -q "^$work/o/2024: intact; 10 files, Stichtag 2024-12-31, made by ikz-report" "$work/out"
-expect_true "verify names the register" grep -q "^input   register kommunen.csv: 87997 bytes, 882 rows, sha256 $(sha256sum "$src/sample-data/kommunen.csv" | cut -c1-64)$" "$work/out"
+expect_true "verify names the register" grep -q "^input   register GV100AD_301123.txt: 3547107 bytes, 16035 rows, sha256 $(sha256sum "$src/sample-data/GV100AD_301123.txt" | cut -c1-64)$" "$work/out"
 printf 'x' | dd of="$work/o/2024/csv/kreise.csv" bs=1 seek=100 conv=notrunc 2>/dev/null
 "$bin" verify "$work/o/2024" >"$work/out" 2>&1; rc=$?
 expect_eq "verify: a changed byte" 65 "$rc"

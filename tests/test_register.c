@@ -44,7 +44,7 @@ static void test_hessen_reference_file(void **state)
     struct kommune_register reg;
     struct findings f;
     findings_init(&f, 10);
-    assert_int_equal(register_load(IKZ_SOURCE_DIR "/sample-data/kommunen.csv", "kommunen.csv", NULL, NULL, &reg, &f), IKZ_OK);
+    assert_int_equal(register_load(IKZ_SOURCE_DIR "/tests/gv-isys-auszug-hessen.csv", "kommunen.csv", NULL, NULL, &reg, &f), IKZ_OK);
     assert_int_equal(f.total, 0);
     assert_int_equal(reg.format, REGISTER_GVISYS);
     assert_int_equal(reg.n, 443);

@@ -1,5 +1,6 @@
 /* gen_sample.c: writes the sample export in sample-data/ (projekte.csv and
- * beteiligungen.csv) from the Hessen register, deterministically.
+ * beteiligungen.csv) from the Hessen register of the end of 2020 (the
+ * GV-ISys CSV, for its coordinates), deterministically.
  *
  * The sample must reproduce the press release at Stichtag 2024-12-31
  * (514 funded projects, 2,410 participations, 47 OZG cooperations since
@@ -13,7 +14,17 @@
  * A fixed-seed splitmix64 and no hash tables: the same register gives the
  * same bytes on every machine. The output is written in the dialect of a
  * German Excel export (`;`, BOM, CRLF, DD.MM.YYYY, 86.000,00) so that the
- * sample exercises the reader. */
+ * sample exercises the reader.
+ *
+ * Bromskirchen (06635005) was incorporated into Allendorf (Eder)
+ * (06635001) on 1 January 2023. The export holds keys as a funding
+ * database does: projects approved before 2023 name Bromskirchen by its
+ * own key, later ones name Allendorf (Eder). The report counts them at the
+ * Gebietsstand of the sample's GV100AD (30.11.2023), through
+ * sample-data/gebietsaenderungen.csv. So that the press release's figures
+ * hold there too, no project takes both as members and no OZG cooperation
+ * takes Bromskirchen; one project approved before 2023 names both (an
+ * extra row), which the report must count once. */
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -57,6 +68,8 @@ struct place {
 };
 
 static struct kommune_register _reg;
+static uint32_t _bromskirchen, _allendorf; /* register indices */
+#define MERGER_DAY 20230101 /* Bromskirchen incorporated into Allendorf (Eder) */
 static struct place *_place; /* the Gemeinden */
 static size_t _n_place;
 
@@ -100,7 +113,7 @@ static int _load(const char *path)
     struct findings f;
     findings_init(&f, 100);
     if (register_load(path, path, NULL, NULL, &_reg, &f) != IKZ_OK) {
-        findings_print(&f, stderr, 20);
+        findings_print(&f, stderr, 20, true);
         return -1;
     }
     _place = calloc(_reg.n, sizeof *_place);
@@ -141,6 +154,7 @@ struct project {
     int64_t foerder, kosten, einsparung; /* cents; kosten < 0: empty */
     uint32_t member[40];                 /* register indices; member[0] leads */
     uint32_t n_member;
+    bool names_both;                     /* an extra row names Bromskirchen beside Allendorf (Eder) */
 };
 
 static struct project _proj[ACTIVE_PROJECTS + REVOKED_BEFORE + APPROVED_LATER];
@@ -152,6 +166,13 @@ static bool _has(const struct project *p, uint32_t k)
         if (p->member[i] == k)
             return true;
     return false;
+}
+
+/* True if taking register index k into p would put Bromskirchen and
+ * Allendorf (Eder) into one project. */
+static bool _conflict(const struct project *p, uint32_t k)
+{
+    return (k == _bromskirchen && _has(p, _allendorf)) || (k == _allendorf && _has(p, _bromskirchen));
 }
 
 /* Adds the nearest Gemeinden to the seed until the project has `size`
@@ -172,7 +193,8 @@ static void _neighbours(struct project *p, size_t seed, uint32_t size, bool same
                 break;
             size_t best = SIZE_MAX;
             for (size_t j = 0; j < n; j++) {
-                if (order[j] == SIZE_MAX || (pass == 0 && _reg.kommune[_place[order[j]].kommune].kreis != kreis))
+                if (order[j] == SIZE_MAX || (pass == 0 && _reg.kommune[_place[order[j]].kommune].kreis != kreis) ||
+                    _conflict(p, _place[order[j]].kommune))
                     continue;
                 if (best == SIZE_MAX || _dist2(&_place[order[j]], &_place[seed]) < _dist2(&_place[order[best]], &_place[seed]))
                     best = j;
@@ -359,6 +381,7 @@ static void _ozg(void)
 {
     static bool used[1024];
     static const int per_year[4] = {8, 11, 13, 15}; /* 2021..2024: 47 */
+    used[_place_of("06635005")] = true; /* no OZG cooperation takes Bromskirchen */
     uint32_t sizes[OZG_PROJECTS];
     sizes[0] = 3; /* Birkenau, Mörlenbach, Gorxheimertal */
     uint32_t sum = 3;
@@ -546,10 +569,16 @@ static int _write(const char *dir)
     if (!fp)
         return -1;
     fputs("\xEF\xBB\xBFprojekt_id;ags;rolle\r\n", fp);
-    for (size_t i = 0; i < _n_proj; i++)
-        for (uint32_t j = 0; j < _proj[i].n_member; j++)
-            fprintf(fp, "%s;%s;%s\r\n", _proj[i].id, _reg.kommune[_proj[i].member[j]].ags,
-                    j == 0 ? "federfuehrend" : "beteiligt");
+    for (size_t i = 0; i < _n_proj; i++) {
+        const struct project *p = &_proj[i];
+        for (uint32_t j = 0; j < p->n_member; j++) {
+            /* From the merger on, the database knows only Allendorf (Eder). */
+            uint32_t k = p->member[j] == _bromskirchen && p->bewilligt >= MERGER_DAY ? _allendorf : p->member[j];
+            fprintf(fp, "%s;%s;%s\r\n", p->id, _reg.kommune[k].ags, j == 0 ? "federfuehrend" : "beteiligt");
+        }
+        if (p->names_both)
+            fprintf(fp, "%s;%s;beteiligt\r\n", p->id, _reg.kommune[_bromskirchen].ags);
+    }
     return fclose(fp);
 }
 
@@ -563,6 +592,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "gen-sample: cannot read the register %s\n", argv[1]);
         return 66;
     }
+    long b = register_find(&_reg, "06635005"), a = register_find(&_reg, "06635001");
+    if (b < 0 || a < 0) {
+        fprintf(stderr, "gen-sample: the register lacks Bromskirchen or Allendorf (Eder)\n");
+        return 65;
+    }
+    _bromskirchen = (uint32_t)b;
+    _allendorf = (uint32_t)a;
     _ozg();
     uint32_t ozg_members = 0;
     for (size_t i = 0; i < _n_proj; i++)
@@ -595,6 +631,20 @@ int main(int argc, char **argv)
         }
     }
     _assign_ids();
+    /* The first project (by id) that counts at 2024-12-31, approved before
+     * the merger, with Allendorf (Eder): it names Bromskirchen too. */
+    struct project *both = NULL;
+    for (size_t i = 0; i < _n_proj; i++) {
+        struct project *p = &_proj[i];
+        bool counts = p->bewilligt <= 20241231 && !(p->widerrufen && p->widerrufen <= 20241231);
+        if (counts && p->bewilligt < MERGER_DAY && _has(p, _allendorf) && (!both || strcmp(p->id, both->id) < 0))
+            both = p;
+    }
+    if (!both) {
+        fprintf(stderr, "gen-sample: no project before 2023 with Allendorf (Eder) to name both\n");
+        return 70;
+    }
+    both->names_both = true;
     if (_write(argv[2]) != 0) {
         fprintf(stderr, "gen-sample: cannot write to %s\n", argv[2]);
         return 73;

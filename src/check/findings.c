@@ -190,17 +190,19 @@ void finding_format(const struct finding *fi, char *out, size_t outsz)
 #undef PUT
 }
 
-int findings_print(const struct findings *f, FILE *fp, size_t max)
+int findings_print(const struct findings *f, FILE *fp, size_t max, bool with_hinweise)
 {
     char line[1024];
-    size_t shown = 0;
-    for (size_t i = 0; i < f->n && shown < max; i++, shown++) {
+    size_t shown = 0, total = with_hinweise ? f->total : f->errors;
+    for (size_t i = 0; i < f->n && shown < max; i++) {
+        if (!with_hinweise && finding_severity(f->item[i].code) != SEVERITY_FEHLER)
+            continue;
         finding_format(&f->item[i], line, sizeof line);
         if (fprintf(fp, "ikz-report: %s\n", line) < 0)
             return -1;
+        shown++;
     }
-    if (f->total > shown &&
-        fprintf(fp, "ikz-report: ... und %zu weitere Befunde\n", f->total - shown) < 0)
+    if (total > shown && fprintf(fp, "ikz-report: ... und %zu weitere Befunde\n", total - shown) < 0)
         return -1;
     return 0;
 }

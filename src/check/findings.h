@@ -105,8 +105,9 @@ const char *finding_severity_name(enum finding_severity severity);
  * into out (size outsz). */
 void finding_format(const struct finding *fi, char *out, size_t outsz);
 
-/* Prints the first max findings to fp, each line prefixed by "ikz-report: ",
- * and a line counting those not shown. Returns -1 on a write error. */
-int findings_print(const struct findings *f, FILE *fp, size_t max);
+/* Prints the first max findings to fp (only the fehler unless
+ * with_hinweise), each line prefixed by "ikz-report: ", and a line counting
+ * those not shown. Returns -1 on a write error. */
+int findings_print(const struct findings *f, FILE *fp, size_t max, bool with_hinweise);
 
 #endif
