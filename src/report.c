@@ -115,6 +115,15 @@ static void _run_free(struct run *r)
 /* ---------------------------------------------------------------------- */
 /* Reading and checking                                                    */
 
+/* How findings name an input: its file name. The published Prüfbericht
+ * must not depend on where the exports lie, nor show a server's paths;
+ * the log names the input directory once. Borrowed from path. */
+static const char *_display(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
 /* Reads a whole (small) template file into a malloc'd string. */
 static enum ikz_status _read_template(const char *path, char **out, struct findings *findings)
 {
@@ -208,7 +217,7 @@ static void *_read_register_and_participations(void *arg)
 {
     struct _readers *rd = arg;
     const struct run *r = rd->r;
-    rd->st_reg = register_load(r->path_register, r->path_register, &rd->opt_one, r->land, rd->reg_out, &rd->f_reg);
+    rd->st_reg = register_load(r->path_register, _display(r->path_register), &rd->opt_one, r->land, rd->reg_out, &rd->f_reg);
     rd->st_bet = IKZ_ERR_DATA;
     if (rd->st_reg == IKZ_OK) {
         /* A register without its own Gebietsstand takes one given as a
@@ -220,7 +229,7 @@ static void *_read_register_and_participations(void *arg)
         rd->st_reg = rekey_attach(rd->reg_out, &r->changes, at, &rd->f_reg);
     }
     if (rd->st_reg == IKZ_OK)
-        rd->st_bet = exports_read_beteiligungen(r->path_beteiligungen, r->path_beteiligungen, &rd->opt_one,
+        rd->st_bet = exports_read_beteiligungen(r->path_beteiligungen, _display(r->path_beteiligungen), &rd->opt_one,
                                                 rd->reg_out, &rd->raw, &rd->f_bet);
     return NULL;
 }
@@ -230,7 +239,7 @@ static void *_read_projects(void *arg)
 {
     struct _readers *rd = arg;
     const struct run *r = rd->r;
-    rd->st_proj = exports_load_projekte(r->path_projekte, r->path_projekte, &rd->opt_two, &r->areas, rd->ex_out,
+    rd->st_proj = exports_load_projekte(r->path_projekte, _display(r->path_projekte), &rd->opt_two, &r->areas, rd->ex_out,
                                         &rd->f_proj);
     return NULL;
 }
@@ -259,13 +268,13 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
         char stand[11], stichtag[11];
         date_format_de(choice.named_stand, stand);
         date_format_de(opt->stichtag, stichtag);
-        findings_add(&r->findings, FINDING_REGISTER_NACH_STICHTAG, r->path_register, 0, NULL, NULL,
+        findings_add(&r->findings, FINDING_REGISTER_NACH_STICHTAG, _display(r->path_register), 0, NULL, NULL,
                      "Gebietsstand %s, Stichtag %s: es gibt kein älteres Verzeichnis", stand, stichtag);
     }
     if (r->path_changes) {
         struct ikz_error err = {0};
         struct csvfile_options copt = {opt->limits, NULL, &err};
-        enum ikz_status st = gebietsaenderungen_load(r->path_changes, r->path_changes, &copt, &r->changes, &r->findings);
+        enum ikz_status st = gebietsaenderungen_load(r->path_changes, _display(r->path_changes), &copt, &r->changes, &r->findings);
         if (err.status != IKZ_OK)
             log_error("%s", err.message);
         if (st != IKZ_OK)
@@ -322,7 +331,7 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
         }
     }
     if (st == IKZ_OK) {
-        st = exports_resolve_beteiligungen(&rd.raw, r->path_beteiligungen, &r->reg, &r->ex, &r->findings);
+        st = exports_resolve_beteiligungen(&rd.raw, _display(r->path_beteiligungen), &r->reg, &r->ex, &r->findings);
         /* The file's findings in the order of its lines. */
         findings_sort_from(&r->findings, bet_start);
         log_info("%s: %zu rows, %zu distinct participations", r->path_beteiligungen, r->ex.file_beteiligungen.rows,
@@ -333,7 +342,7 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
     findings_free(&rd.f_proj);
     findings_free(&rd.f_bet);
     if (st == IKZ_OK)
-        check_projects(&r->ex, r->path_projekte, &r->findings);
+        check_projects(&r->ex, _display(r->path_projekte), &r->findings);
     return st;
 }
 

@@ -21,8 +21,8 @@ corpus=$src/tests/bad-input
 # "CODE file line" for every finding of the last run (the hostile files).
 codes() {
     grep -a '^ikz-report: ' "$work/out" | sed -n -E \
-        -e 's#^ikz-report: .*/([^/:]+):([0-9]+): .*\[([A-Z_]+)\]$#\3 \1 \2#p' \
-        -e 's#^ikz-report: .*/([^/:]+): .*\[([A-Z_]+)\]$#\2 \1 0#p'
+        -e 's#^ikz-report: (.*/)?([^/:]+):([0-9]+): .*\[([A-Z_]+)\]$#\4 \2 \3#p' \
+        -e 's#^ikz-report: (.*/)?([^/:]+): .*\[([A-Z_]+)\]$#\3 \2 0#p'
 }
 
 # Every finding line of the last run, as the `expected` files hold them.

@@ -115,12 +115,12 @@ expect_eq "data error exit" 65 "$rc"
 id=$(sed -n 12p "$work/bad/projekte.csv" | cut -d';' -f1)
 year=$(sed -n 12p "$work/bad/projekte.csv" | cut -d';' -f4 | cut -d. -f3)
 expect_eq "data error finding" \
-    "ikz-report: $work/bad/projekte.csv:12: column 'bewilligt_am': Datum ungültig (erwartet JJJJ-MM-TT oder TT.MM.JJJJ) '31.02.$year' [DATUM_UNGUELTIG]" \
+    "ikz-report: projekte.csv:12: column 'bewilligt_am': Datum ungültig (erwartet JJJJ-MM-TT oder TT.MM.JJJJ) '31.02.$year' [DATUM_UNGUELTIG]" \
     "$(findings | head -1)"
 expect_eq "previous report untouched" "$before" "$(cd "$work/out1/2024" && find . -type f -exec sha256sum {} + | sort)"
 expect_eq "no temporary directory after failure" ".lock 2020 2024 pruefbericht-2024.csv" "$(cd "$work/out1" && ls -A | tr '\n' ' ' | sed 's/ $//')"
 if grep -q "nothing published; the findings are in $work/out1/pruefbericht-2024.csv" "$work/out"; then ok; else bad "failure report path not logged"; fi
-expect_eq "failure report names the finding" "$work/bad/projekte.csv;12;bewilligt_am;31.02.$year;DATUM_UNGUELTIG;fehler;Datum ungültig (erwartet JJJJ-MM-TT oder TT.MM.JJJJ)" \
+expect_eq "failure report names the finding" "projekte.csv;12;bewilligt_am;31.02.$year;DATUM_UNGUELTIG;fehler;Datum ungültig (erwartet JJJJ-MM-TT oder TT.MM.JJJJ)" \
     "$(sed -n 2p "$work/out1/pruefbericht-2024.csv" | tr -d '\r')"
 [ -n "$id" ] && ok || bad "fixture line 12 has no id"
 
@@ -130,7 +130,7 @@ sed -i '3s/;06\([0-9]*\);/;6\1;/' "$work/bad/beteiligungen.csv"
 ags=$(sed -n 3p "$work/bad/beteiligungen.csv" | cut -d';' -f2)
 run run --input "$work/bad" --output "$work/o" --year 2024
 expect_eq "unknown AGS exit" 65 "$rc"
-if findings | head -1 | grep -q "^ikz-report: $work/bad/beteiligungen.csv:3: column 'ags': Gemeindeschlüssel ist keine Kommune des Gemeindeverzeichnisses '$ags' (führende Null verloren (Excel?): gemeint ist wohl 0$ags "; then ok; else bad "unknown AGS finding: $(findings | head -1)"; fi
+if findings | head -1 | grep -q "^ikz-report: beteiligungen.csv:3: column 'ags': Gemeindeschlüssel ist keine Kommune des Gemeindeverzeichnisses '$ags' (führende Null verloren (Excel?): gemeint ist wohl 0$ags "; then ok; else bad "unknown AGS finding: $(findings | head -1)"; fi
 
 # --- --register names another register file -------------------------------
 mkdir -p "$work/reg"

@@ -71,7 +71,7 @@ cp "$src/sample-data/"* "$work/bad/"
 sed -i '5s/;[A-Z]*;\([0-9.]*\);/;KULTUR;\1;/' "$work/bad/projekte.csv"
 run validate --input "$work/bad"
 expect_eq "validate bad exit" 65 "$rc"
-expect_true "validate names the finding" grep -q "^ikz-report: $work/bad/projekte.csv:5: column 'aufgabenbereich': Aufgabenbereich steht nicht in der Liste templates/aufgabenbereiche.csv 'KULTUR' \[AUFGABENBEREICH_UNBEKANNT\]$" "$work/out"
+expect_true "validate names the finding" grep -q "^ikz-report: projekte.csv:5: column 'aufgabenbereich': Aufgabenbereich steht nicht in der Liste templates/aufgabenbereiche.csv 'KULTUR' \[AUFGABENBEREICH_UNBEKANNT\]$" "$work/out"
 
 # --- --max-fehler: publish without the bad row, and say so ------------------
 run run --input "$work/bad" --output "$work/mf" --year 2024 --max-fehler 1
