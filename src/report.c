@@ -319,8 +319,9 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
         const struct csvfile_info *files[] = {&r->reg.file, &r->ex.file_projekte, &rd.raw.file};
         const char *paths[] = {r->path_register, r->path_projekte, r->path_beteiligungen};
         for (size_t i = 0; i < 3; i++)
-            if (files[i]->encoding == TEXT_CP1252)
-                log_info("%s: not valid UTF-8, read as Windows-1252", paths[i]);
+            if (files[i]->encoding == TEXT_CP1252) /* GV100AD's older files are ISO-8859-1 */
+                log_info("%s: not valid UTF-8, read as %s", paths[i],
+                         i == 0 && r->reg.format == REGISTER_GV100AD ? "ISO-8859-1" : "Windows-1252");
         if (rd.st_reg != IKZ_OK) {
             /* Against a register with errors every participation would be
              * suspect; fix the register first. */

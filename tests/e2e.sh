@@ -11,7 +11,6 @@ trap 'rm -rf "$work"' EXIT
 . "$src/tests/lib.sh"
 
 # The value of a key figure in an excel-de kennzahlen.csv.
-kennzahl() { grep -a "^$2;" "$1" | tr -d '\r' | awk -F';' '{print $NF}'; }
 
 # --- the sample export reproduces the press release ----------------------
 run run --input "$src/sample-data" --output "$work/out1" --year 2024

@@ -17,6 +17,8 @@ expect_true() { # name command...
 run() { "$bin" "$@" >"$work/out" 2>&1; rc=$?; }
 # The finding lines of the last run (log lines carry a timestamp).
 findings() { grep -a '^ikz-report: ' "$work/out"; }
+# The value of a key figure in a kennzahlen.csv (excel-de).
+kennzahl() { grep -a "^$2;" "$1" | tr -d '\r' | awk -F';' '{print $NF}'; }
 # Exit 77 (ctest: skipped) with the reason on stderr.
 skip() { printf 'SKIPPED: %s\n' "$*" >&2; exit 77; }
 # The closing line, and the exit status.

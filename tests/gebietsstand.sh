@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Gebietsstand end to end: a register archive with two GV100AD files (the
+# older made from the 2020 CSV, in ISO-8859-1 with CRLF), reruns of past
+# years on the register of their time, a Stichtag older than every
+# register, a cross-border partner, an unresolvable key (65) and a broken
+# change list (78).
+# Usage: gebietsstand.sh BINARY SOURCE_DIR GV100AD-FROM-CSV
+set -u
+bin=$1
+src=$2
+from_csv=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+. "$src/tests/lib.sh"
+
+mkdir -p "$work/archiv"
+"$from_csv" "$src/tests/gv-isys-auszug-hessen.csv" 20201231 "$work/archiv/GV100AD_311220.txt"
+cp "$src/sample-data/GV100AD_301123.txt" "$work/archiv/"
+
+# 2024: the register of 30.11.2023, Bromskirchen counted at Allendorf (Eder).
+run run --input "$src/sample-data" --register "$work/archiv" --output "$work/o" --year 2024
+expect_eq "2024 exit" 0 "$rc"
+k=$work/o/2024/csv/kennzahlen.csv
+expect_eq "2024 Gebietsstand" 30.11.2023 "$(kennzahl "$k" gebietsstand)"
+expect_eq "2024 Kommunen" 442 "$(kennzahl "$k" kommunen_gesamt)"
+expect_eq "2024 Gemeinden" 421 "$(kennzahl "$k" gemeinden_gesamt)"
+expect_eq "2024 participations" 2410 "$(kennzahl "$k" beteiligungen)"
+expect_eq "2024 Bromskirchen is no Kommune" "" "$(grep -a '^06635005;' "$work/o/2024/csv/kommunen.csv")"
+if grep -q "register $work/archiv/GV100AD_301123.txt (Gebietsstand 2023-11-30) chosen from 2" "$work/out"; then ok; else bad "2024 register choice not logged"; fi
+
+# 2022: the register of 31.12.2020, where Bromskirchen is a Gemeinde of its
+# own; the Eingliederung of 2023 is not in force there.
+run run --input "$src/sample-data" --register "$work/archiv" --output "$work/o" --year 2022
+expect_eq "2022 exit" 0 "$rc"
+k=$work/o/2022/csv/kennzahlen.csv
+expect_eq "2022 Gebietsstand" 31.12.2020 "$(kennzahl "$k" gebietsstand)"
+expect_eq "2022 Kommunen" 443 "$(kennzahl "$k" kommunen_gesamt)"
+expect_eq "2022 Gemeinden" 422 "$(kennzahl "$k" gemeinden_gesamt)"
+expect_eq "2022 nothing re-keyed" 0 "$(kennzahl "$k" beteiligungen_umgeschluesselt)"
+expect_eq "2022 Bromskirchen is a Kommune" "06635005;Bromskirchen" "$(grep -a '^06635005;' "$work/o/2022/csv/kommunen.csv" | cut -d';' -f1,2)"
+if grep -q "read as ISO-8859-1" "$work/out"; then ok; else bad "2022: ISO-8859-1 not logged"; fi
+
+# 2019: older than every register: the oldest, with a hinweis.
+run run --input "$src/sample-data" --register "$work/archiv" --output "$work/o" --year 2019
+expect_eq "2019 exit" 0 "$rc"
+expect_eq "2019 hinweis" \
+    'GV100AD_311220.txt;;;;REGISTER_NACH_STICHTAG;hinweis;"Kein Gemeindeverzeichnis mit einem Gebietsstand bis zum Stichtag; das älteste vorhandene wird verwendet (Gebietsstand 31.12.2020, Stichtag 31.12.2019: es gibt kein älteres Verzeichnis)"' \
+    "$(grep -a REGISTER_NACH_STICHTAG "$work/o/2019/pruefbericht.csv" | tr -d '\r')"
+
+# Without --register the input directory is searched the same way.
+mkdir -p "$work/in"
+cp "$src/sample-data/"* "$work/in/"
+cp "$work/archiv/GV100AD_311220.txt" "$work/in/"
+run run --input "$work/in" --output "$work/o2" --year 2022
+expect_eq "input directory archive" 31.12.2020 "$(kennzahl "$work/o2/2022/csv/kennzahlen.csv" gebietsstand)"
+
+# A partner of another Land (Mainz, Rhineland-Palatinate): a hinweis, not
+# counted, counted in its own key figure.
+line=$(grep -a -m1 ';federfuehrend' "$work/in/beteiligungen.csv" | tr -d '\r')
+id=${line%%;*}
+n=$(grep -an "^$id;" "$work/in/beteiligungen.csv" | tail -1 | cut -d: -f1)
+sed -i "${n}a $id;07315000;beteiligt\r" "$work/in/beteiligungen.csv"
+rm "$work/in/GV100AD_311220.txt"
+run run --input "$work/in" --output "$work/o3" --year 2024 --verbose
+expect_eq "cross-border exit" 0 "$rc"
+k=$work/o3/2024/csv/kennzahlen.csv
+expect_eq "cross-border not counted" 2410 "$(kennzahl "$k" beteiligungen)"
+expect_eq "cross-border key figure" 1 "$(kennzahl "$k" beteiligungen_anderes_land)"
+expect_eq "cross-border finding" \
+    "ikz-report: beteiligungen.csv:$((n + 1)): column 'ags': Kommune eines anderen Landes; die Beteiligung wird nicht gezählt '07315000' (Mainz, Stadt, Land 07) [BETEILIGUNG_ANDERES_LAND]" \
+    "$(findings | grep BETEILIGUNG_ANDERES_LAND)"
+
+# A key neither in the register nor in the change list: 65, as ever.
+sed -i "$((n + 1))s/07315000/06635444/" "$work/in/beteiligungen.csv"
+run run --input "$work/in" --output "$work/o4" --year 2024
+expect_eq "unresolvable exit" 65 "$rc"
+expect_eq "unresolvable finding" \
+    "ikz-report: beteiligungen.csv:$((n + 1)): column 'ags': Gemeindeschlüssel ist keine Kommune des Gemeindeverzeichnisses '06635444' [AGS_UNBEKANNT]" \
+    "$(findings | head -1)"
+[ ! -e "$work/o4/2024" ] && ok || bad "unresolvable: published"
+
+# A broken change list: 78, file and line named, nothing published.
+sed -i "$((n + 1))d" "$work/in/beteiligungen.csv"
+printf '2020-01-01;06635010;A;06635011;B;Schlüsseländerung\n2021-01-01;06635011;B;06635010;A;Schlüsseländerung\n' \
+    >>"$work/in/gebietsaenderungen.csv"
+run run --input "$work/in" --output "$work/o5" --year 2024
+expect_eq "broken list exit" 78 "$rc"
+expect_eq "broken list finding" \
+    "ikz-report: gebietsaenderungen.csv:3: column 'ags_alt': Liste der Gebietsänderungen fehlerhaft '06635010' (Kreislauf: die Kette der Änderungen führt zu 06635010 zurück) [GEBIETSAENDERUNG_FEHLERHAFT]" \
+    "$(findings | head -1)"
+[ ! -e "$work/o5/2024" ] && ok || bad "broken list: published"
+finish
