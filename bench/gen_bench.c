@@ -2,7 +2,9 @@
  *
  *   gen-bench DIR KOMMUNEN PROJEKTE BETEILIGUNGEN
  *
- * Writes DIR/kommunen.csv (native format), DIR/projekte.csv and
+ * Writes the register twice, as DIR/kommunen.csv (native format) and as
+ * DIR/register/GV100AD_311224.txt (Destatis' fixed width, Gebietsstand
+ * 31.12.2024, the same Kommunen), then DIR/projekte.csv and
  * DIR/beteiligungen.csv with the shape of the sample export: Kreise of 5 to
  * 60 Gemeinden grouped in Länder, a few kreisfreie Städte, a skewed
  * population; projects mostly of two to five neighbouring partners in one
@@ -39,15 +41,35 @@ static const char *const _areas[] = {"DIGITAL", "DATENSCHUTZ", "CYBER", "FEUERWE
                                      "PERSONAL", "BAU", "BAUHOF", "ABFALL", "STANDESAMT", "SOZIAL", "VERBAND",
                                      "SONSTIGE"};
 
-static void _register(const char *dir, uint32_t kommunen)
+/* One GV100AD record of 220 characters (all ASCII here). */
+static void _gv(FILE *fp, const char *satz, const char *key, const char *name, const char *tk, double einwohner)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/kommunen.csv", dir);
+    char pop[16] = "";
+    if (einwohner >= 0)
+        snprintf(pop, sizeof pop, "%011.0f", einwohner);
+    fprintf(fp, "%s20241231%-8s%-4s%-50s%-50s%-2s%-4s%-11s%-11s%-70s\n", satz, key, *satz == '6' ? "0000" : "", name,
+            "", tk, "", "", pop, "");
+}
+
+static FILE *_create(const char *path)
+{
     FILE *fp = fopen(path, "w");
     if (!fp) {
         perror(path);
         exit(73);
     }
+    return fp;
+}
+
+static void _register(const char *dir, uint32_t kommunen)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/kommunen.csv", dir);
+    FILE *fp = _create(path);
+    snprintf(path, sizeof path, "%s/register", dir);
+    mkdir(path, 0777);
+    snprintf(path, sizeof path, "%s/register/GV100AD_311224.txt", dir);
+    FILE *gv = _create(path);
     _gemeinde = malloc(kommunen * sizeof *_gemeinde);
     _kreis = malloc(kommunen * sizeof *_kreis);
     fputs("ags;name;art;einwohner\n", fp);
@@ -65,8 +87,11 @@ static void _register(const char *dir, uint32_t kommunen)
                  (unsigned)(kreis_no % 100));
         k->first = _n_gemeinden;
         k->n = size;
+        char name[64];
         if (!k->kreisfrei) {
             fprintf(fp, "%s;Landkreis %s;Landkreis;\n", k->key, k->key);
+            snprintf(name, sizeof name, "Landkreis %s", k->key);
+            _gv(gv, "40", k->key, name, "44", -1);
             written++;
         }
         for (uint32_t g = 0; g < size; g++) {
@@ -78,6 +103,8 @@ static void _register(const char *dir, uint32_t kommunen)
                 e = 80000 + 400000 * _unit();
             const char *art = k->kreisfrei ? "kreisfreie Stadt" : (e > 15000 ? "Stadt" : "Gemeinde");
             fprintf(fp, "%s;Gemeinde %s;%s;%.0f\n", ags, ags, art, e);
+            snprintf(name, sizeof name, "Gemeinde %s", ags);
+            _gv(gv, "60", ags, name, k->kreisfrei ? "61" : e > 15000 ? "63" : "64", e);
             written++;
         }
         _n_kreise++;
@@ -90,6 +117,7 @@ static void _register(const char *dir, uint32_t kommunen)
         }
     }
     fclose(fp);
+    fclose(gv);
 }
 
 /* A project size: mostly two to five partners, a few large ones. */
