@@ -31,6 +31,9 @@ static void test_amount(void **state)
         {"12,3456", true, false, FINDING_BETRAG_UNGUELTIG, 0},
         {"-1", true, false, FINDING_BETRAG_NEGATIV, 0},
         {"-0,01", true, false, FINDING_BETRAG_NEGATIV, 0},
+        {"1.000.000.000,00", true, true, 0, MONEY_MAX_CENTS}, /* the bound itself */
+        {"1.000.000.000,01", true, false, FINDING_BETRAG_ZU_GROSS, 0},
+        {"90.000.000.000.000.000", true, false, FINDING_BETRAG_ZU_GROSS, 0}, /* two of these overflowed a sum */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int64_t cents;

@@ -41,6 +41,11 @@ bool money_parse(const char *s, int64_t *cents);
 
 #define MONEY_NONE INT64_MIN /* an amount not given */
 
+/* The largest amount an export may give: one billion euros. IKZ grants are
+ * tens of thousands; the bound keeps every sum exact, since 92 million
+ * projects at the bound still fit in int64_t cents. */
+#define MONEY_MAX_CENTS INT64_C(100000000000)
+
 /* Parses a whole number written like an amount (" 9 873", "9.873"). */
 bool count_parse(const char *s, int64_t *out);
 

@@ -36,6 +36,7 @@ static const struct {
     [FINDING_WIDERRUF_VOR_BEWILLIGUNG] = {"WIDERRUF_VOR_BEWILLIGUNG", SEVERITY_FEHLER, "Widerruf liegt vor der Bewilligung"},
     [FINDING_BETRAG_UNGUELTIG] = {"BETRAG_UNGUELTIG", SEVERITY_FEHLER, "Betrag ist keine Zahl (z. B. 86000, 86000.50, 86.000,50)"},
     [FINDING_BETRAG_NEGATIV] = {"BETRAG_NEGATIV", SEVERITY_FEHLER, "Betrag ist negativ"},
+    [FINDING_BETRAG_ZU_GROSS] = {"BETRAG_ZU_GROSS", SEVERITY_FEHLER, "Betrag über 1.000.000.000 Euro; kein Förderbetrag und keine Einsparung ist so groß"},
     [FINDING_EINSPARUNG_UEBER_KOSTEN] = {"EINSPARUNG_UEBER_KOSTEN", SEVERITY_FEHLER, "Einsparung ist größer als die Ausgangskosten"},
     [FINDING_AGS_UNBEKANNT] = {"AGS_UNBEKANNT", SEVERITY_FEHLER, "Gemeindeschlüssel ist keine Kommune des Gemeindeverzeichnisses"},
     [FINDING_PROJEKT_UNBEKANNT] = {"PROJEKT_UNBEKANNT", SEVERITY_FEHLER, "Beteiligung an einem Projekt, das in projekte.csv fehlt"},

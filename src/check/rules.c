@@ -28,6 +28,8 @@ bool rule_amount(const char *v, bool required, int64_t *cents, struct rule_resul
         return _fail(why, FINDING_BETRAG_UNGUELTIG);
     if (*cents < 0)
         return _fail(why, FINDING_BETRAG_NEGATIV);
+    if (*cents > MONEY_MAX_CENTS)
+        return _fail(why, FINDING_BETRAG_ZU_GROSS);
     return true;
 }
 

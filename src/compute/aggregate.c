@@ -9,17 +9,23 @@ bool aggregate_is_active(const struct projekt *p, ikz_date s)
     return p->usable && p->bewilligt <= s && !(p->widerrufen && p->widerrufen <= s);
 }
 
-static void _add_money(struct money_sum *m, const struct projekt *p)
+/* *sum += v, false if that would overflow. The readers bound each amount
+ * (MONEY_MAX_CENTS), so this cannot fail for any export that fits in
+ * memory; it is checked all the same, never trusted. */
+static bool _add(int64_t *sum, int64_t v) { return !__builtin_add_overflow(*sum, v, sum); }
+
+static bool _add_money(struct money_sum *m, const struct projekt *p)
 {
-    m->foerder += p->foerder_cents;
+    bool ok = _add(&m->foerder, p->foerder_cents);
     if (p->kosten_cents != MONEY_NONE)
-        m->kosten += p->kosten_cents;
+        ok &= _add(&m->kosten, p->kosten_cents);
     if (p->einsparung_cents != MONEY_NONE)
-        m->einsparung += p->einsparung_cents;
+        ok &= _add(&m->einsparung, p->einsparung_cents);
     if (p->kosten_cents != MONEY_NONE && p->einsparung_cents != MONEY_NONE) {
-        m->eff_kosten += p->kosten_cents;
-        m->eff_einsparung += p->einsparung_cents;
+        ok &= _add(&m->eff_kosten, p->kosten_cents);
+        ok &= _add(&m->eff_einsparung, p->einsparung_cents);
     }
+    return ok;
 }
 
 /* The time series: approvals, revocations and OZG approvals per year, and
@@ -101,11 +107,14 @@ enum ikz_status aggregate_compute(const struct kommune_register *reg, const stru
         out->ozg_kooperationen += ozg;
         out->beteiligungen += p->count;
         out->beteiligungen_anderes_land += p->outside;
-        _add_money(&out->money, p);
         struct area_agg *a = &out->area[p->area];
         a->projekte++;
         a->beteiligungen += p->count;
-        _add_money(&a->money, p);
+        if (!_add_money(&out->money, p) || !_add_money(&a->money, p)) {
+            free(kreis_stamp);
+            aggregate_free(out);
+            return IKZ_ERR_SOFTWARE; /* a sum beyond int64_t: the amount bound failed */
+        }
         for (uint32_t j = 0; j < p->count; j++) {
             const struct beteiligung *b = &ex->beteiligung[p->first + j];
             out->projekte[b->kommune]++;
