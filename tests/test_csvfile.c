@@ -139,8 +139,24 @@ static void test_mixed_encoding_is_a_finding(void **state)
     assert_string_equal(c.text, "2:P1|1|M\xC3\xB6rlenbach\n!3:P2|2|<absent>\n4:P3|3|x\n");
     assert_int_equal(f.total, 1);
     _assert_finding(&f, 0,
-                    "b.csv:3: Zeichenkodierung ungültig (Datei mischt UTF-8 mit anderen Bytes oder enthält "
-                    "Steuerzeichen) 'M\\xF6rlenbach' (ungültiges UTF-8 in einer UTF-8-Datei) [KODIERUNG]");
+                    "b.csv:3: Zeichenkodierung der Datei uneinheitlich oder ungültig; sie ist nicht verlässlich "
+                    "lesbar 'M\\xF6rlenbach' (die Datei ist bis Zeile 2 UTF-8, diese Zeile nicht) [DATEI_KODIERUNG]");
+    findings_free(&f);
+}
+
+/* Windows-1252 first, UTF-8 later: a mix, never "MÃ¶rlenbach". */
+static void test_cp1252_then_utf8_is_mixed(void **state)
+{
+    (void)state;
+    const char *csv = "projekt_id;ags;rolle\nP1;1;x\nP2;2;M\xF6rlenbach\nP3;3;x\nP4;4;M\xC3\xB6rlenbach\n";
+    struct collected c;
+    struct findings f;
+    assert_int_equal(_read(csv, (size_t)-1, &c, &f, NULL), IKZ_OK);
+    assert_int_equal(f.total, 1);
+    _assert_finding(&f, 0,
+                    "b.csv:5: Zeichenkodierung der Datei uneinheitlich oder ungültig; sie ist nicht verlässlich "
+                    "lesbar 'M\xC3\xB6rlenbach' (die Datei ist bis Zeile 3 Windows-1252, diese Zeile UTF-8) "
+                    "[DATEI_KODIERUNG]");
     findings_free(&f);
 }
 
@@ -333,7 +349,7 @@ static void test_utf16(void **state)
     findings_free(&f);
     /* Cut inside the last character: a finding, not a guess. */
     assert_int_equal(_read(le, n - 1, &c, &f, &info), IKZ_OK);
-    assert_int_equal(f.by_code[FINDING_KODIERUNG], 1);
+    assert_int_equal(f.by_code[FINDING_DATEI_KODIERUNG], 1);
     findings_free(&f);
 }
 
@@ -356,6 +372,7 @@ int main(void)
         cmocka_unit_test(test_tab_and_optional_column),
         cmocka_unit_test(test_windows_1252),
         cmocka_unit_test(test_mixed_encoding_is_a_finding),
+        cmocka_unit_test(test_cp1252_then_utf8_is_mixed),
         cmocka_unit_test(test_missing_column),
         cmocka_unit_test(test_field_count),
         cmocka_unit_test(test_unterminated_quote),

@@ -117,10 +117,16 @@ long text_decode(struct text_decoder *dec, const char *in, size_t len, char *out
     if (i < len) { /* the field has non-ASCII bytes */
         if (dec->encoding == TEXT_ASCII)
             dec->encoding = (dec->bom || text_utf8_valid(in + i, len - i)) ? TEXT_UTF8 : TEXT_CP1252;
-        if (dec->encoding == TEXT_CP1252)
+        if (dec->encoding == TEXT_CP1252) {
+            /* Windows-1252 text almost never forms multi-byte UTF-8 (a lead
+             * byte C2..F4 followed by continuation bytes): if a field does,
+             * the file mixes encodings and would show "MÃ¶rlenbach". */
+            if (text_utf8_valid(in + i, len - i))
+                return TEXT_DECODE_MIXED;
             return _from_cp1252(p, len, out);
+        }
         if (!text_utf8_valid(in + i, len - i))
-            return -1;
+            return TEXT_DECODE_MIXED;
     }
     memcpy(out, in, len);
     out[len] = '\0';

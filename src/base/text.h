@@ -29,10 +29,14 @@ const char *text_encoding_name(enum text_encoding encoding);
 /* Decodes len bytes of one field into UTF-8 at out, which must hold at least
  * 3 * len + 1 bytes (a Windows-1252 byte becomes at most 3 UTF-8 bytes), and
  * NUL-terminates it. Returns the number of bytes written, TEXT_DECODE_NUL
- * when the field holds a NUL byte, or -1 when it is not valid in the file's
- * encoding (invalid UTF-8 after valid UTF-8, or a byte Windows-1252 leaves
- * undefined). */
+ * when the field holds a NUL byte, TEXT_DECODE_MIXED when it is in the
+ * other encoding than the file's fields before it (invalid UTF-8 after
+ * valid UTF-8, or valid multi-byte UTF-8 after Windows-1252), or -1 for a
+ * byte Windows-1252 leaves undefined. */
 #define TEXT_DECODE_NUL (-2)
+/* The field is well-formed UTF-8 with non-ASCII characters in a file read
+ * as Windows-1252 so far, or the reverse: the file mixes encodings. */
+#define TEXT_DECODE_MIXED (-3)
 long text_decode(struct text_decoder *dec, const char *in, size_t len, char *out);
 
 /* True if s is well-formed UTF-8 (no overlongs, no surrogates). */

@@ -20,6 +20,7 @@ static const struct {
     [FINDING_CSV_SYNTAX] = {"CSV_SYNTAX", SEVERITY_FEHLER, "CSV-Syntax fehlerhaft"},
     [FINDING_FELDANZAHL] = {"FELDANZAHL", SEVERITY_FEHLER, "Zeile hat eine andere Anzahl Felder als die Kopfzeile"},
     [FINDING_KODIERUNG] = {"KODIERUNG", SEVERITY_FEHLER, "Zeichenkodierung ungültig (Datei mischt UTF-8 mit anderen Bytes oder enthält Steuerzeichen)"},
+    [FINDING_DATEI_KODIERUNG] = {"DATEI_KODIERUNG", SEVERITY_FEHLER, "Zeichenkodierung der Datei uneinheitlich oder ungültig; sie ist nicht verlässlich lesbar"},
     [FINDING_PFLICHTFELD_LEER] = {"PFLICHTFELD_LEER", SEVERITY_FEHLER, "Pflichtfeld ist leer"},
     [FINDING_REGISTER_AGS_UNGUELTIG] = {"REGISTER_AGS_UNGUELTIG", SEVERITY_FEHLER, "Gemeindeschlüssel im Verzeichnis ungültig (8 Ziffern für Gemeinden, 5 für Kreise)"},
     [FINDING_REGISTER_AGS_DOPPELT] = {"REGISTER_AGS_DOPPELT", SEVERITY_FEHLER, "Gemeindeschlüssel steht mehrfach im Verzeichnis"},

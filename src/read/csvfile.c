@@ -43,6 +43,8 @@ struct csvfile {
     char *raw;
     size_t raw_len;
     bool utf16_bad;
+    bool mixed_reported;   /* a DATEI_KODIERUNG finding was made */
+    long decided_line;     /* the record whose field decided the encoding */
 
     long line;             /* physical line now being fed (1-based) */
     long rec_start;        /* where the record in progress began */
@@ -160,10 +162,27 @@ static void _on_field(void *s, size_t len, void *data)
         _flag(cf, FINDING_KODIERUNG, NULL, "NUL-Byte im Feld");
         return;
     }
-    if (n < 0) {
-        _flag(cf, FINDING_KODIERUNG, field, cf->dec.encoding == TEXT_UTF8 ? "ungültiges UTF-8 in einer UTF-8-Datei" : "in Windows-1252 nicht belegtes Byte");
+    if (n == TEXT_DECODE_MIXED) {
+        /* One finding for the file, naming the first line where the
+         * encodings disagree; it stops the run (a file-level fehler). */
+        if (!cf->mixed_reported) {
+            char detail[128];
+            snprintf(detail, sizeof detail, "die Datei ist bis Zeile %ld %s, diese Zeile %s", cf->decided_line,
+                     text_encoding_name(cf->dec.encoding),
+                     cf->dec.encoding == TEXT_UTF8 ? "nicht" : "UTF-8");
+            _flag(cf, FINDING_DATEI_KODIERUNG, field, detail);
+            cf->mixed_reported = true;
+        } else {
+            cf->rec_bad = true;
+        }
         return;
     }
+    if (n < 0) {
+        _flag(cf, FINDING_KODIERUNG, field, "in Windows-1252 nicht belegtes Byte");
+        return;
+    }
+    if (!cf->decided_line && cf->dec.encoding != TEXT_ASCII)
+        cf->decided_line = cf->rec_start;
     size_t kept = text_trim_n(cf->rec_buf + cf->rec_len, (size_t)n);
     cf->slot_off[slot] = cf->rec_len;
     cf->rec_len += kept + 1;
@@ -525,8 +544,8 @@ enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx)
     if (ferror(cf->fp))
         return ikz_fail(cf->error, IKZ_ERR_IO, "cannot read %s: %s", cf->display, strerror(errno));
     if (cf->utf16_bad)
-        findings_add(cf->findings, FINDING_KODIERUNG, cf->display, cf->line, NULL, NULL,
-                     "UTF-16-Datei mit ungültigen Zeichen; der Rest der Datei ist nicht gelesen");
+        findings_add(cf->findings, FINDING_DATEI_KODIERUNG, cf->display, cf->line, NULL, NULL,
+                     "UTF-16-Datei mit einem ungültigen Zeichen; der Rest der Datei ist nicht gelesen");
     if (ok && !cf->stop && !cf->finished) {
         cf->finished = true;
         if (_fini(cf) != 0)
