@@ -49,6 +49,13 @@ for dir in "$corpus"/*/; do
     fi
 done
 
+# A file-level fehler stops the run whatever --max-fehler allows.
+for name in utf16_ungueltig kodierung_1252_dann_utf8; do
+    run run --input "$work/$name" --output "$work/out-max-$name" --year 2024 --max-fehler 1000
+    expect_eq "$name with --max-fehler 1000: exit" 65 "$rc"
+    [ ! -e "$work/out-max-$name/2024" ] && ok || bad "$name: published under --max-fehler"
+done
+
 # --- hostile files ----------------------------------------------------------------
 base() { rm -rf "$work/h"; mkdir -p "$work/h"; cp "$corpus/_base/"*.csv "$work/h/"; }
 hostile() { # name expected_exit expected_message
