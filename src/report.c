@@ -360,7 +360,8 @@ static enum ikz_status _judge(const struct run *r, size_t max_fehler)
 {
     const struct findings *f = &r->findings;
     size_t fatal = r->register_errors + f->by_code[FINDING_DATEI_LEER] + f->by_code[FINDING_SPALTE_FEHLT] +
-                   f->by_code[FINDING_CSV_SYNTAX] + f->by_code[FINDING_DATEI_KODIERUNG];
+                   f->by_code[FINDING_CSV_SYNTAX] + f->by_code[FINDING_DATEI_KODIERUNG] +
+                   f->by_code[FINDING_SPALTE_DOPPELT];
     size_t rejected = _rejected_rows(r);
     if (f->errors == 0)
         return IKZ_OK;

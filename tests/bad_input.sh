@@ -49,6 +49,10 @@ for dir in "$corpus"/*/; do
     fi
 done
 
+# Characters XML forbids became U+FFFD in what was published.
+expect_eq "zeichen_ersetzt: U+FFFD in ozg.csv" 1 \
+    "$(grep -ac $'Digitalisierungs\xEF\xBF\xBDmanager \xEF\xBF\xBD' "$work/out-zeichen_ersetzt/2024/csv/ozg.csv")"
+
 # A file-level fehler stops the run whatever --max-fehler allows.
 for name in utf16_ungueltig kodierung_1252_dann_utf8; do
     run run --input "$work/$name" --output "$work/out-max-$name" --year 2024 --max-fehler 1000

@@ -144,6 +144,25 @@ static void test_mixed_encoding_is_a_finding(void **state)
     findings_free(&f);
 }
 
+/* Characters XML forbids become U+FFFD, with one hinweis per field. */
+static void test_non_xml_replaced(void **state)
+{
+    (void)state;
+    const char *csv = "projekt_id;ags;rolle\nP1;a\x01" "b\x1F;x\xEF\xBF\xBEy\xEF\xBF\xBF\nP2;\t2;ok\n";
+    struct collected c;
+    struct findings f;
+    assert_int_equal(_read(csv, (size_t)-1, &c, &f, NULL), IKZ_OK);
+    assert_string_equal(c.text, "2:P1|a\xEF\xBF\xBD" "b\xEF\xBF\xBD|x\xEF\xBF\xBDy\xEF\xBF\xBD\n3:P2|2|ok\n");
+    assert_int_equal(f.total, 2);
+    _assert_finding(&f, 0,
+                    "b.csv:2: column 'ags': Steuerzeichen oder Nicht-Zeichen (in XML und Excel nicht erlaubt) durch "
+                    "das Ersatzzeichen U+FFFD ersetzt (2 Zeichen durch U+FFFD ersetzt) [ZEICHEN_ERSETZT]");
+    _assert_finding(&f, 1,
+                    "b.csv:2: column 'rolle': Steuerzeichen oder Nicht-Zeichen (in XML und Excel nicht erlaubt) durch "
+                    "das Ersatzzeichen U+FFFD ersetzt (2 Zeichen durch U+FFFD ersetzt) [ZEICHEN_ERSETZT]");
+    findings_free(&f);
+}
+
 /* Windows-1252 first, UTF-8 later: a mix, never "MÃ¶rlenbach". */
 static void test_cp1252_then_utf8_is_mixed(void **state)
 {
@@ -373,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_windows_1252),
         cmocka_unit_test(test_mixed_encoding_is_a_finding),
         cmocka_unit_test(test_cp1252_then_utf8_is_mixed),
+        cmocka_unit_test(test_non_xml_replaced),
         cmocka_unit_test(test_missing_column),
         cmocka_unit_test(test_field_count),
         cmocka_unit_test(test_unterminated_quote),

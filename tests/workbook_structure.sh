@@ -93,6 +93,17 @@ if unzip -p "$y" "$ozg" | grep -qF 't="inlineStr"><is><t>=HYPERLINK("http://evil
 if unzip -p "$y" "$ozg" | grep -q '<f>'; then bad "formula in OZG sheet"; else ok; fi
 if grep -qF "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klick\"\")\"" "$work/o3/2024/csv/ozg.csv"; then ok; else bad "formula title not neutralised in CSV"; fi
 
+# A title holding "_x000D_" literally stays that text: OOXML would read it
+# as a carriage return, so its underscore is written as _x005F_.
+mkdir -p "$work/esc"
+cp "$src/sample-data/"* "$work/esc/"
+sed -i 's/^\(IKZ-2023-021;\)"\?[^;]*;/\1Manager _x000D_ Birkenau;/' "$work/esc/projekte.csv"
+run run --input "$work/esc" --output "$work/o7" --year 2024
+expect_eq "_x000D_ title run" 0 "$rc"
+e=$work/o7/2024/ikz-bericht-2024.xlsx
+expect_eq "_x000D_ escaped in the sheet" '<t>Manager _x005F_x000D_ Birkenau</t>' \
+    "$(unzip -p "$e" "$(x=$e sheet OZG)" | grep -o '<t>Manager [^<]*</t>')"
+
 # A table longer than a sheet continues on "NAME (2)" and so on, each with
 # title and header, every row once (a sheet of 100 rows stands in for
 # Excel's 1,048,576).

@@ -21,6 +21,8 @@ static const struct {
     [FINDING_FELDANZAHL] = {"FELDANZAHL", SEVERITY_FEHLER, "Zeile hat eine andere Anzahl Felder als die Kopfzeile"},
     [FINDING_KODIERUNG] = {"KODIERUNG", SEVERITY_FEHLER, "Zeichenkodierung ungültig (Datei mischt UTF-8 mit anderen Bytes oder enthält Steuerzeichen)"},
     [FINDING_DATEI_KODIERUNG] = {"DATEI_KODIERUNG", SEVERITY_FEHLER, "Zeichenkodierung der Datei uneinheitlich oder ungültig; sie ist nicht verlässlich lesbar"},
+    [FINDING_SPALTE_DOPPELT] = {"SPALTE_DOPPELT", SEVERITY_FEHLER, "Spalte steht mehrfach in der Kopfzeile; welche gemeint ist, ist unklar"},
+    [FINDING_ZEICHEN_ERSETZT] = {"ZEICHEN_ERSETZT", SEVERITY_HINWEIS, "Steuerzeichen oder Nicht-Zeichen (in XML und Excel nicht erlaubt) durch das Ersatzzeichen U+FFFD ersetzt"},
     [FINDING_PFLICHTFELD_LEER] = {"PFLICHTFELD_LEER", SEVERITY_FEHLER, "Pflichtfeld ist leer"},
     [FINDING_REGISTER_AGS_UNGUELTIG] = {"REGISTER_AGS_UNGUELTIG", SEVERITY_FEHLER, "Gemeindeschlüssel im Verzeichnis ungültig (8 Ziffern für Gemeinden, 5 für Kreise)"},
     [FINDING_REGISTER_AGS_DOPPELT] = {"REGISTER_AGS_DOPPELT", SEVERITY_FEHLER, "Gemeindeschlüssel steht mehrfach im Verzeichnis"},

@@ -43,6 +43,7 @@ struct csvfile {
     char *raw;
     size_t raw_len;
     bool utf16_bad;
+    const char *const *slot_name; /* the bound columns' names (borrowed from csvfile_bind's caller) */
     bool mixed_reported;   /* a DATEI_KODIERUNG finding was made */
     long decided_line;     /* the record whose field decided the encoding */
 
@@ -108,6 +109,46 @@ static void _flag(struct csvfile *cf, enum finding_code code, const char *value,
     if (!cf->rec_bad)
         findings_add(cf->findings, code, cf->display, cf->rec_start, NULL, value, detail ? "%s" : NULL, detail);
     cf->rec_bad = true;
+}
+
+/* Replaces in place (s holds 3 * its length + 1 bytes) every character
+ * XML 1.0 forbids, so that a published workbook stays readable: C0
+ * controls but tab, line feed and carriage return, DEL's C1 neighbours are
+ * allowed, U+FFFE and U+FFFF. Each becomes U+FFFD, and one hinweis per
+ * field names file, line and column. Returns the new length. */
+static long _replace_non_xml(struct csvfile *cf, int slot, char *s, size_t len)
+{
+    size_t controls = 0, nonchars = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        controls += c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+        nonchars += c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF &&
+                    ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF);
+    }
+    if (controls + nonchars == 0)
+        return (long)len;
+    /* A control (one byte) grows into U+FFFD (three); U+FFFE/U+FFFF are
+     * three bytes already. Backwards, so that nothing still to be read is
+     * overwritten. */
+    size_t out = len + 2 * controls;
+    s[out] = '\0';
+    for (size_t i = len; i-- > 0;) {
+        unsigned char c = (unsigned char)s[i];
+        bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+        bool nonchar = (c == 0xBE || c == 0xBF) && i >= 2 && (unsigned char)s[i - 2] == 0xEF &&
+                       (unsigned char)s[i - 1] == 0xBF;
+        if (control || nonchar) {
+            out -= 3;
+            memcpy(s + out, "\xEF\xBF\xBD", 3); /* U+FFFD */
+            if (nonchar)
+                i -= 2;
+        } else {
+            s[--out] = (char)c;
+        }
+    }
+    findings_add(cf->findings, FINDING_ZEICHEN_ERSETZT, cf->display, cf->rec_start, cf->slot_name[slot], NULL,
+                 "%zu Zeichen durch U+FFFD ersetzt", controls + nonchars);
+    return (long)(len + 2 * controls);
 }
 
 static void _on_field(void *s, size_t len, void *data)
@@ -183,6 +224,7 @@ static void _on_field(void *s, size_t len, void *data)
     }
     if (!cf->decided_line && cf->dec.encoding != TEXT_ASCII)
         cf->decided_line = cf->rec_start;
+    n = _replace_non_xml(cf, slot, cf->rec_buf + cf->rec_len, (size_t)n);
     size_t kept = text_trim_n(cf->rec_buf + cf->rec_len, (size_t)n);
     cf->slot_off[slot] = cf->rec_len;
     cf->rec_len += kept + 1;
@@ -505,6 +547,7 @@ enum ikz_status csvfile_bind(struct csvfile *cf, const char *const *names, const
     if (!cf->slot_of || !cf->slot_off || !cf->slot_ptr)
         return IKZ_ERR_OSERR;
     cf->n_slots = n;
+    cf->slot_name = names;
     for (size_t i = 0; i < cf->n_header; i++)
         cf->slot_of[i] = -1;
     for (size_t i = 0; i < n; i++)
@@ -513,7 +556,17 @@ enum ikz_status csvfile_bind(struct csvfile *cf, const char *const *names, const
     enum ikz_status st = IKZ_OK;
     for (size_t i = 0; i < n; i++) {
         long col = _find_column(cf, names[i]);
-        if (col >= 0 && cf->slot_of[col] < 0) {
+        long again = -1;
+        for (size_t k = col >= 0 ? (size_t)col + 1 : cf->n_header; k < cf->n_header && again < 0; k++)
+            if (text_equal_nocase(cf->header[k], names[i]))
+                again = (long)k;
+        if (again >= 0) {
+            /* Which of two columns is meant? Taking the first silently
+             * could publish the wrong figures. */
+            findings_add(cf->findings, FINDING_SPALTE_DOPPELT, cf->display, 1, names[i], NULL,
+                         "Spalten %ld und %ld", col + 1, again + 1);
+            st = IKZ_ERR_DATA;
+        } else if (col >= 0 && cf->slot_of[col] < 0) {
             cf->slot_of[col] = (int)i;
         } else if (col < 0 && required[i]) {
             char found[512];

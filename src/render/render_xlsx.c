@@ -111,10 +111,46 @@ static void _wrote(struct _book *b, lxw_row_t row)
         b->last_row[b->n_sheets - 1] = row;
 }
 
+static bool _hex4(const char *s)
+{
+    for (int i = 0; i < 4; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'F') || (s[i] >= 'a' && s[i] <= 'f')))
+            return false;
+    return true;
+}
+
+/* OOXML reads "_xHHHH_" in a string as the character U+HHHH, so a name
+ * that contains such text literally would change. Its underscore is
+ * written as "_x005F_" (the OOXML escape of "_"); NULL when nothing needs
+ * escaping, else a malloc'd copy. */
+static char *_escape_ooxml(const char *text)
+{
+    size_t n = 0;
+    for (const char *p = strstr(text, "_x"); p; p = strstr(p + 1, "_x"))
+        n += _hex4(p + 2) && p[6] == '_';
+    if (n == 0)
+        return NULL;
+    char *out = malloc(strlen(text) + 6 * n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (const char *p = text; *p; p++) {
+        if (p[0] == '_' && p[1] == 'x' && _hex4(p + 2) && p[6] == '_') {
+            memcpy(out + o, "_x005F", 6);
+            o += 6;
+        }
+        out[o++] = *p;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 static void _string(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
                     lxw_format *fmt)
 {
-    _check(b, worksheet_write_string(ws, row, col, text, fmt));
+    char *escaped = strstr(text, "_x") ? _escape_ooxml(text) : NULL;
+    _check(b, worksheet_write_string(ws, row, col, escaped ? escaped : text, fmt));
+    free(escaped); /* libxlsxwriter keeps its own copy of a string */
     _wrote(b, row);
 }
 
