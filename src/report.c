@@ -290,7 +290,7 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
     findings_init(&rd.f_proj, FINDINGS_KEPT);
     findings_init(&rd.f_bet, FINDINGS_KEPT);
     pthread_t thread;
-    bool threaded = pthread_create(&thread, NULL, _read_register_and_participations, &rd) == 0;
+    bool threaded = !testhook_serial() && pthread_create(&thread, NULL, _read_register_and_participations, &rd) == 0;
     if (!threaded)
         _read_register_and_participations(&rd);
     _read_projects(&rd);
@@ -619,7 +619,7 @@ static enum ikz_status _publish(struct run *r, const struct report_options *opt)
     struct findings book_findings; /* the workbook writer's own, merged after the join */
     findings_init(&book_findings, FINDINGS_KEPT);
     pthread_t thread;
-    bool threaded = pthread_create(&thread, NULL, _write_texts, &texts) == 0;
+    bool threaded = !testhook_serial() && pthread_create(&thread, NULL, _write_texts, &texts) == 0;
     if (!threaded)
         _write_texts(&texts);
     st = _write_workbook(r, opt, &pub, &book, &book_findings, &err);
@@ -652,6 +652,9 @@ static enum ikz_status _publish(struct run *r, const struct report_options *opt)
         st = publish_commit(&pub, &err);
         if (st == IKZ_OK)
             log_info("published %s", final_dir);
+        if (st == IKZ_OK && pub.not_durable)
+            log_warn("published %s, but %s could not be synced: a crash could bring back the previous report",
+                     final_dir, opt->output_dir);
     } else if (pub.tmp_dir) {
         publish_abort(&pub);
     }

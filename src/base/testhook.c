@@ -14,6 +14,8 @@ unsigned long testhook_sheet_rows(void)
     return n >= 4 && n < excel ? n : excel;
 }
 
+bool testhook_serial(void) { return getenv("IKZ_TEST_SERIAL") != NULL; }
+
 void testhook_pause(const char *phase)
 {
     const char *want = getenv("IKZ_TEST_PAUSE");

@@ -8,11 +8,17 @@
 #ifndef IKZ_TESTHOOK_H
 #define IKZ_TESTHOOK_H
 
+#include <stdbool.h>
+
 void testhook_pause(const char *phase);
 
 /* The most rows a worksheet may hold: Excel's 1,048,576, or less when the
  * variable IKZ_TEST_SHEET_ROWS says so (the tests split a table across
  * sheets without writing a million rows). */
 unsigned long testhook_sheet_rows(void);
+
+/* True when IKZ_TEST_SERIAL is set: the run reads and writes on one core,
+ * so that the fault-injection test's Nth call is the same call every run. */
+bool testhook_serial(void);
 
 #endif

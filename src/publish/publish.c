@@ -306,20 +306,26 @@ enum ikz_status publish_commit(struct publication *pub, struct ikz_error *err)
      * the previous report stays as it was, and the run fails. */
     if (fsync(dfd) != 0) {
         int e = errno;
-        if (swapped)
-            renameat2(dfd, pub->tmp_name, dfd, pub->year_name, RENAME_EXCHANGE);
-        else
-            renameat2(dfd, pub->year_name, dfd, pub->tmp_name, RENAME_NOREPLACE);
-        close(dfd);
-        ikz_fail(err, IKZ_ERR_IO, "cannot sync %s after publishing %s: %s; the previous report is kept",
-                 pub->output_dir, pub->year_name, strerror(e));
-        publish_abort(pub);
-        return IKZ_ERR_IO;
+        bool undone = swapped ? renameat2(dfd, pub->tmp_name, dfd, pub->year_name, RENAME_EXCHANGE) == 0
+                              : renameat2(dfd, pub->year_name, dfd, pub->tmp_name, RENAME_NOREPLACE) == 0;
+        if (undone) {
+            close(dfd);
+            ikz_fail(err, IKZ_ERR_IO, "cannot sync %s after publishing %s: %s; the previous report is kept",
+                     pub->output_dir, pub->year_name, strerror(e));
+            publish_abort(pub);
+            return IKZ_ERR_IO;
+        }
+        /* Neither durable nor undone: the new report, complete and read
+         * back, is what OUTPUT/YYYY holds. Saying "failed" would be
+         * untrue; the caller warns that a crash could bring back the old. */
+        pub->not_durable = true;
     }
     close(dfd);
     if (swapped)
         _remove_tree(pub->tmp_dir); /* what is left, the next run's lock removes */
+    bool not_durable = pub->not_durable;
     _release(pub);
+    pub->not_durable = not_durable; /* the one member left after the release */
     return IKZ_OK;
 }
 

@@ -47,6 +47,7 @@ struct publication {
     char *tmp_dir;    /* OUTPUT/.tmp-YYYY-XXXXXX */
     char *tmp_name;   /* .tmp-YYYY-XXXXXX */
     char *year_name;  /* YYYY */
+    bool not_durable; /* after publish_commit(): the swap is in place but the directory could not be synced */
 };
 
 /* Creates OUTPUT (if missing) and the temporary directory. */

@@ -154,7 +154,7 @@ enum ikz_status render_text(const char *tpl, const char *display, long first_lin
     FILE *fp = open_memstream(&buf, &len);
     if (!fp)
         return IKZ_ERR_OSERR;
-    bool line_start = true;
+    bool line_start = true, written = true;
     for (const char *p = tpl; *p; p++) {
         if (line_start && *p == '#') { /* a comment line */
             while (*p && *p != '\n')
@@ -168,11 +168,11 @@ enum ikz_status render_text(const char *tpl, const char *display, long first_lin
         if (*p == '\n')
             c.line++;
         if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-            fputc(*p++, fp);
+            written &= fputc(*p++, fp) != EOF;
             continue;
         }
         if (*p != '{') {
-            fputc(*p, fp);
+            written &= fputc(*p, fp) != EOF;
             continue;
         }
         const char *end = strchr(p, '}');
@@ -186,10 +186,12 @@ enum ikz_status render_text(const char *tpl, const char *display, long first_lin
         snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), p + 1);
         char value[96];
         if (_resolve(&c, values, name, value, sizeof value))
-            fputs(value, fp);
+            written &= fputs(value, fp) != EOF;
         p = end;
     }
-    if (fclose(fp) != 0) {
+    /* Even a string in memory is checked: a text that lost a piece must
+     * never be published. */
+    if (fclose(fp) != 0 || !written) {
         free(buf);
         return IKZ_ERR_OSERR;
     }

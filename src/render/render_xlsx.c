@@ -32,7 +32,8 @@ struct _book {
     bool bad_template;
     lxw_format *title, *header, *text, *wrap, *count, *year, *dec[4], *money, *date, *symbol;
     const char *symbol_x; /* the symbol for "not defined", from the template */
-    unsigned last_row[MAX_SHEETS]; /* per sheet, for reading the file back */
+    lxw_worksheet *sheet[MAX_SHEETS];          /* in the order added */
+    struct xlsx_expect expect[MAX_SHEETS];     /* what each holds, for reading the file back */
     size_t n_sheets;
     char footer[512];
 };
@@ -105,10 +106,22 @@ static void _check(struct _book *b, lxw_error e)
 }
 
 /* Notes that the current sheet has a row `row`. */
-static void _wrote(struct _book *b, lxw_row_t row)
+/* Notes a cell written to ws at row: the read-back expects every one. */
+static void _wrote(struct _book *b, lxw_worksheet *ws, lxw_row_t row)
 {
-    if (b->n_sheets > 0 && row > b->last_row[b->n_sheets - 1])
-        b->last_row[b->n_sheets - 1] = row;
+    for (size_t i = b->n_sheets; i-- > 0;)
+        if (b->sheet[i] == ws) {
+            b->expect[i].cells++;
+            if (row > b->expect[i].last_row)
+                b->expect[i].last_row = row;
+            return;
+        }
+}
+
+static void _number(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt)
+{
+    _check(b, worksheet_write_number(ws, row, col, v, fmt));
+    _wrote(b, ws, row);
 }
 
 static bool _hex4(const char *s)
@@ -151,7 +164,7 @@ static void _string(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t
     char *escaped = strstr(text, "_x") ? _escape_ooxml(text) : NULL;
     _check(b, worksheet_write_string(ws, row, col, escaped ? escaped : text, fmt));
     free(escaped); /* libxlsxwriter keeps its own copy of a string */
-    _wrote(b, row);
+    _wrote(b, ws, row);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -281,8 +294,6 @@ static void _cell(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
 {
     if (width)
         _note(width, col, _cell_chars(c));
-    if (c->kind != CELL_EMPTY)
-        _wrote(b, row);
     switch (c->kind) {
     case CELL_EMPTY:
     case CELL_UNSET:
@@ -295,16 +306,16 @@ static void _cell(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
         _string(b, ws, row, col, c->v.text, b->text);
         return;
     case CELL_INT:
-        _check(b, worksheet_write_number(ws, row, col, (double)c->v.i, fmt == COLUMN_CODE ? b->year : b->count));
+        _number(b, ws, row, col, (double)c->v.i, fmt == COLUMN_CODE ? b->year : b->count);
         return;
     case CELL_REAL:
-        _check(b, worksheet_write_number(ws, row, col, c->v.r, b->dec[c->decimals > 3 ? 3 : c->decimals]));
+        _number(b, ws, row, col, c->v.r, b->dec[c->decimals > 3 ? 3 : c->decimals]);
         return;
     case CELL_MONEY:
-        _check(b, worksheet_write_number(ws, row, col, (double)c->v.cents / 100.0, b->money));
+        _number(b, ws, row, col, (double)c->v.cents / 100.0, b->money);
         return;
     case CELL_DATE:
-        _check(b, worksheet_write_number(ws, row, col, _excel_date(c->v.date), b->date));
+        _number(b, ws, row, col, _excel_date(c->v.date), b->date);
         return;
     }
 }
@@ -351,8 +362,8 @@ static lxw_worksheet *_sheet_part(struct _book *b, const char *key, size_t part)
         _check(b, LXW_ERROR_SHEETNAME_ALREADY_USED); /* or an invalid name */
         return NULL;
     }
+    b->sheet[b->n_sheets++] = ws;
     _string(b, ws, TITLE_ROW, 0, _text(b, "titel", key), b->title);
-    b->last_row[b->n_sheets++] = TITLE_ROW;
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9); /* A4 */
     worksheet_fit_to_pages(ws, 1, 0);
@@ -575,8 +586,7 @@ static void _pruefbericht(struct _book *b, const struct sheet_def *s, const stru
     /* Findings beyond those kept in memory are counted below the table. */
     lxw_row_t row = (lxw_row_t)(FIRST_DATA_ROW + t->nrows);
     _string(b, ws, row, 0, _text(b, "pruefbericht", "weitere"), b->text);
-    _check(b, worksheet_write_number(ws, row, 1, (double)b->in->findings_not_listed, b->count));
-    _wrote(b, row);
+    _number(b, ws, row, 1, (double)b->in->findings_not_listed, b->count);
 }
 
 #define EXPLAIN_TERM_WIDTH 40.0
@@ -774,5 +784,5 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
         return ikz_fail(err, IKZ_ERR_IO, "cannot write workbook %s: %s", path,
                         lxw_strerror(b.err != LXW_NO_ERROR ? b.err : close_err));
     /* libxlsxwriter does not check every write: read the file back. */
-    return xlsx_verify(path, b.last_row, b.n_sheets, err);
+    return xlsx_verify(path, b.expect, b.n_sheets, err);
 }
