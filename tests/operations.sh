@@ -135,10 +135,34 @@ expect_eq "verify: a changed byte" 65 "$rc"
 expect_true "verify names the changed file" grep -q "^CHANGED csv/kreise.csv" "$work/out"
 rm "$work/o/2024/pressetext.txt"; touch "$work/o/2024/extra.txt"
 "$bin" verify "$work/o/2024" >"$work/out" 2>&1
-expect_true "verify: missing file" grep -q "^MISSING pressetext.txt$" "$work/out"
+expect_true "verify: missing file" grep -q "^MISSING pressetext.txt (or not a regular file)$" "$work/out"
 expect_true "verify: added file" grep -q "^EXTRA   extra.txt$" "$work/out"
 "$bin" verify "$work/nowhere" >"$work/out" 2>&1; rc=$?
 expect_eq "verify without a manifest" 66 "$rc"
+
+# verify trusts nothing it need not: a fresh copy of the report for each case.
+fresh() { rm -rf "$work/v"; cp -a "$work/clean2024" "$work/v"; }
+"$bin" run --input "$src/sample-data" --output "$work/vo" --year 2024 --quiet
+cp -a "$work/vo/2024" "$work/clean2024"
+fresh; cp "$work/v/pressetext.txt" "$work/copy.txt"; rm "$work/v/pressetext.txt"; ln -s "$work/copy.txt" "$work/v/pressetext.txt"
+"$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: a link to an identical copy" 65 "$rc"
+expect_true "verify: the link is no file of the report" grep -q "^MISSING pressetext.txt (or not a regular file)$" "$work/out"
+fresh; rm "$work/v/pressetext.txt"
+grep -v '"pressetext.txt"' "$work/v/manifest.json" >"$work/m.json" && mv "$work/m.json" "$work/v/manifest.json"
+"$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: a file removed with its manifest entry" 65 "$rc"
+expect_true "verify: the set of files is fixed" grep -q "^MISSING the manifest names 9 files, a report holds 10$" "$work/out"
+fresh; rm "$work/v/csv/ozg.csv"; mkfifo "$work/v/csv/ozg.csv"
+timeout 10 "$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: a FIFO in a file's place (no hang)" 65 "$rc"
+fresh; rm "$work/v/csv/ozg.csv"; ln -s /dev/zero "$work/v/csv/ozg.csv"
+timeout 10 "$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: /dev/zero in a file's place (no endless read)" 65 "$rc"
+fresh; printf 'garbage' >>"$work/v/manifest.json"
+"$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: trailing bytes after the manifest" 65 "$rc"
+expect_true "verify: says the manifest is malformed" grep -q "manifest.json is not a valid manifest" "$work/out"
 
 # --- the cron wrapper under env -i ----------------------------------------------------
 env -i IKZ_REPORT="$bin" IKZ_CRON_LOG="$work/cron.log" "$src/cron/ikz-report-cron" "$work/site/jobs/nightly.ini" >"$work/out" 2>&1; rc=$?

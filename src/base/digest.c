@@ -1,6 +1,12 @@
 /* digest.c: SHA-256 with libcrypto's EVP interface, see digest.h. */
 #include "digest.h"
 
+#include <unistd.h>
+
+#include <sys/stat.h>
+
+#include <fcntl.h>
+
 #include <errno.h>
 #include <openssl/evp.h>
 #include <stdio.h>
@@ -52,9 +58,23 @@ void digest_free(struct digest *d)
 
 enum ikz_status digest_file(const char *path, char hex[DIGEST_HEX_LEN + 1], long long *size)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
+    /* Only a regular file, never through a link: a FIFO or /dev/zero in a
+     * report's place would hang or never end, and a link to an identical
+     * copy is not the published file. */
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0) {
+            close(fd);
+            errno = EINVAL;
+        }
         return IKZ_ERR_NOINPUT;
+    }
+    FILE *fp = fdopen(fd, "rb");
+    if (!fp) {
+        close(fd);
+        return IKZ_ERR_OSERR;
+    }
     struct digest *d = digest_new();
     if (!d) {
         fclose(fp);

@@ -20,7 +20,8 @@ void digest_update(struct digest *d, const void *data, size_t len);
 void digest_final(struct digest *d, char hex[DIGEST_HEX_LEN + 1]);
 void digest_free(struct digest *d);
 
-/* The SHA-256 of a whole file and its size. IKZ_OK; IKZ_ERR_NOINPUT when it
+/* The SHA-256 of a whole regular file, opened without following a link,
+ * and its size. IKZ_OK; IKZ_ERR_NOINPUT when it
  * cannot be opened, IKZ_ERR_IO when reading fails (errno set either way);
  * hex and size mean something only after IKZ_OK. */
 enum ikz_status digest_file(const char *path, char hex[DIGEST_HEX_LEN + 1], long long *size);

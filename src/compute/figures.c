@@ -576,6 +576,10 @@ static const struct table_def {
 };
 _Static_assert(sizeof _tables / sizeof _tables[0] == TABLE__COUNT, "one row in _tables per enum figures_table");
 
+const char *figures_table_name(enum figures_table t) { return _tables[t].name; }
+
+bool figures_table_workbook_only(enum figures_table t) { return _tables[t].workbook_only; }
+
 enum ikz_status figures_build(const struct figures_input *in, struct figures *out)
 {
     memset(out, 0, sizeof *out);

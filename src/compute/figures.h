@@ -68,6 +68,11 @@ bool figures_key_relative(const char *key);
 /* The number of key figures, and the key of the i-th (static; NULL past
  * the end): the tests count them from here, never from a literal. */
 size_t figures_key_count(void);
+
+/* A table's file stem ("kommunen") and whether it is in the workbook only
+ * (no CSV): what a report holds, for verify. Static. */
+const char *figures_table_name(enum figures_table t);
+bool figures_table_workbook_only(enum figures_table t);
 const char *figures_key_name(size_t i);
 
 /* Adds a VORLAGE_FEHLERHAFT finding for every key figure without a label

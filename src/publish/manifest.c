@@ -4,6 +4,8 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "digest.h"
+#include "figures.h"
 
 #define MANIFEST_NAME "manifest.json"
 
@@ -124,21 +127,63 @@ enum ikz_status manifest_write(struct publication *pub, const char *const *outpu
 /* ---------------------------------------------------------------------- */
 /* verify                                                                  */
 
-static char *_slurp(const char *path)
+#define MANIFEST_MAX (1 << 20) /* a manifest is a few KB; more is not one */
+
+/* The manifest's text, read as a regular file without following a link
+ * and bounded; NULL (why in *why) otherwise. */
+static char *_slurp(const char *path, const char **why)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        *why = "cannot be opened (missing, or a link)";
+        if (fd >= 0)
+            close(fd);
         return NULL;
-    char *buf = NULL;
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size > MANIFEST_MAX) {
+        *why = S_ISREG(st.st_mode) ? "is larger than a manifest can be" : "is not a regular file";
+        close(fd);
+        return NULL;
+    }
+    char *buf = malloc((size_t)st.st_size + 1);
     size_t len = 0;
-    FILE *mem = open_memstream(&buf, &len);
-    int c;
-    while (mem && (c = getc(fp)) != EOF)
-        putc(c, mem);
-    fclose(fp);
-    if (mem)
-        fclose(mem);
+    ssize_t n = 1;
+    while (buf && len < (size_t)st.st_size && (n = read(fd, buf + len, (size_t)st.st_size - len)) > 0)
+        len += (size_t)n;
+    close(fd);
+    if (!buf || n < 0) {
+        *why = "cannot be read";
+        free(buf);
+        return NULL;
+    }
+    buf[len] = '\0';
     return buf;
+}
+
+/* Whether name is a file a report of that year holds: every CSV summary,
+ * the Prüfbericht, the press text, the workbook. */
+static bool _expected(const char *name, int year)
+{
+    char want[64];
+    for (size_t i = 0; i < TABLE__COUNT; i++) {
+        if (figures_table_workbook_only((enum figures_table)i))
+            continue;
+        snprintf(want, sizeof want, "csv/%s.csv", figures_table_name((enum figures_table)i));
+        if (strcmp(name, want) == 0)
+            return true;
+    }
+    snprintf(want, sizeof want, "ikz-bericht-%04d.xlsx", year);
+    return strcmp(name, "pruefbericht.csv") == 0 || strcmp(name, "pressetext.txt") == 0 || strcmp(name, want) == 0;
+}
+
+/* How many files a report holds (besides the manifest). */
+static size_t _n_expected(void)
+{
+    size_t n = 3;
+    for (size_t i = 0; i < TABLE__COUNT; i++)
+        n += !figures_table_workbook_only((enum figures_table)i);
+    return n;
 }
 
 /* The files found in a report directory, relative to it. */
@@ -194,17 +239,29 @@ enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_er
     if (!mpath)
         return IKZ_ERR_OSERR;
     snprintf(mpath, n, "%s/%s", report_dir, MANIFEST_NAME);
-    char *text = _slurp(mpath);
-    cJSON *root = text ? cJSON_Parse(text) : NULL;
-    free(text);
-    cJSON *outs = cJSON_GetObjectItemCaseSensitive(root, "outputs");
-    if (!cJSON_IsArray(outs)) {
-        ikz_fail(err, IKZ_ERR_NOINPUT, "%s: no readable manifest", mpath);
-        cJSON_Delete(root);
+    const char *why = NULL;
+    char *text = _slurp(mpath, &why);
+    if (!text) {
+        ikz_fail(err, IKZ_ERR_NOINPUT, "%s %s", mpath, why);
         free(mpath);
         return IKZ_ERR_NOINPUT;
     }
+    /* The whole text must be one JSON value: trailing bytes are not ours. */
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
+    free(text);
+    cJSON *outs = cJSON_GetObjectItemCaseSensitive(root, "outputs");
+    const char *stichtag = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "stichtag"));
+    ikz_date day = 0;
+    if (!cJSON_IsArray(outs) || !stichtag || !date_parse(stichtag, &day)) {
+        ikz_fail(err, IKZ_ERR_DATA, "%s is not a valid manifest (malformed JSON, trailing bytes, or no outputs)",
+                 mpath);
+        cJSON_Delete(root);
+        free(mpath);
+        return IKZ_ERR_DATA;
+    }
     free(mpath);
+    int year = date_year(day);
 
     size_t problems = 0, files = 0;
     const cJSON *o;
@@ -215,6 +272,11 @@ enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_er
         double want_size = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(o, "size"));
         if (!name || !want || strstr(name, "..")) {
             fprintf(out, "BROKEN  manifest entry\n");
+            problems++;
+            continue;
+        }
+        if (!_expected(name, year)) {
+            fprintf(out, "FOREIGN %s (no file of a report)\n", name);
             problems++;
             continue;
         }
@@ -229,7 +291,7 @@ enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_er
         char hex[DIGEST_HEX_LEN + 1];
         long long size;
         if (digest_file(path, hex, &size) != IKZ_OK) {
-            fprintf(out, "MISSING %s\n", name);
+            fprintf(out, "MISSING %s (or not a regular file)\n", name);
             problems++;
         } else if (strcmp(hex, want) != 0 || (double)size != want_size) {
             fprintf(out, "CHANGED %s (sha256 %s, manifest %s)\n", name, hex, want);
@@ -267,6 +329,12 @@ enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_er
         fprintf(out, "input   %s %s: %.0f bytes, %.0f rows, sha256 %s\n", _str(in, "role"), _str(in, "name"),
                cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(in, "size")),
                cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(in, "rows")), _str(in, "sha256"));
+    }
+    /* A file removed together with its manifest entry: the set of files
+     * is fixed by what a report holds, not by the manifest alone. */
+    if (files != _n_expected()) {
+        fprintf(out, "MISSING the manifest names %zu files, a report holds %zu\n", files, _n_expected());
+        problems++;
     }
     fprintf(out, "%s: %s; %zu files, Stichtag %s, made by ikz-report %s\n", report_dir,
            problems ? "NOT intact" : "intact", files, _str(root, "stichtag"), _str(root, "version"));
