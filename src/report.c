@@ -424,6 +424,8 @@ static enum ikz_status _compute(struct run *r, const struct report_options *opt)
         struct figures_input in = {&r->reg, &r->areas, &r->ex, &r->agg_before, &r->labels, true};
         st = figures_build(&in, &r->fig_before);
     }
+    if (st == IKZ_OK) /* before the Prüfbericht is made: it lists these hinweise */
+        check_cell_lengths(r->fig.table, TABLE__COUNT, &r->findings);
     if (st == IKZ_OK)
         st = xlsx_texts_resolve(&r->texts, &r->fig, &r->fig_before, &r->xlsx_texts, &r->findings);
     if (st == IKZ_OK)
@@ -735,6 +737,11 @@ enum ikz_status report_validate(const struct report_options *opt)
     enum ikz_status st = _run_init(&r, opt);
     if (st == IKZ_OK)
         st = _read_and_check(&r, opt);
+    /* Everything but writing: the findings that only computing the figures
+     * and texts can make (a cell too long for the workbook, a broken
+     * template) are validate's too. */
+    if (st == IKZ_OK)
+        st = _compute(&r, opt);
     _print_findings(&r, true);
     if (st == IKZ_OK)
         printf("%s: %zu Kommunen, %zu projects, %zu participations; %zu findings (%zu fehler)\n", opt->input_dir,

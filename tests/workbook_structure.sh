@@ -104,6 +104,26 @@ e=$work/o7/2024/ikz-bericht-2024.xlsx
 expect_eq "_x000D_ escaped in the sheet" '<t>Manager _x005F_x000D_ Birkenau</t>' \
     "$(unzip -p "$e" "$(x=$e sheet OZG)" | grep -o '<t>Manager [^<]*</t>')"
 
+# A title longer than a cell holds (32,767 characters): cut in the
+# workbook with a visible mark and a hinweis, whole in the CSV; validate
+# reports the same hinweis as run.
+mkdir -p "$work/long"
+cp "$src/sample-data/"* "$work/long/"
+long=$(head -c 40000 /dev/zero | tr '\0' 'x')
+sed -i "s/^\(IKZ-2023-021;\)\"\?[^;]*;/\1$long;/" "$work/long/projekte.csv"
+hint="ikz-report: ozg:23: column 'titel': Text länger als eine Zelle des Arbeitsblatts fasst; dort gekürzt und mit […] markiert (40000 Zeichen; im Arbeitsblatt nach 32767 gekürzt, in csv/ozg.csv vollständig) [ZELLE_GEKUERZT]"
+run validate --input "$work/long" --year 2024
+expect_eq "long title: validate exit" 0 "$rc"
+expect_eq "long title: validate's hinweis" "$hint" "$(findings | grep ZELLE_GEKUERZT)"
+run run --input "$work/long" --output "$work/o8" --year 2024 --verbose
+expect_eq "long title: run exit" 0 "$rc"
+expect_eq "long title: run's hinweis" "$hint" "$(findings | grep ZELLE_GEKUERZT)"
+l=$work/o8/2024/ikz-bericht-2024.xlsx
+cell=$(unzip -p "$l" "$(x=$l sheet OZG)" | grep -o '<t>xxxx[^<]*</t>' | head -1)
+expect_eq "long title: cut to 32,767 characters with the mark" 32767 "$(printf '%s' "$cell" | sed 's/<t>//; s/<\/t>//' | wc -m)"
+expect_eq "long title: the mark" "x […]</t>" "$(printf '%s' "$cell" | tail -c 11)"
+expect_eq "long title: whole in the CSV" 1 "$(grep -ac "$long" "$work/o8/2024/csv/ozg.csv")"
+
 # A table longer than a sheet continues on "NAME (2)" and so on, each with
 # title and header, every row once (a sheet of 100 rows stands in for
 # Excel's 1,048,576).

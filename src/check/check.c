@@ -1,6 +1,8 @@
 /* check.c: cross-file checks of projects and participations, see check.h. */
 #include "check.h"
 
+#include <stdio.h>
+
 void check_projects(const struct exports *ex, const char *projects_display, struct findings *findings)
 {
     for (size_t i = 0; i < ex->n_projekte; i++) {
@@ -21,5 +23,31 @@ void check_projects(const struct exports *ex, const char *projects_display, stru
         else if (leads > 1)
             findings_add(findings, FINDING_FEDERFUEHRUNG_MEHRFACH, projects_display, p->line, "projekt_id", p->id,
                          "%u federführende", leads);
+    }
+}
+
+static size_t _chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+void check_cell_lengths(const struct table *tables, size_t n, struct findings *findings)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct table *t = &tables[i];
+        char file[64];
+        snprintf(file, sizeof file, "csv/%s.csv", t->name);
+        for (size_t r = 0; r < t->nrows; r++)
+            for (size_t c = 0; c < t->ncols; c++) {
+                const struct cell *cell = table_at(t, r, c);
+                size_t k;
+                if (cell->kind == CELL_TEXT && (k = _chars(cell->v.text)) > CHECK_CELL_MAX_CHARS)
+                    findings_add(findings, FINDING_ZELLE_GEKUERZT, t->name, (long)r + 2, t->column[c].name, NULL,
+                                 "%zu Zeichen; im Arbeitsblatt nach %d gekürzt, in %s vollständig", k,
+                                 CHECK_CELL_MAX_CHARS, file);
+            }
     }
 }

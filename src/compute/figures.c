@@ -417,11 +417,16 @@ static int _cmp_ozg(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
-/* Joins the names (or AGS) of a project's participants: leads first. */
+/* At most this many names in a list: memory stays bounded by projects
+ * and Kommunen, not by the length of names, and the cut is visible. */
+#define JOIN_MAX_NAMES 100
+
+/* Joins the names (or AGS) of a project's participants: leads first; past
+ * JOIN_MAX_NAMES, "(und N weitere)". */
 static const char *_join(struct table *t, const struct figures_input *in, const struct projekt *p, bool leads_only,
                          bool ags)
 {
-    size_t cap = 64, len = 0;
+    size_t cap = 64, len = 0, names = 0, more = 0;
     char *buf = malloc(cap);
     if (!buf)
         return NULL;
@@ -431,6 +436,10 @@ static const char *_join(struct table *t, const struct figures_input *in, const 
             const struct beteiligung *b = &in->ex->beteiligung[p->first + j];
             if ((pass == 0) != (b->lead != 0) || (leads_only && !b->lead))
                 continue;
+            if (names++ >= JOIN_MAX_NAMES) {
+                more++;
+                continue;
+            }
             const struct kommune *ko = &in->reg->kommune[b->kommune];
             const char *s = ags ? ko->ags : ko->name;
             size_t need = len + strlen(s) + 3;
@@ -446,6 +455,17 @@ static const char *_join(struct table *t, const struct figures_input *in, const 
             }
             len += (size_t)sprintf(buf + len, "%s%s", len ? "; " : "", s);
         }
+    }
+    if (more) {
+        char tail[48];
+        snprintf(tail, sizeof tail, " (und %zu weitere)", more);
+        char *nb = realloc(buf, len + strlen(tail) + 1);
+        if (!nb) {
+            free(buf);
+            return NULL;
+        }
+        buf = nb;
+        strcpy(buf + len, tail);
     }
     const char *out = table_strdup(t, buf);
     free(buf);

@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "numfmt.h"
+#include "check.h"
 #include "render_text.h"
 #include "testhook.h"
 #include "xlsx_verify.h"
@@ -158,12 +159,37 @@ static char *_escape_ooxml(const char *text)
     return out;
 }
 
+/* A copy of text cut to what a cell holds, with a visible mark, or NULL
+ * when it fits (check_cell_lengths made the hinweis beforehand). The
+ * escape of _xHHHH_ may lengthen a text, so the cut counts what is
+ * written. */
+static char *_cut(const char *text)
+{
+    static const char mark[] = " [\xE2\x80\xA6]"; /* " […]": 4 characters */
+    size_t chars = 0, i = 0, keep = 0;
+    for (; text[i]; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80 && ++chars == CHECK_CELL_MAX_CHARS - 4 + 1)
+            keep = i;
+    if (chars <= CHECK_CELL_MAX_CHARS)
+        return NULL;
+    char *out = malloc(keep + sizeof mark);
+    if (out) {
+        memcpy(out, text, keep);
+        memcpy(out + keep, mark, sizeof mark);
+    }
+    return out;
+}
+
 static void _string(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
                     lxw_format *fmt)
 {
+    char *cut = _cut(text);
+    if (cut)
+        text = cut;
     char *escaped = strstr(text, "_x") ? _escape_ooxml(text) : NULL;
     _check(b, worksheet_write_string(ws, row, col, escaped ? escaped : text, fmt));
     free(escaped); /* libxlsxwriter keeps its own copy of a string */
+    free(cut);
     _wrote(b, ws, row);
 }
 
