@@ -26,6 +26,7 @@
 #include "publish.h"
 #include "register.h"
 #include "register_choice.h"
+#include "regular.h"
 #include "rekey.h"
 #include "render_text.h"
 #include "render_xlsx.h"
@@ -127,7 +128,8 @@ static const char *_display(const char *path)
 /* Reads a whole (small) template file into a malloc'd string. */
 static enum ikz_status _read_template(const char *path, char **out, struct findings *findings)
 {
-    FILE *fp = fopen(path, "rb");
+    const char *why = NULL;
+    FILE *fp = regular_fopen(path, &why);
     char *buf = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&buf, &len);

@@ -140,6 +140,23 @@ expect_true "verify: added file" grep -q "^EXTRA   extra.txt$" "$work/out"
 "$bin" verify "$work/nowhere" >"$work/out" 2>&1; rc=$?
 expect_eq "verify without a manifest" 66 "$rc"
 
+# A FIFO as template, log file or job file never holds the run (and its
+# lock): a template error (78), a warning, an unreadable job file (66).
+mkdir -p "$work/fifo"
+cp -r "$src/templates" "$work/fifo/t"
+rm "$work/fifo/t/texte.ini"
+mkfifo "$work/fifo/t/texte.ini" "$work/fifo/log" "$work/fifo/job.ini"
+timeout 20 "$bin" run --input "$src/sample-data" --output "$work/fifo/o" --year 2024 --templates "$work/fifo/t" \
+    >"$work/out" 2>&1; rc=$?
+expect_eq "FIFO template: exit" 78 "$rc"
+expect_true "FIFO template: named" grep -q "^ikz-report: $work/fifo/t/texte.ini: Vorlage in templates/ fehlerhaft (Datei nicht lesbar)" "$work/out"
+timeout 20 "$bin" run --input "$src/sample-data" --output "$work/fifo/o" --year 2024 --log-file "$work/fifo/log" \
+    >"$work/out" 2>&1; rc=$?
+expect_eq "FIFO log file: published anyway" 0 "$rc"
+expect_true "FIFO log file: warned" grep -q "WARN cannot open log file $work/fifo/log" "$work/out"
+timeout 20 "$bin" run --job "$work/fifo/job.ini" >"$work/out" 2>&1; rc=$?
+expect_eq "FIFO job file: exit" 66 "$rc"
+
 # verify trusts nothing it need not: a fresh copy of the report for each case.
 fresh() { rm -rf "$work/v"; cp -a "$work/clean2024" "$work/v"; }
 "$bin" run --input "$src/sample-data" --output "$work/vo" --year 2024 --quiet

@@ -1,6 +1,7 @@
 /* log.c: formats the log lines described in log.h. */
 #include "log.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -25,9 +26,18 @@ int log_open_file(const char *path)
         *slash = '\0';
         mkdir(dir, 0777);
     }
-    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    /* O_NONBLOCK: a FIFO without a reader fails at once instead of
+     * holding the run (and its lock) forever; only a regular file is a log. */
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0640);
     if (fd < 0)
         return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        errno = EINVAL;
+        return -1;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     if (_file >= 0)
         close(_file);
     _file = fd;

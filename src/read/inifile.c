@@ -1,7 +1,10 @@
 /* inifile.c: the one place that calls inih, see inifile.h. */
 #include "inifile.h"
 
+#include "regular.h"
+
 #include <ini.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,7 +54,15 @@ static int _on_entry(void *user, const char *section, const char *name, const ch
 enum ikz_status inifile_parse(const char *path, inifile_entry_fn fn, void *ctx, long *line, bool *duplicate)
 {
     struct _parse p = {.fn = fn, .ctx = ctx};
-    int rc = ini_parse(path, _on_entry, &p);
+    const char *why;
+    FILE *fp = regular_fopen(path, &why);
+    if (!fp) {
+        *line = 0;
+        *duplicate = false;
+        return IKZ_ERR_NOINPUT;
+    }
+    int rc = ini_parse_file(fp, _on_entry, &p);
+    fclose(fp);
     for (size_t i = 0; i < p.n; i++)
         free(p.seen[i]);
     free(p.seen);
