@@ -55,6 +55,14 @@ static const char _usage_run[] =
     "  --max-columns N        most fields in a record; default 1000\n"
     "  --quiet, --verbose     fewer or more log lines\n";
 
+/* Where an option's value came from: the command line (a usage error,
+ * 64) or the job file (a configuration error with file and line, 78). */
+struct _source {
+    const char *const *cli;
+    const struct job *job;
+    const char *job_path;
+};
+
 /* Prints "ikz-report: what: 'value'" and the hint; value may be NULL. */
 static int _usage_error(const char *what, const char *value)
 {
@@ -98,6 +106,18 @@ static const char *_default_templates(void)
         }
     }
     return IKZ_TEMPLATES_DIR;
+}
+
+/* A bad value of key k: from the command line a usage error, from the job
+ * file "FILE:LINE: key: what 'value'" and 78. */
+static int _value_error(const struct _source *src, enum job_key k, const char *what, const char *value)
+{
+    if (src->cli[k] || !src->job_path)
+        return _usage_error(what, value);
+    const char *msg = strncmp(what, "--", 2) == 0 && strchr(what, ' ') ? strchr(what, ' ') + 1 : what;
+    fprintf(stderr, "ikz-report: %s:%ld: %s: %s '%s'\n", src->job_path, src->job->line[k], job_key_name(k), msg,
+            value);
+    return IKZ_ERR_CONFIG;
 }
 
 /* The Stichtag from --year, --stichtag or the job file's stichtag. */
@@ -217,10 +237,11 @@ static int _run(int argc, char **argv, bool validate)
      * go on with stderr, which cron mails anyway. */
     if (v[JOB_LOG_FILE] && log_open_file(v[JOB_LOG_FILE]) != 0)
         log_warn("cannot open log file %s: %s; logging to stderr only", v[JOB_LOG_FILE], strerror(errno));
+    const struct _source src = {cli, &job, job_path};
     if (v[JOB_OZG_SEIT] && !date_parse(v[JOB_OZG_SEIT], &opt.ozg_seit))
-        rc = _usage_error("--ozg-seit: not a date", v[JOB_OZG_SEIT]);
+        rc = _value_error(&src, JOB_OZG_SEIT, "--ozg-seit: not a date", v[JOB_OZG_SEIT]);
     else if (v[JOB_CSV_DIALECT] && !csv_dialect_parse(v[JOB_CSV_DIALECT], &opt.dialect))
-        rc = _usage_error("--csv-dialect: expected excel-de or rfc4180", v[JOB_CSV_DIALECT]);
+        rc = _value_error(&src, JOB_CSV_DIALECT, "--csv-dialect: expected excel-de or rfc4180", v[JOB_CSV_DIALECT]);
     else if (!opt.input_dir)
         rc = _usage_error("--input DIR is required (or a job file with input)", NULL);
     else if (!validate && !opt.output_dir)
@@ -228,14 +249,15 @@ static int _run(int argc, char **argv, bool validate)
     else
         rc = _stichtag(year, cli[JOB_STICHTAG], job.value[JOB_STICHTAG], &opt.stichtag);
     if (rc == 0 && v[JOB_LAND] && !report_land_valid(v[JOB_LAND]))
-        rc = _usage_error("--land: expected a Land key 01 to 16, or alle", v[JOB_LAND]);
+        rc = _value_error(&src, JOB_LAND, "--land: expected a Land key 01 to 16, or alle", v[JOB_LAND]);
     if (rc == 0 && v[JOB_MAX_FEHLER] && !_count(v[JOB_MAX_FEHLER], 0, &opt.max_fehler))
-        rc = _usage_error("--max-fehler: expected a whole number from 0", v[JOB_MAX_FEHLER]);
+        rc = _value_error(&src, JOB_MAX_FEHLER, "--max-fehler: expected a whole number from 0", v[JOB_MAX_FEHLER]);
     opt.limits = CSVFILE_DEFAULT_LIMITS;
     if (rc == 0 && v[JOB_MAX_FIELD_BYTES] && !_count(v[JOB_MAX_FIELD_BYTES], 1, &opt.limits.max_field_bytes))
-        rc = _usage_error("--max-field-bytes: expected a whole number from 1", v[JOB_MAX_FIELD_BYTES]);
+        rc = _value_error(&src, JOB_MAX_FIELD_BYTES, "--max-field-bytes: expected a whole number from 1",
+                          v[JOB_MAX_FIELD_BYTES]);
     if (rc == 0 && v[JOB_MAX_COLUMNS] && !_count(v[JOB_MAX_COLUMNS], 1, &opt.limits.max_columns))
-        rc = _usage_error("--max-columns: expected a whole number from 1", v[JOB_MAX_COLUMNS]);
+        rc = _value_error(&src, JOB_MAX_COLUMNS, "--max-columns: expected a whole number from 1", v[JOB_MAX_COLUMNS]);
     if (rc == 0)
         rc = validate ? report_validate(&opt) : report_run(&opt);
     if (rc != 0 && rc != IKZ_ERR_USAGE)

@@ -140,6 +140,14 @@ expect_true "verify: added file" grep -q "^EXTRA   extra.txt$" "$work/out"
 "$bin" verify "$work/nowhere" >"$work/out" 2>&1; rc=$?
 expect_eq "verify without a manifest" 66 "$rc"
 
+# A bad value in a job file: 78 with file and line (on the command line: 64).
+printf '[job]\ninput = %s/sample-data\noutput = %s/jv\n; the allowance\nmax-fehler = viele\n' "$src" "$work" >"$work/bad-value.ini"
+run run --job "$work/bad-value.ini"
+expect_eq "job value: exit" 78 "$rc"
+expect_eq "job value: file and line" "ikz-report: $work/bad-value.ini:5: max-fehler: expected a whole number from 0 'viele'" "$(findings)"
+run run --job "$work/bad-value.ini" --max-fehler zwei
+expect_eq "the same on the command line: exit" 64 "$rc"
+
 # A FIFO as template, log file or job file never holds the run (and its
 # lock): a template error (78), a warning, an unreadable job file (66).
 mkdir -p "$work/fifo"

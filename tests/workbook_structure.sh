@@ -170,4 +170,16 @@ run run --input "$src/sample-data" --output "$work/o6" --year 2024 --templates "
 expect_eq "broken texts exit" 78 "$rc"
 expect_eq "broken texts: both named" 2 "$(findings | grep -c 'unbekannter Platzhalter')"
 [ ! -e "$work/o6/2024" ] && ok || bad "published despite broken texts"
+
+# A sheet name Excel refuses: 78 with file and line, before anything is
+# written (no "input/output error").
+rm -rf "$work/tpl" && mkdir -p "$work/tpl" && cp "$src/templates/"* "$work/tpl/"
+sed -i '/^\[blaetter\]/,/^\[/ s/^kommunen = .*/kommunen = Kommunen: Liste/' "$work/tpl/texte.ini"
+line=$(grep -n '^kommunen = Kommunen: Liste' "$work/tpl/texte.ini" | cut -d: -f1)
+run run --input "$src/sample-data" --output "$work/o9" --year 2024 --templates "$work/tpl"
+expect_eq "bad sheet name exit" 78 "$rc"
+expect_eq "bad sheet name finding" \
+    "ikz-report: $work/tpl/texte.ini:$line: Vorlage in templates/ fehlerhaft 'Kommunen: Liste' ([blaetter] kommunen: ein Blattname enthält keines der Zeichen [ ] : * ? / \\) [VORLAGE_FEHLERHAFT]" \
+    "$(findings)"
+[ ! -e "$work/o9/2024" ] && ok || bad "published despite a bad sheet name"
 finish

@@ -11,6 +11,8 @@
 struct _parse {
     inifile_entry_fn fn;
     void *ctx;
+    FILE *fp;
+    long line; /* of the line inih read last */
     char **seen; /* "section\nkey" of every entry so far */
     size_t n, cap;
     bool duplicate;
@@ -48,21 +50,32 @@ static bool _remember(struct _parse *p, const char *section, const char *key)
 static int _on_entry(void *user, const char *section, const char *name, const char *value)
 {
     struct _parse *p = user;
-    return _remember(p, section, name) && p->fn(p->ctx, section, name, value);
+    return _remember(p, section, name) && p->fn(p->ctx, section, name, value, p->line);
+}
+
+/* inih's line reader, counting lines: inih calls the handler for a line
+ * right after reading it, so p->line is that entry's line. */
+static char *_read_line(char *str, int num, void *stream)
+{
+    struct _parse *p = stream;
+    char *s = fgets(str, num, p->fp);
+    if (s)
+        p->line++;
+    return s;
 }
 
 enum ikz_status inifile_parse(const char *path, inifile_entry_fn fn, void *ctx, long *line, bool *duplicate)
 {
     struct _parse p = {.fn = fn, .ctx = ctx};
     const char *why;
-    FILE *fp = regular_fopen(path, &why);
-    if (!fp) {
+    p.fp = regular_fopen(path, &why);
+    if (!p.fp) {
         *line = 0;
         *duplicate = false;
         return IKZ_ERR_NOINPUT;
     }
-    int rc = ini_parse_file(fp, _on_entry, &p);
-    fclose(fp);
+    int rc = ini_parse_stream(_read_line, &p, _on_entry, &p);
+    fclose(p.fp);
     for (size_t i = 0; i < p.n; i++)
         free(p.seen[i]);
     free(p.seen);

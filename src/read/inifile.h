@@ -10,9 +10,9 @@
 
 #include "status.h"
 
-/* Called for each entry; returns true to go on, false to stop (the caller
- * says why in its own context). */
-typedef bool (*inifile_entry_fn)(void *ctx, const char *section, const char *key, const char *value);
+/* Called for each entry with the line it stands on; returns true to go
+ * on, false to stop (the caller says why in its own context). */
+typedef bool (*inifile_entry_fn)(void *ctx, const char *section, const char *key, const char *value, long line);
 
 /* Reads path. IKZ_OK; IKZ_ERR_NOINPUT when it cannot be read; IKZ_ERR_CONFIG
  * with *line set to the line of a syntax error, of a key given twice (then

@@ -37,7 +37,7 @@ struct _load {
     char error[256];
 };
 
-static bool _on_entry(void *user, const char *section, const char *name, const char *value)
+static bool _on_entry(void *user, const char *section, const char *name, const char *value, long line)
 {
     struct _load *ld = user;
     if (strcmp(section, "job") != 0) {
@@ -48,6 +48,7 @@ static bool _on_entry(void *user, const char *section, const char *name, const c
         if (strcmp(name, _names[k]) != 0)
             continue;
         free(ld->job->value[k]);
+        ld->job->line[k] = line;
         if (_is_path((enum job_key)k) && value[0] != '/' && value[0] != '\0') {
             size_t n = strlen(ld->dir) + strlen(value) + 1;
             ld->job->value[k] = malloc(n);

@@ -34,6 +34,7 @@ enum job_key {
 
 struct job {
     char *value[JOB__COUNT]; /* owned; NULL when the file does not set it */
+    long line[JOB__COUNT];   /* the line that set it */
     bool input_chosen;       /* input was DIR/ * and value[JOB_INPUT] is the newest subdirectory */
 };
 

@@ -6,11 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool _on_entry(void *user, const char *section, const char *name, const char *value)
+static bool _on_entry(void *user, const char *section, const char *name, const char *value, long line)
 {
     struct texts *t = user;
     if (t->n == t->cap) {
         size_t cap = t->cap ? 2 * t->cap : 64;
+        long *l = realloc(t->line, cap * sizeof *l);
+        if (!l)
+            return false;
+        t->line = l;
         char **s = realloc(t->section, cap * sizeof *s);
         if (s)
             t->section = s;
@@ -24,6 +28,7 @@ static bool _on_entry(void *user, const char *section, const char *name, const c
             return false;
         t->cap = cap;
     }
+    t->line[t->n] = line;
     t->section[t->n] = strdup(section);
     t->key[t->n] = strdup(name);
     t->value[t->n] = strdup(value);
@@ -67,6 +72,7 @@ void texts_free(struct texts *t)
         free(t->value[i]);
     }
     free(t->section);
+    free(t->line);
     free(t->key);
     free(t->value);
     memset(t, 0, sizeof *t);

@@ -13,6 +13,7 @@
 
 struct texts {
     char **section, **key, **value; /* owned */
+    long *line;                     /* owned: the line of each entry */
     size_t n, cap;
     const char *display;            /* borrowed: the template's name in messages */
 };

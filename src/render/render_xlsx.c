@@ -16,6 +16,7 @@
 #include "numfmt.h"
 #include "check.h"
 #include "render_text.h"
+#include "text.h"
 #include "testhook.h"
 #include "xlsx_verify.h"
 
@@ -42,6 +43,30 @@ struct _book {
 /* ---------------------------------------------------------------------- */
 /* Texts and errors                                                        */
 
+/* Why the resolved [blaetter] text i cannot name a sheet, or NULL: Excel
+ * allows 31 characters, none of []:*?/\\, no apostrophe at either end,
+ * and one name once (case-insensitive). "NAME (2)" of a long table cuts
+ * the name to 24 characters itself. */
+static const char *_sheet_name_fault(const struct xlsx_texts *x, size_t i)
+{
+    const char *name = x->value[i];
+    size_t chars = 0;
+    for (const char *p = name; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    if (chars == 0)
+        return "ein Blattname darf nicht leer sein";
+    if (chars > 31)
+        return "ein Blattname hat höchstens 31 Zeichen";
+    if (strpbrk(name, "[]:*?/\\"))
+        return "ein Blattname enthält keines der Zeichen [ ] : * ? / \\";
+    if (name[0] == '\'' || name[strlen(name) - 1] == '\'')
+        return "ein Blattname beginnt und endet nicht mit einem Apostroph";
+    for (size_t j = 0; j < i; j++)
+        if (strcmp(x->source->section[j], "blaetter") == 0 && x->value[j] && text_equal_nocase(x->value[j], name))
+            return "zwei Blätter tragen denselben Namen";
+    return NULL;
+}
+
 enum ikz_status xlsx_texts_resolve(const struct texts *t, const struct figures *now, const struct figures *before,
                                    struct xlsx_texts *out, struct findings *findings)
 {
@@ -52,9 +77,15 @@ enum ikz_status xlsx_texts_resolve(const struct texts *t, const struct figures *
     struct text_values values = {now, before, NULL};
     enum ikz_status st = IKZ_OK;
     for (size_t i = 0; i < t->n; i++) {
-        enum ikz_status one = render_text(t->value[i], t->display, 0, &values, &out->value[i], findings);
+        enum ikz_status one = render_text(t->value[i], t->display, t->line[i], &values, &out->value[i], findings);
         if (one != IKZ_OK && st == IKZ_OK)
             st = one; /* go on: one run names every broken text */
+        const char *why = one == IKZ_OK && strcmp(t->section[i], "blaetter") == 0 ? _sheet_name_fault(out, i) : NULL;
+        if (why) {
+            findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, t->display, t->line[i], NULL, out->value[i],
+                         "[blaetter] %s: %s", t->key[i], why);
+            st = IKZ_ERR_CONFIG;
+        }
     }
     return st;
 }
