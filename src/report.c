@@ -564,6 +564,7 @@ static enum ikz_status _write_manifest(struct run *r, const struct report_option
         .input = inputs,
         .n_input = sizeof inputs / sizeof inputs[0] - (r->path_changes == NULL),
         .gebietsstand = r->reg.gebietsstand,
+        .input_dir = opt->input_dir,
         .findings = &r->findings,
         .rejected_rows = _rejected_rows(r),
     };

@@ -30,6 +30,7 @@ start_paused() { # phase output
 mkdir -p "$work/site/jobs" "$work/site/exporte/2026-11-01" "$work/site/exporte/2026-11-23"
 cp "$src/sample-data/"* "$work/site/exporte/2026-11-23/"
 printf 'kaputt\n' >"$work/site/exporte/2026-11-01/projekte.csv"
+mkdir -p "$work/site/exporte/archiv" # greater by name than any date, but no date
 cat >"$work/site/jobs/nightly.ini" <<INI
 ; a comment
 [job]
@@ -44,6 +45,7 @@ expect_eq "job: exit" 0 "$rc"
 expect_true "job: relative output, newest export" test -f "$work/site/berichte/2024/csv/kennzahlen.csv"
 expect_true "job: log file written" grep -q "published $work/site/jobs/../berichte/2024" "$work/site/ikz.log"
 expect_true "job: newest export logged" grep -q "newest export directory: $work/site/jobs/../exporte/2026-11-23" "$work/out"
+expect_true "job: the export directory in the manifest" grep -q '"input_dir":'$'\t''"2026-11-23",' "$work/site/berichte/2024/manifest.json"
 run run --job "$work/site/jobs/nightly.ini" --year 2023 --csv-dialect rfc4180
 expect_eq "job: --year overrides the file" 0 "$rc"
 expect_eq "job: option wins" "stichtag,Stichtag,2023-12-31" "$(grep '^stichtag,' "$work/site/berichte/2023/csv/kennzahlen.csv")"

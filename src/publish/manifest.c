@@ -54,6 +54,16 @@ enum ikz_status manifest_write(struct publication *pub, const char *const *outpu
     cJSON_AddStringToObject(root, "stichtag", day);
     date_format_iso(m->ozg_seit, day);
     cJSON_AddStringToObject(root, "ozg_seit", day);
+    /* The export directory by name, never by path: with input = DIR/ * in
+     * a job it says which night's exports the report is made from. */
+    if (m->input_dir) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s", m->input_dir);
+        size_t n = strlen(dir);
+        while (n > 1 && dir[n - 1] == '/')
+            dir[--n] = '\0';
+        cJSON_AddStringToObject(root, "input_dir", _base(dir));
+    }
     if (m->gebietsstand) {
         date_format_iso(m->gebietsstand, day);
         cJSON_AddStringToObject(root, "gebietsstand", day);

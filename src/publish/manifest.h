@@ -28,6 +28,7 @@ struct manifest_info {
     ikz_date stichtag, ozg_seit;
     const char *job_path; /* NULL: no job file */
     ikz_date gebietsstand; /* the register's; 0: not known */
+    const char *input_dir;  /* the export directory; its last component is recorded */
     const struct manifest_input *input;
     size_t n_input;
     const struct findings *findings;

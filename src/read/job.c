@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "inifile.h"
+#include "values.h"
 
 static const char *const _names[JOB__COUNT] = {
     [JOB_INPUT] = "input",           [JOB_REGISTER] = "register",      [JOB_OUTPUT] = "output",
@@ -77,7 +78,10 @@ static enum ikz_status _newest(struct job *job, const char *path, struct ikz_err
     char *best = NULL;
     struct dirent *e;
     while ((e = readdir(dir)) != NULL) {
-        if (e->d_name[0] == '.')
+        /* Only directories named by a date (2026-11-24): "archiv" or
+         * "kaputt" would otherwise win by name. */
+        ikz_date d;
+        if (strlen(e->d_name) != 10 || e->d_name[4] != '-' || !date_parse(e->d_name, &d))
             continue;
         size_t n = strlen(v) + strlen(e->d_name) + 2;
         char *cand = malloc(n);
@@ -94,7 +98,7 @@ static enum ikz_status _newest(struct job *job, const char *path, struct ikz_err
     }
     closedir(dir);
     if (!best) {
-        ikz_fail(err, IKZ_ERR_NOINPUT, "%s: input: no export directory in %s", path, v);
+        ikz_fail(err, IKZ_ERR_NOINPUT, "%s: input: no export directory named by a date (YYYY-MM-DD) in %s", path, v);
         return IKZ_ERR_NOINPUT;
     }
     job->input_chosen = true;

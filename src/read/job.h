@@ -4,8 +4,8 @@
  * stichtag, ozg-seit, csv-dialect, templates, max-fehler, log-file,
  * gebietsstand, max-field-bytes, max-columns, land and gebietsaenderungen: the long options of `ikz-report run` without the dashes.
  * Relative paths are relative to the job file's directory. input may end
- * in "/" "*" (a slash and a star): the newest (greatest by name) subdirectory, for export
- * directories named by date. stichtag is "heute", "vorjahr" (31 December
+ * in "/" "*" (a slash and a star): the newest subdirectory named by a date
+ * (YYYY-MM-DD); other names are not considered. stichtag is "heute", "vorjahr" (31 December
  * of last year) or a date. Options given on the command line win. */
 #ifndef IKZ_JOB_H
 #define IKZ_JOB_H
