@@ -162,6 +162,31 @@ static void test_tables_filled(void **state)
     assert_null(figures_key_name(figures_key_count()));
 }
 
+/* A list of names past 100 is cut visibly: memory grows with projects and
+ * Kommunen, not with the length of names. */
+static void test_names_capped(void **state)
+{
+    (void)state;
+    static char reg[16384], proj[1024], bet[16384];
+    size_t r = (size_t)snprintf(reg, sizeof reg, "ags;name;art;einwohner\n06431;Kreis;Landkreis;\n");
+    size_t b = (size_t)snprintf(bet, sizeof bet, "projekt_id;ags;rolle\n");
+    for (int i = 1; i <= 105; i++) {
+        r += (size_t)snprintf(reg + r, sizeof reg - r, "06431%03d;G%d;Gemeinde;1000\n", i, i);
+        b += (size_t)snprintf(bet + b, sizeof bet - b, "O1;06431%03d;%s\n", i, i == 1 ? "federfuehrend" : "beteiligt");
+    }
+    snprintf(proj, sizeof proj, "projekt_id;titel;aufgabenbereich;bewilligt_am;foerderbetrag_eur\n"
+                                "O1;Alle;OZG;2022-01-01;1000\n");
+    struct world *w = world_new(reg, proj, bet, 20241231, 20210101);
+    const struct table *t = &w->fig.table[TABLE_OZG];
+    assert_int_equal(t->nrows, 1);
+    const char *names = table_at(t, 0, (size_t)table_column_index(t, "beteiligte_namen"))->v.text;
+    assert_int_equal(strncmp(names, "G1; G2; G3; ", 12), 0); /* the lead first, then by key */
+    size_t n = strlen(names);
+    assert_string_equal(names + n - strlen("; G100 (und 5 weitere)"), "; G100 (und 5 weitere)");
+    assert_int_equal(table_at(t, 0, (size_t)table_column_index(t, "beteiligte"))->v.i, 105);
+    world_free(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +195,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_zeitreihe, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_size_classes, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_tables_filled, _setup, _teardown),
+        cmocka_unit_test(test_names_capped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
