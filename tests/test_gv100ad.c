@@ -68,6 +68,7 @@ static void _germany(struct file *f, const char *eol)
     _add(f, "60", "20231130", "064310040000", "Birkenau", "64", "00000009926", eol);
     _add(f, "60", "20231130", "064310170000", "Mörlenbach", "64", "00000010312", eol);
     _add(f, "60", "20231130", "064319990000", "Gemeindefreies Gebiet", "66", "00000000000", eol);
+    _add(f, "60", "20231130", "064319980000", "Gemeindefreies Gebiet, bewohnt", "65", "00000000764", eol);
     _add(f, "40", "20231130", "12052", "Cottbus/Chóśebuz, Stadt", "41", "", eol);
     _add(f, "60", "20231130", "120520000000", "Cottbus/Chóśebuz, Stadt", "61", "00000098693", eol);
 }
@@ -105,8 +106,10 @@ static void test_utf8(void **state)
     assert_true(k >= 0);
     assert_string_equal(reg.kommune[k].name, "Cottbus/Chóśebuz, Stadt");
     assert_int_equal(reg.kommune[k].einwohner, 98693); /* found by characters, not bytes */
-    assert_int_equal(reg.kommune[register_find(&reg, "06431")].einwohner, 9926 + 10312);
-    assert_int_equal(reg.file.rows, 10);
+    /* The Kreis: its Gemeinden and its inhabited gemeindefreies Gebiet. */
+    assert_int_equal(reg.kommune[register_find(&reg, "06431")].einwohner, 9926 + 10312 + 764);
+    assert_int_equal(register_find(&reg, "06431998"), -1); /* no Kommune */
+    assert_int_equal(reg.file.rows, 11);
     register_free(&reg);
     findings_free(&fi);
 }
@@ -198,19 +201,19 @@ static void test_malformed(void **state)
     struct findings fi;
     findings_init(&fi, 10);
     _load(f.buf, (size_t)-1, NULL, &reg, &fi, IKZ_ERR_DATA);
-    _assert_finding(&fi, 0, "GV100AD_301123.txt:11: column 'satzlaenge': Satz des Gemeindeverzeichnisses (GV100AD) "
+    _assert_finding(&fi, 0, "GV100AD_301123.txt:12: column 'satzlaenge': Satz des Gemeindeverzeichnisses (GV100AD) "
                             "ungültig: Satzart oder Länge stimmt nicht (140 Zeichen, erwartet mindestens 150) "
                             "[REGISTER_SATZ_UNGUELTIG]");
-    _assert_finding(&fi, 1, "GV100AD_301123.txt:12: column 'satzlaenge': Satz des Gemeindeverzeichnisses (GV100AD) "
+    _assert_finding(&fi, 1, "GV100AD_301123.txt:13: column 'satzlaenge': Satz des Gemeindeverzeichnisses (GV100AD) "
                             "ungültig: Satzart oder Länge stimmt nicht (222 Zeichen, erwartet höchstens 220) "
                             "[REGISTER_SATZ_UNGUELTIG]");
-    _assert_finding(&fi, 2, "GV100AD_301123.txt:13: column 'gebietsstand (Stellen 3-10)': Gebietsstand des "
+    _assert_finding(&fi, 2, "GV100AD_301123.txt:14: column 'gebietsstand (Stellen 3-10)': Gebietsstand des "
                             "Gemeindeverzeichnisses ungültig oder nicht in allen Sätzen gleich '20231131' (erwartet "
                             "JJJJMMTT) [REGISTER_GEBIETSSTAND]");
-    _assert_finding(&fi, 3, "GV100AD_301123.txt:14: column 'gebietsstand (Stellen 3-10)': Gebietsstand des "
+    _assert_finding(&fi, 3, "GV100AD_301123.txt:15: column 'gebietsstand (Stellen 3-10)': Gebietsstand des "
                             "Gemeindeverzeichnisses ungültig oder nicht in allen Sätzen gleich '20231201' (Zeile 1 "
                             "hat 20231130) [REGISTER_GEBIETSSTAND]");
-    _assert_finding(&fi, 4, "GV100AD_301123.txt:15: column 'satzart (Stellen 1-2)': Satz des Gemeindeverzeichnisses "
+    _assert_finding(&fi, 4, "GV100AD_301123.txt:16: column 'satzart (Stellen 1-2)': Satz des Gemeindeverzeichnisses "
                             "(GV100AD) ungültig: Satzart oder Länge stimmt nicht '70' (erwartet 10, 20, 30, 40, 50 "
                             "oder 60) [REGISTER_SATZ_UNGUELTIG]");
     assert_int_equal(fi.total, 5);

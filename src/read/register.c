@@ -61,6 +61,13 @@ struct _load {
     size_t n, cap;
     struct _city_name *city;
     size_t n_city;
+    /* Inhabited gemeindefreie Gebiete (Textkennzeichen 65): no Kommunen,
+     * but their people live in the Kreis (Lohheide in Celle: 764). */
+    struct _unincorporated {
+        char key[6];
+        int64_t einwohner;
+    } *gebiet;
+    size_t n_gebiet;
 };
 
 static int _add(struct _load *ld, const char *ags, const char *name, enum kommune_art art, int64_t einwohner,
@@ -234,7 +241,19 @@ static int _gv_record(struct _load *ld, const struct gv_record *rec, const char 
     case 63: art = ART_STADT; break;
     case 64: art = ART_GEMEINDE; break;
     case 67: art = ART_GROSSE_KREISSTADT; break;
-    case 65: /* gemeindefreies Gebiet, bewohnt */
+    case 65: { /* gemeindefreies Gebiet, bewohnt: its people count for its Kreis */
+        int64_t einwohner;
+        if (!_einwohner(ld, bev_column, rec->bevoelkerung, line, &einwohner))
+            return 0;
+        struct _unincorporated *g = realloc(ld->gebiet, (ld->n_gebiet + 1) * sizeof *g);
+        if (!g)
+            return IKZ_ERR_OSERR;
+        ld->gebiet = g;
+        memcpy(g[ld->n_gebiet].key, ags, 5);
+        g[ld->n_gebiet].key[5] = '\0';
+        g[ld->n_gebiet++].einwohner = einwohner;
+        return 0;
+    }
     case 66: /* gemeindefreies Gebiet, unbewohnt */
         return 0;
     default:
@@ -453,6 +472,11 @@ static enum ikz_status _build(struct _load *ld)
         if (!kommune_art_is_kreis(k->art) && kommune_art_is_kreis(kr->art))
             reg->kommune[kr->kommune].einwohner += k->einwohner;
     }
+    for (size_t i = 0; i < ld->n_gebiet; i++) {
+        long k = register_find(reg, ld->gebiet[i].key);
+        if (k >= 0 && kommune_art_is_kreis(reg->kommune[k].art))
+            reg->kommune[k].einwohner += ld->gebiet[i].einwohner;
+    }
     if (reg->n == 0)
         findings_add(ld->findings, FINDING_REGISTER_LEER, ld->display, 0, NULL, NULL, NULL);
     return IKZ_OK;
@@ -514,6 +538,7 @@ enum ikz_status register_load(const char *path, const char *display, const struc
     for (size_t i = 0; i < ld.n_city; i++)
         free(ld.city[i].name);
     free(ld.city);
+    free(ld.gebiet);
     free(ld.entry);
     if (st == IKZ_OK && findings->errors > errors_before)
         st = IKZ_ERR_DATA;
