@@ -46,6 +46,14 @@ static void test_numfmt(void **state)
     assert_string_equal(b, "34,6 Millionen");
     numfmt_euro_rounded(100000000, b, sizeof b);
     assert_string_equal(b, "1,0 Millionen");
+    numfmt_euro_rounded(99950000, b, sizeof b); /* 999,500 EUR rounds to a million: the unit follows */
+    assert_string_equal(b, "1,0 Millionen");
+    numfmt_euro_rounded(4000, b, sizeof b); /* 40 EUR: not "0" */
+    assert_string_equal(b, "40");
+    numfmt_euro_rounded(749, b, sizeof b); /* 7.49 EUR: whole euros */
+    assert_string_equal(b, "7");
+    numfmt_euro_rounded(-8600000, b, sizeof b);
+    assert_string_equal(b, "\xE2\x88\x92" "86.000");
 }
 
 /* Two tiny kennzahlen tables: now and one year earlier. */

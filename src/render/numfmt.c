@@ -54,16 +54,19 @@ void numfmt_euro(int64_t cents, char *out, size_t outsz)
 void numfmt_euro_rounded(int64_t cents, char *out, size_t outsz)
 {
     int64_t a = cents < 0 ? -cents : cents;
-    const char *sign = cents < 0 ? "-" : "";
+    const char *sign = cents < 0 ? "\xE2\x88\x92" : ""; /* U+2212, the minus sign of print */
     char buf[48];
-    if (a >= 100000000) { /* from 1,000,000 EUR (100,000,000 cents) on */
+    /* Round first, then choose the unit: 999,500 EUR rounds to a million
+     * and is "1,0 Millionen", never "1.000.000". Below 10 EUR whole euros,
+     * below 1,000 to 10, below 10,000 to 100, below a million to 1,000:
+     * a small amount never rounds to nothing. (In cents.) */
+    int64_t step = a < 1000 ? 100 : a < 100000 ? 1000 : a < 1000000 ? 10000 : 100000;
+    int64_t rounded = (a + step / 2) / step * step;
+    if (rounded >= 100000000) { /* from 1,000,000 EUR (100,000,000 cents) on */
         numfmt_real((double)a / 1e8, 1, buf, sizeof buf);
         snprintf(out, outsz, "%s%s Millionen", sign, buf);
         return;
     }
-    /* From 10,000 EUR on to 1,000 EUR, below to 100 EUR (in cents). */
-    int64_t step = a >= 1000000 ? 100000 : 10000;
-    int64_t rounded = (a + step / 2) / step * step;
     numfmt_euro(rounded, buf, sizeof buf);
     snprintf(out, outsz, "%s%s", sign, buf);
 }

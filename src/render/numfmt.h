@@ -18,9 +18,11 @@ void numfmt_real(double v, int decimals, char *out, size_t outsz);
 /* Cents as whole euros, rounded half away from zero: "86.000". */
 void numfmt_euro(int64_t cents, char *out, size_t outsz);
 
-/* Money rounded for prose (docs/definitions.md): below 10,000 EUR to 100,
- * below a million to 1,000 ("86.000"), from a million on to a tenth of a
- * million with the word ("34,6 Millionen"). */
+/* Money rounded for prose (docs/definitions.md): below 10 EUR whole euros,
+ * below 1,000 to 10, below 10,000 to 100, below a million to 1,000
+ * ("86.000"), and what rounds to a million or more to a tenth of a million
+ * with the word ("34,6 Millionen", "1,0 Millionen" for 999.500). A
+ * negative amount has the minus sign U+2212. */
 void numfmt_euro_rounded(int64_t cents, char *out, size_t outsz);
 
 #endif

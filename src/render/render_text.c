@@ -67,7 +67,11 @@ static bool _format(const struct cell *c, enum variant var, enum format fmt, cha
         numfmt_real(c->v.r, fmt == FORMAT_DEFAULT ? 1 : 0, buf, sizeof buf);
         sign = signed_out && strcmp(buf, "0") != 0 && strcmp(buf, "0,0") != 0 && c->v.r > 0 ? "+" : "";
     }
-    snprintf(out, outsz, "%s%s", sign, buf);
+    /* Print uses the minus sign U+2212, not the hyphen-minus. */
+    if (buf[0] == '-')
+        snprintf(out, outsz, "\xE2\x88\x92%s", buf + 1);
+    else
+        snprintf(out, outsz, "%s%s", sign, buf);
     return true;
 }
 
