@@ -119,6 +119,32 @@ static void test_placeholders(void **state)
     findings_free(&f);
 }
 
+/* Words for one and for up to twelve, and the number's own agreement. */
+static void test_press_style(void **state)
+{
+    (void)state;
+    struct findings f;
+    char *out = _render("{projekte_je_kommune_mittelwert:wort}, {projekte_gefoerdert:wort}, "
+                        "{projekte_gefoerdert.vorjahr:wort}; {projekte_gefoerdert} "
+                        "{projekte_gefoerdert?gefördertes Projekt|geförderte Projekte}\n",
+                        &f, IKZ_OK);
+    assert_string_equal(out, "fünf, 514, 467; 514 geförderte Projekte\n");
+    free(out);
+    findings_free(&f);
+    /* One project: the singular, and "eins". */
+    struct figures one;
+    _figures(&one, 1, 1.0, 100, 20241231);
+    struct text_values v = {&one, NULL, NULL};
+    findings_init(&f, 10);
+    assert_int_equal(render_text("{projekte_gefoerdert:wort} {projekte_gefoerdert?gefördertes Projekt|geförderte Projekte}",
+                                 "p", 1, &v, &out, &f),
+                     IKZ_OK);
+    assert_string_equal(out, "eins gefördertes Projekt");
+    free(out);
+    figures_free(&one);
+    findings_free(&f);
+}
+
 static void _assert_finding(const struct findings *f, size_t i, const char *expected)
 {
     char line[512];
@@ -170,6 +196,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numfmt),
         cmocka_unit_test(test_placeholders),
+        cmocka_unit_test(test_press_style),
         cmocka_unit_test(test_template_errors),
         cmocka_unit_test(test_change),
     };

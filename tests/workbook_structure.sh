@@ -69,7 +69,7 @@ expect_eq "Prüfbericht holds the three hinweise" '<dimension ref="A1:G5"/>' "$(
 # The press text states the press release's figures.
 p=$work/o/2024/pressetext.txt
 for s in "514 geförderte Projekte" "2.410 Beteiligungen" "47 Kooperationen" "176 Gemeinden" \
-    "442 hessischen Kommunen (421 Gemeinden und 21 Kreise)" "durchschnittlich 5,5 IKZ-Projekten" \
+    "442 hessischen Kommunen (421 Gemeinden und 21 Kreise)" "durchschnittlich fünf IKZ-Projekten" \
     "Gebietsstand der Gemeinden und Kreise: 30.11.2023; Stichtag der Förderdaten: 31.12.2024." \
     "Seit dem 1. Januar 2021" "Ein Jahr zuvor, am 31.12.2023, waren es 467 geförderte Projekte (+10,1 Prozent)"; do
     if grep -qF "$s" "$p"; then ok; else bad "press text lacks '$s'"; fi

@@ -10,7 +10,11 @@
 #include "numfmt.h"
 
 enum variant { VARIANT_NOW, VARIANT_VORJAHR, VARIANT_DIFF, VARIANT_DIFF_PROZENT };
-enum format { FORMAT_DEFAULT, FORMAT_RUND, FORMAT_GANZ, FORMAT_JAHR, FORMAT_LANG };
+enum format { FORMAT_DEFAULT, FORMAT_RUND, FORMAT_GANZ, FORMAT_JAHR, FORMAT_LANG, FORMAT_WORT };
+
+/* Press style writes the numbers up to twelve in words. */
+static const char *const _words[13] = {"null", "eins", "zwei", "drei", "vier", "fünf", "sechs",
+                                       "sieben", "acht", "neun", "zehn", "elf", "zwölf"};
 
 static const char *const _months[12] = {"Januar", "Februar", "März", "April", "Mai", "Juni",
                                         "Juli", "August", "September", "Oktober", "November", "Dezember"};
@@ -51,6 +55,17 @@ static bool _format(const struct cell *c, enum variant var, enum format fmt, cha
     }
     if (fmt == FORMAT_JAHR || fmt == FORMAT_LANG)
         return false;
+    if (fmt == FORMAT_WORT) { /* whole numbers 0..12 in words, rounded; others in digits */
+        double x = c->kind == CELL_INT ? (double)c->v.i : c->kind == CELL_REAL ? c->v.r : NAN;
+        if (isnan(x) || (var != VARIANT_NOW && var != VARIANT_VORJAHR))
+            return false;
+        double r = round(x);
+        if (r >= 0 && r <= 12)
+            snprintf(out, outsz, "%s", _words[(int)r]);
+        else
+            numfmt_real(r, 0, out, outsz);
+        return true;
+    }
     bool signed_out = var == VARIANT_DIFF || var == VARIANT_DIFF_PROZENT;
     if (c->kind == CELL_INT) {
         if (fmt == FORMAT_RUND)
@@ -84,6 +99,23 @@ static bool _resolve(struct _ctx *c, const struct text_values *v, const char *na
         return false;
     }
     strcpy(key, name);
+    /* "{key?Einzahl|Mehrzahl}": the word that agrees with the value (one
+     * is singular), for "1 gefördertes Projekt" and "514 geförderte
+     * Projekte". */
+    char *question = strchr(key, '?');
+    if (question) {
+        *question++ = '\0';
+        char *bar = strchr(question, '|');
+        const struct cell *k = figures_key(v->now, key);
+        if (!bar || !k) {
+            _error(c, name, bar ? "unbekannter Platzhalter" : "Einzahl|Mehrzahl erwartet");
+            return false;
+        }
+        *bar++ = '\0';
+        bool one = (k->kind == CELL_INT && k->v.i == 1) || (k->kind == CELL_MONEY && k->v.cents == 100);
+        snprintf(out, outsz, "%s", one ? question : bar);
+        return true;
+    }
     enum format fmt = FORMAT_DEFAULT;
     char *colon = strchr(key, ':');
     if (colon) {
@@ -96,8 +128,10 @@ static bool _resolve(struct _ctx *c, const struct text_values *v, const char *na
             fmt = FORMAT_JAHR;
         else if (strcmp(colon, "lang") == 0)
             fmt = FORMAT_LANG;
+        else if (strcmp(colon, "wort") == 0)
+            fmt = FORMAT_WORT;
         else {
-            _error(c, name, "unbekanntes Format (rund, ganz, jahr, lang)");
+            _error(c, name, "unbekanntes Format (rund, ganz, jahr, lang, wort)");
             return false;
         }
     }
