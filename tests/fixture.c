@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include "findings.h"
+
 char *fixture_dir(void)
 {
     const char *tmp = getenv("TMPDIR");
@@ -75,4 +77,13 @@ void fixture_remove(char *dir)
 {
     nftw(dir, _rm, 16, FTW_DEPTH | FTW_PHYS);
     free(dir);
+}
+
+void fixture_assert_finding(const struct findings *f, size_t i, const char *expected)
+{
+    char line[1024];
+    if (i >= f->n)
+        fail_msg("finding %zu missing, only %zu", i, f->n);
+    finding_format(&f->item[i], line, sizeof line);
+    assert_string_equal(line, expected);
 }

@@ -14,6 +14,13 @@ char *fixture_write(const char *dir, const char *name, const char *content, size
 /* The whole file, NUL-terminated (caller frees); NULL if unreadable. */
 char *fixture_read(const char *path, size_t *len);
 
+struct findings;
+
+/* Fails the test unless finding i of f, formatted as on stderr without
+ * "ikz-report: ", is exactly expected (and says so when there is no
+ * finding i). */
+void fixture_assert_finding(const struct findings *f, size_t i, const char *expected);
+
 /* Removes dir and everything below it, and frees dir. */
 void fixture_remove(char *dir);
 

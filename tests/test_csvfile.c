@@ -59,14 +59,6 @@ static enum ikz_status _read(const char *content, size_t len, struct collected *
     return st;
 }
 
-static void _assert_finding(const struct findings *f, size_t i, const char *expected)
-{
-    char line[1024];
-    assert_true(i < f->n);
-    finding_format(&f->item[i], line, sizeof line);
-    assert_string_equal(line, expected);
-}
-
 static void test_semicolon_bom_crlf_quotes(void **state)
 {
     (void)state;
@@ -138,7 +130,7 @@ static void test_mixed_encoding_is_a_finding(void **state)
     assert_int_equal(_read(csv, (size_t)-1, &c, &f, NULL), IKZ_OK);
     assert_string_equal(c.text, "2:P1|1|M\xC3\xB6rlenbach\n!3:P2|2|<absent>\n4:P3|3|x\n");
     assert_int_equal(f.total, 1);
-    _assert_finding(&f, 0,
+    fixture_assert_finding(&f, 0,
                     "b.csv:3: Zeichenkodierung der Datei uneinheitlich oder ungültig; sie ist nicht verlässlich "
                     "lesbar 'M\\xF6rlenbach' (die Datei ist bis Zeile 2 UTF-8, diese Zeile nicht) [DATEI_KODIERUNG]");
     findings_free(&f);
@@ -154,10 +146,10 @@ static void test_non_xml_replaced(void **state)
     assert_int_equal(_read(csv, (size_t)-1, &c, &f, NULL), IKZ_OK);
     assert_string_equal(c.text, "2:P1|a\xEF\xBF\xBD" "b\xEF\xBF\xBD|x\xEF\xBF\xBDy\xEF\xBF\xBD\n3:P2|2|ok\n");
     assert_int_equal(f.total, 2);
-    _assert_finding(&f, 0,
+    fixture_assert_finding(&f, 0,
                     "b.csv:2: column 'ags': Steuerzeichen oder Nicht-Zeichen (in XML und Excel nicht erlaubt) durch "
                     "das Ersatzzeichen U+FFFD ersetzt (2 Zeichen durch U+FFFD ersetzt) [ZEICHEN_ERSETZT]");
-    _assert_finding(&f, 1,
+    fixture_assert_finding(&f, 1,
                     "b.csv:2: column 'rolle': Steuerzeichen oder Nicht-Zeichen (in XML und Excel nicht erlaubt) durch "
                     "das Ersatzzeichen U+FFFD ersetzt (2 Zeichen durch U+FFFD ersetzt) [ZEICHEN_ERSETZT]");
     findings_free(&f);
@@ -172,7 +164,7 @@ static void test_cp1252_then_utf8_is_mixed(void **state)
     struct findings f;
     assert_int_equal(_read(csv, (size_t)-1, &c, &f, NULL), IKZ_OK);
     assert_int_equal(f.total, 1);
-    _assert_finding(&f, 0,
+    fixture_assert_finding(&f, 0,
                     "b.csv:5: Zeichenkodierung der Datei uneinheitlich oder ungültig; sie ist nicht verlässlich "
                     "lesbar 'M\xC3\xB6rlenbach' (die Datei ist bis Zeile 3 Windows-1252, diese Zeile UTF-8) "
                     "[DATEI_KODIERUNG]");
@@ -186,7 +178,7 @@ static void test_missing_column(void **state)
     struct findings f;
     assert_int_equal(_read("projekt_id;rolle\nP1;x\n", (size_t)-1, &c, &f, NULL), IKZ_ERR_DATA);
     assert_int_equal(f.errors, 1);
-    _assert_finding(&f, 0,
+    fixture_assert_finding(&f, 0,
                     "b.csv:1: column 'ags': Pflichtspalte fehlt in der Kopfzeile (Kopfzeile: projekt_id,rolle) "
                     "[SPALTE_FEHLT]");
     findings_free(&f);
@@ -202,9 +194,9 @@ static void test_field_count(void **state)
     /* Even an empty extra field: it is what an unquoted delimiter leaves. */
     assert_string_equal(c.text, "!2:P1|1|a\n!3:P2|2|<absent>\n!4:P3|3|c\n5:P4|4|d\n");
     assert_int_equal(f.errors, 3);
-    _assert_finding(&f, 0, "b.csv:2: Zeile hat eine andere Anzahl Felder als die Kopfzeile (mehr Felder als die Kopfzeile) [FELDANZAHL]");
-    _assert_finding(&f, 1, "b.csv:3: Zeile hat eine andere Anzahl Felder als die Kopfzeile (2 statt 3 Felder) [FELDANZAHL]");
-    _assert_finding(&f, 2, "b.csv:4: Zeile hat eine andere Anzahl Felder als die Kopfzeile (mehr Felder als die Kopfzeile) [FELDANZAHL]");
+    fixture_assert_finding(&f, 0, "b.csv:2: Zeile hat eine andere Anzahl Felder als die Kopfzeile (mehr Felder als die Kopfzeile) [FELDANZAHL]");
+    fixture_assert_finding(&f, 1, "b.csv:3: Zeile hat eine andere Anzahl Felder als die Kopfzeile (2 statt 3 Felder) [FELDANZAHL]");
+    fixture_assert_finding(&f, 2, "b.csv:4: Zeile hat eine andere Anzahl Felder als die Kopfzeile (mehr Felder als die Kopfzeile) [FELDANZAHL]");
     findings_free(&f);
 }
 
@@ -217,7 +209,7 @@ static void test_unterminated_quote(void **state)
     assert_int_equal(_read(csv, (size_t)-1, &c, &f, NULL), IKZ_OK);
     assert_string_equal(c.text, "2:P1|1|a\n");
     assert_int_equal(f.errors, 1);
-    _assert_finding(&f, 0, "b.csv:3: CSV-Syntax fehlerhaft (Anführungszeichen am Dateiende nicht geschlossen) [CSV_SYNTAX]");
+    fixture_assert_finding(&f, 0, "b.csv:3: CSV-Syntax fehlerhaft (Anführungszeichen am Dateiende nicht geschlossen) [CSV_SYNTAX]");
     findings_free(&f);
 }
 
@@ -227,7 +219,7 @@ static void test_empty_file(void **state)
     struct collected c;
     struct findings f;
     assert_int_equal(_read("", 0, &c, &f, NULL), IKZ_ERR_DATA);
-    _assert_finding(&f, 0, "b.csv: Datei ist leer oder hat keine Kopfzeile [DATEI_LEER]");
+    fixture_assert_finding(&f, 0, "b.csv: Datei ist leer oder hat keine Kopfzeile [DATEI_LEER]");
     findings_free(&f);
     assert_int_equal(_read("\xEF\xBB\xBF\r\n\r\n", (size_t)-1, &c, &f, NULL), IKZ_ERR_DATA);
     assert_int_equal(f.by_code[FINDING_DATEI_LEER], 1);
@@ -242,7 +234,7 @@ static void test_nul_byte(void **state)
     struct findings f;
     assert_int_equal(_read(csv, sizeof csv - 1, &c, &f, NULL), IKZ_OK);
     assert_string_equal(c.text, "!2:P1|<absent>|a\n3:P2|2|b\n");
-    _assert_finding(&f, 0, "b.csv:2: Zeichenkodierung ungültig (Datei mischt UTF-8 mit anderen Bytes oder enthält "
+    fixture_assert_finding(&f, 0, "b.csv:2: Zeichenkodierung ungültig (Datei mischt UTF-8 mit anderen Bytes oder enthält "
                            "Steuerzeichen) (NUL-Byte im Feld) [KODIERUNG]");
     findings_free(&f);
 }

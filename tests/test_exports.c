@@ -79,15 +79,6 @@ static enum ikz_status _beteiligungen(struct world *w, const char *content)
     return st;
 }
 
-static void _assert_finding(const struct findings *f, size_t i, const char *expected)
-{
-    char line[1024];
-    if (i >= f->n)
-        fail_msg("finding %zu missing, only %zu", i, f->n);
-    finding_format(&f->item[i], line, sizeof line);
-    assert_string_equal(line, expected);
-}
-
 static void test_projects_read(void **state)
 {
     struct world *w = *state;
@@ -139,23 +130,23 @@ static void test_project_errors(void **state)
                                   ";i;BAU;2023-05-01;;50000;;\n"
                                   "P8;j;BAU;;;;;\n"),
                      IKZ_ERR_DATA);
-    _assert_finding(&w->f, 0, "projekte.csv:2: column 'bewilligt_am': Datum ungültig (erwartet JJJJ-MM-TT oder "
+    fixture_assert_finding(&w->f, 0, "projekte.csv:2: column 'bewilligt_am': Datum ungültig (erwartet JJJJ-MM-TT oder "
                               "TT.MM.JJJJ) '31.02.2023' [DATUM_UNGUELTIG]");
-    _assert_finding(&w->f, 1, "projekte.csv:3: column 'bewilligt_am': Datum ungültig (erwartet JJJJ-MM-TT oder "
+    fixture_assert_finding(&w->f, 1, "projekte.csv:3: column 'bewilligt_am': Datum ungültig (erwartet JJJJ-MM-TT oder "
                               "TT.MM.JJJJ) '2023-13-01' [DATUM_UNGUELTIG]");
-    _assert_finding(&w->f, 2, "projekte.csv:4: column 'aufgabenbereich': Aufgabenbereich steht nicht in der Liste "
+    fixture_assert_finding(&w->f, 2, "projekte.csv:4: column 'aufgabenbereich': Aufgabenbereich steht nicht in der Liste "
                               "templates/aufgabenbereiche.csv 'Kultur' [AUFGABENBEREICH_UNBEKANNT]");
-    _assert_finding(&w->f, 3, "projekte.csv:5: column 'widerrufen_am': Widerruf liegt vor der Bewilligung "
+    fixture_assert_finding(&w->f, 3, "projekte.csv:5: column 'widerrufen_am': Widerruf liegt vor der Bewilligung "
                               "'2023-04-30' (bewilligt am 2023-05-01) [WIDERRUF_VOR_BEWILLIGUNG]");
-    _assert_finding(&w->f, 4, "projekte.csv:6: column 'foerderbetrag_eur': Betrag ist negativ '-5' [BETRAG_NEGATIV]");
-    _assert_finding(&w->f, 5, "projekte.csv:7: column 'foerderbetrag_eur': Betrag ist keine Zahl (z. B. 86000, "
+    fixture_assert_finding(&w->f, 4, "projekte.csv:6: column 'foerderbetrag_eur': Betrag ist negativ '-5' [BETRAG_NEGATIV]");
+    fixture_assert_finding(&w->f, 5, "projekte.csv:7: column 'foerderbetrag_eur': Betrag ist keine Zahl (z. B. 86000, "
                               "86000.50, 86.000,50) '50 Tsd' [BETRAG_UNGUELTIG]");
-    _assert_finding(&w->f, 6, "projekte.csv:8: column 'einsparung_eur_jahr': Einsparung ist größer als die "
+    fixture_assert_finding(&w->f, 6, "projekte.csv:8: column 'einsparung_eur_jahr': Einsparung ist größer als die "
                               "Ausgangskosten '2000' (Ausgangskosten 1000) [EINSPARUNG_UEBER_KOSTEN]");
-    _assert_finding(&w->f, 7, "projekte.csv:10: column 'projekt_id': Pflichtfeld ist leer [PFLICHTFELD_LEER]");
-    _assert_finding(&w->f, 8, "projekte.csv:11: column 'bewilligt_am': Pflichtfeld ist leer [PFLICHTFELD_LEER]");
-    _assert_finding(&w->f, 9, "projekte.csv:11: column 'foerderbetrag_eur': Pflichtfeld ist leer [PFLICHTFELD_LEER]");
-    _assert_finding(&w->f, 10, "projekte.csv:9: column 'projekt_id': projekt_id kommt mehrfach vor 'P1' (zuerst in "
+    fixture_assert_finding(&w->f, 7, "projekte.csv:10: column 'projekt_id': Pflichtfeld ist leer [PFLICHTFELD_LEER]");
+    fixture_assert_finding(&w->f, 8, "projekte.csv:11: column 'bewilligt_am': Pflichtfeld ist leer [PFLICHTFELD_LEER]");
+    fixture_assert_finding(&w->f, 9, "projekte.csv:11: column 'foerderbetrag_eur': Pflichtfeld ist leer [PFLICHTFELD_LEER]");
+    fixture_assert_finding(&w->f, 10, "projekte.csv:9: column 'projekt_id': projekt_id kommt mehrfach vor 'P1' (zuerst in "
                                "Zeile 2) [PROJEKT_DOPPELT]");
     assert_int_equal(w->f.total, 11);
 }
@@ -183,19 +174,19 @@ static void test_participations(void **state)
     assert_int_equal(ex->beteiligung[0].lead, 1);
     assert_string_equal(w->reg.kommune[ex->beteiligung[2].kommune].ags, "06431017");
     assert_int_equal(ex->beteiligung[2].lead, 1); /* merged from line 5 */
-    _assert_finding(&w->f, 0, "beteiligungen.csv:5: column 'ags': Kommune ist an diesem Projekt mehrfach "
+    fixture_assert_finding(&w->f, 0, "beteiligungen.csv:5: column 'ags': Kommune ist an diesem Projekt mehrfach "
                               "eingetragen; sie wird einmal gezählt '06431017' (projekt_id P1, zuerst in Zeile 2) "
                               "[BETEILIGUNG_DOPPELT]");
     check_projects(ex, "projekte.csv", &w->f);
-    _assert_finding(&w->f, 1, "projekte.csv:2: column 'projekt_id': Projekt hat mehrere federführende Kommunen 'P1' "
+    fixture_assert_finding(&w->f, 1, "projekte.csv:2: column 'projekt_id': Projekt hat mehrere federführende Kommunen 'P1' "
                               "(2 federführende) [FEDERFUEHRUNG_MEHRFACH]");
-    _assert_finding(&w->f, 2, "projekte.csv:3: column 'projekt_id': Projekt hat mehrere federführende Kommunen 'P2' "
+    fixture_assert_finding(&w->f, 2, "projekte.csv:3: column 'projekt_id': Projekt hat mehrere federführende Kommunen 'P2' "
                               "(2 federführende) [FEDERFUEHRUNG_MEHRFACH]");
-    _assert_finding(&w->f, 3, "projekte.csv:4: column 'projekt_id': Projekt hat nur eine beteiligte Kommune; "
+    fixture_assert_finding(&w->f, 3, "projekte.csv:4: column 'projekt_id': Projekt hat nur eine beteiligte Kommune; "
                               "Zusammenarbeit braucht mindestens zwei 'P3' [PROJEKT_EIN_BETEILIGTER]");
-    _assert_finding(&w->f, 4, "projekte.csv:4: column 'projekt_id': Projekt hat keine federführende Kommune 'P3' "
+    fixture_assert_finding(&w->f, 4, "projekte.csv:4: column 'projekt_id': Projekt hat keine federführende Kommune 'P3' "
                               "[FEDERFUEHRUNG_FEHLT]");
-    _assert_finding(&w->f, 5, "projekte.csv:5: column 'projekt_id': Projekt hat keine Beteiligten in "
+    fixture_assert_finding(&w->f, 5, "projekte.csv:5: column 'projekt_id': Projekt hat keine Beteiligten in "
                               "beteiligungen.csv 'P4' [PROJEKT_OHNE_BETEILIGTE]");
     assert_int_equal(w->f.errors, 0);
 }
@@ -226,9 +217,9 @@ static void test_other_land(void **state)
     assert_int_equal(w->ex.n_beteiligungen, 2);
     assert_int_equal(w->ex.projekt[0].count, 2);
     assert_int_equal(w->ex.projekt[0].outside, 1);
-    _assert_finding(&w->f, 0, "beteiligungen.csv:3: column 'ags': Kommune eines anderen Landes; die Beteiligung "
+    fixture_assert_finding(&w->f, 0, "beteiligungen.csv:3: column 'ags': Kommune eines anderen Landes; die Beteiligung "
                               "wird nicht gezählt '07315000' (Mainz, Land 07) [BETEILIGUNG_ANDERES_LAND]");
-    _assert_finding(&w->f, 1, "beteiligungen.csv:5: column 'ags': Kommune eines anderen Landes; die Beteiligung "
+    fixture_assert_finding(&w->f, 1, "beteiligungen.csv:5: column 'ags': Kommune eines anderen Landes; die Beteiligung "
                               "wird nicht gezählt '07315000' (Mainz, Land 07) [BETEILIGUNG_ANDERES_LAND]");
     assert_int_equal(w->f.errors, 0);
 }
@@ -245,19 +236,19 @@ static void test_participation_errors(void **state)
                                        "P1;06431008;Chef\n"
                                        "P1;06411;beteiligt\n"),
                      IKZ_ERR_DATA);
-    _assert_finding(&w->f, 0, "beteiligungen.csv:2: column 'ags': Gemeindeschlüssel ist keine Kommune des "
+    fixture_assert_finding(&w->f, 0, "beteiligungen.csv:2: column 'ags': Gemeindeschlüssel ist keine Kommune des "
                               "Gemeindeverzeichnisses '06431000' (ein Kreis hat 5 Ziffern: gemeint ist wohl 06431 "
                               "Bergstraße) [AGS_UNBEKANNT]");
-    _assert_finding(&w->f, 1, "beteiligungen.csv:3: column 'ags': Gemeindeschlüssel ist keine Kommune des "
+    fixture_assert_finding(&w->f, 1, "beteiligungen.csv:3: column 'ags': Gemeindeschlüssel ist keine Kommune des "
                               "Gemeindeverzeichnisses '6431004' (führende Null verloren (Excel?): gemeint ist wohl "
                               "06431004 Birkenau) [AGS_UNBEKANNT]");
-    _assert_finding(&w->f, 2, "beteiligungen.csv:4: column 'ags': Gemeindeschlüssel ist keine Kommune des "
+    fixture_assert_finding(&w->f, 2, "beteiligungen.csv:4: column 'ags': Gemeindeschlüssel ist keine Kommune des "
                               "Gemeindeverzeichnisses '99999999' [AGS_UNBEKANNT]");
-    _assert_finding(&w->f, 3, "beteiligungen.csv:5: column 'projekt_id': Beteiligung an einem Projekt, das in "
+    fixture_assert_finding(&w->f, 3, "beteiligungen.csv:5: column 'projekt_id': Beteiligung an einem Projekt, das in "
                               "projekte.csv fehlt 'P9' [PROJEKT_UNBEKANNT]");
-    _assert_finding(&w->f, 4, "beteiligungen.csv:6: column 'rolle': Rolle ungültig (erwartet federfuehrend oder "
+    fixture_assert_finding(&w->f, 4, "beteiligungen.csv:6: column 'rolle': Rolle ungültig (erwartet federfuehrend oder "
                               "beteiligt) 'Chef' [ROLLE_UNGUELTIG]");
-    _assert_finding(&w->f, 5, "beteiligungen.csv:7: column 'ags': Gemeindeschlüssel ist keine Kommune des "
+    fixture_assert_finding(&w->f, 5, "beteiligungen.csv:7: column 'ags': Gemeindeschlüssel ist keine Kommune des "
                               "Gemeindeverzeichnisses '06411' (eine kreisfreie Stadt hat 8 Ziffern: gemeint ist wohl "
                               "06411000 Darmstadt) [AGS_UNBEKANNT]");
     assert_int_equal(w->f.total, 6);

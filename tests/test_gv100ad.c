@@ -166,15 +166,6 @@ static void test_land(void **state)
     findings_free(&fi);
 }
 
-static void _assert_finding(const struct findings *f, size_t i, const char *expected)
-{
-    char line[1024];
-    if (i >= f->n)
-        fail_msg("finding %zu missing, only %zu", i, f->n);
-    finding_format(&f->item[i], line, sizeof line);
-    assert_string_equal(line, expected);
-}
-
 static void test_malformed(void **state)
 {
     (void)state;
@@ -201,19 +192,19 @@ static void test_malformed(void **state)
     struct findings fi;
     findings_init(&fi, 10);
     _load(f.buf, (size_t)-1, NULL, &reg, &fi, IKZ_ERR_DATA);
-    _assert_finding(&fi, 0, "GV100AD_301123.txt:12: column 'satzlaenge': Satz des Gemeindeverzeichnisses (GV100AD) "
+    fixture_assert_finding(&fi, 0, "GV100AD_301123.txt:12: column 'satzlaenge': Satz des Gemeindeverzeichnisses (GV100AD) "
                             "ungültig: Satzart oder Länge stimmt nicht (140 Zeichen, erwartet mindestens 150) "
                             "[REGISTER_SATZ_UNGUELTIG]");
-    _assert_finding(&fi, 1, "GV100AD_301123.txt:13: column 'satzlaenge': Satz des Gemeindeverzeichnisses (GV100AD) "
+    fixture_assert_finding(&fi, 1, "GV100AD_301123.txt:13: column 'satzlaenge': Satz des Gemeindeverzeichnisses (GV100AD) "
                             "ungültig: Satzart oder Länge stimmt nicht (222 Zeichen, erwartet höchstens 220) "
                             "[REGISTER_SATZ_UNGUELTIG]");
-    _assert_finding(&fi, 2, "GV100AD_301123.txt:14: column 'gebietsstand (Stellen 3-10)': Gebietsstand des "
+    fixture_assert_finding(&fi, 2, "GV100AD_301123.txt:14: column 'gebietsstand (Stellen 3-10)': Gebietsstand des "
                             "Gemeindeverzeichnisses ungültig oder nicht in allen Sätzen gleich '20231131' (erwartet "
                             "JJJJMMTT) [REGISTER_GEBIETSSTAND]");
-    _assert_finding(&fi, 3, "GV100AD_301123.txt:15: column 'gebietsstand (Stellen 3-10)': Gebietsstand des "
+    fixture_assert_finding(&fi, 3, "GV100AD_301123.txt:15: column 'gebietsstand (Stellen 3-10)': Gebietsstand des "
                             "Gemeindeverzeichnisses ungültig oder nicht in allen Sätzen gleich '20231201' (Zeile 1 "
                             "hat 20231130) [REGISTER_GEBIETSSTAND]");
-    _assert_finding(&fi, 4, "GV100AD_301123.txt:16: column 'satzart (Stellen 1-2)': Satz des Gemeindeverzeichnisses "
+    fixture_assert_finding(&fi, 4, "GV100AD_301123.txt:16: column 'satzart (Stellen 1-2)': Satz des Gemeindeverzeichnisses "
                             "(GV100AD) ungültig: Satzart oder Länge stimmt nicht '70' (erwartet 10, 20, 30, 40, 50 "
                             "oder 60) [REGISTER_SATZ_UNGUELTIG]");
     assert_int_equal(fi.total, 5);

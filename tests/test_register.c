@@ -30,14 +30,6 @@ static const struct kommune *_get(const struct kommune_register *reg, const char
     return &reg->kommune[i];
 }
 
-static void _assert_finding(const struct findings *f, size_t i, const char *expected)
-{
-    char line[1024];
-    assert_true(i < f->n);
-    finding_format(&f->item[i], line, sizeof line);
-    assert_string_equal(line, expected);
-}
-
 static void test_hessen_reference_file(void **state)
 {
     (void)state;
@@ -164,15 +156,15 @@ static void test_native_errors(void **state)
                       "06432001;Alsbach;Gemeinde;9000\n";
     assert_int_equal(_load(csv, &reg, &f), IKZ_ERR_DATA);
     assert_int_equal(f.errors, 5);
-    _assert_finding(&f, 0, "kommunen.csv:3: column 'ags': Gemeindeschlüssel im Verzeichnis ungültig (8 Ziffern für "
+    fixture_assert_finding(&f, 0, "kommunen.csv:3: column 'ags': Gemeindeschlüssel im Verzeichnis ungültig (8 Ziffern für "
                            "Gemeinden, 5 für Kreise) '6431004' (Gemeinde braucht 8 Ziffern) [REGISTER_AGS_UNGUELTIG]");
-    _assert_finding(&f, 1, "kommunen.csv:4: column 'art': Art der Kommune unbekannt (Gemeinde, Stadt, kreisfreie Stadt, "
+    fixture_assert_finding(&f, 1, "kommunen.csv:4: column 'art': Art der Kommune unbekannt (Gemeinde, Stadt, kreisfreie Stadt, "
                            "Landkreis) 'Dorf' [REGISTER_ART_UNGUELTIG]");
-    _assert_finding(&f, 2, "kommunen.csv:5: column 'einwohner': Einwohnerzahl ist keine ganze Zahl ab 0 'viele' "
+    fixture_assert_finding(&f, 2, "kommunen.csv:5: column 'einwohner': Einwohnerzahl ist keine ganze Zahl ab 0 'viele' "
                            "[EINWOHNER_UNGUELTIG]");
-    _assert_finding(&f, 3, "kommunen.csv:7: column 'ags': Gemeindeschlüssel steht mehrfach im Verzeichnis '06431001' "
+    fixture_assert_finding(&f, 3, "kommunen.csv:7: column 'ags': Gemeindeschlüssel steht mehrfach im Verzeichnis '06431001' "
                            "[REGISTER_AGS_DOPPELT]");
-    _assert_finding(&f, 4, "kommunen.csv:8: column 'ags': Kreis der Gemeinde fehlt im Verzeichnis '06432001' (kein "
+    fixture_assert_finding(&f, 4, "kommunen.csv:8: column 'ags': Kreis der Gemeinde fehlt im Verzeichnis '06432001' (kein "
                            "Landkreis 06432 im Verzeichnis) [REGISTER_KREIS_FEHLT]");
     register_free(&reg);
     findings_free(&f);
@@ -184,7 +176,7 @@ static void test_register_without_kommunen(void **state)
     struct kommune_register reg;
     struct findings f;
     assert_int_equal(_load("ags;name;art;einwohner\n", &reg, &f), IKZ_ERR_DATA);
-    _assert_finding(&f, 0, "kommunen.csv: Gemeindeverzeichnis enthält keine Kommune [REGISTER_LEER]");
+    fixture_assert_finding(&f, 0, "kommunen.csv: Gemeindeverzeichnis enthält keine Kommune [REGISTER_LEER]");
     register_free(&reg);
     findings_free(&f);
 }

@@ -66,15 +66,6 @@ static enum ikz_status _attach(struct world *w, const char *rows, ikz_date at)
     return st == IKZ_OK ? rekey_attach(&w->reg, &w->changes, at, &w->f) : st;
 }
 
-static void _assert_finding(const struct findings *f, size_t i, const char *expected)
-{
-    char line[1024];
-    if (i >= f->n)
-        fail_msg("finding %zu missing, only %zu", i, f->n);
-    finding_format(&f->item[i], line, sizeof line);
-    assert_string_equal(line, expected);
-}
-
 static const char LIST[] =
     "01.01.2023;06635005;Bromskirchen;06635001;Allendorf (Eder);Eingliederung\n"
     "2019-07-01;06635099;Bromskirchen (alt);06635005;Bromskirchen;Schlüsseländerung\n"
@@ -152,10 +143,10 @@ static void test_participations(void **state)
     assert_int_equal(ex.beteiligung[0].rekeyed, 0); /* also named by its own key */
     assert_int_equal(ex.projekt[1].count, 2);
     assert_int_equal(ex.beteiligung[ex.projekt[1].first].rekeyed, 1);
-    _assert_finding(&w->f, 0, "beteiligungen.csv:2: column 'ags': Gemeindeschlüssel nach einer Gebietsänderung "
+    fixture_assert_finding(&w->f, 0, "beteiligungen.csv:2: column 'ags': Gemeindeschlüssel nach einer Gebietsänderung "
                               "umgeschlüsselt; die Beteiligung zählt bei der Nachfolgerin '06635005' (Bromskirchen; "
                               "jetzt 06635001 Allendorf (Eder), Eingliederung zum 01.01.2023) [AGS_UMGESCHLUESSELT]");
-    _assert_finding(&w->f, 1, "beteiligungen.csv:5: column 'ags': Gemeindeschlüssel nach einer Gebietsänderung "
+    fixture_assert_finding(&w->f, 1, "beteiligungen.csv:5: column 'ags': Gemeindeschlüssel nach einer Gebietsänderung "
                               "umgeschlüsselt; die Beteiligung zählt bei der Nachfolgerin '06635005' (Bromskirchen; "
                               "jetzt 06635001 Allendorf (Eder), Eingliederung zum 01.01.2023) [AGS_UMGESCHLUESSELT]");
     assert_int_equal(w->f.total, 2); /* no BETEILIGUNG_DOPPELT for P1 */
@@ -186,7 +177,7 @@ static void test_cycle(void **state)
                              "2021-01-01;06635011;B;06635010;A;Schlüsseländerung\n",
                              20231130),
                      IKZ_ERR_CONFIG);
-    _assert_finding(&w->f, 0, "gebietsaenderungen.csv:2: column 'ags_alt': Liste der Gebietsänderungen fehlerhaft "
+    fixture_assert_finding(&w->f, 0, "gebietsaenderungen.csv:2: column 'ags_alt': Liste der Gebietsänderungen fehlerhaft "
                               "'06635010' (Kreislauf: die Kette der Änderungen führt zu 06635010 zurück) "
                               "[GEBIETSAENDERUNG_FEHLERHAFT]");
 }
@@ -199,7 +190,7 @@ static void test_two_successors(void **state)
                              "2023-01-01;06635005;B;06635002;C;Eingliederung\n",
                              20231130),
                      IKZ_ERR_CONFIG);
-    _assert_finding(&w->f, 0, "gebietsaenderungen.csv:3: column 'ags_neu': Liste der Gebietsänderungen fehlerhaft "
+    fixture_assert_finding(&w->f, 0, "gebietsaenderungen.csv:3: column 'ags_neu': Liste der Gebietsänderungen fehlerhaft "
                               "'06635002' (06635005 hat zum selben Tag schon die Nachfolgerin 06635001 (Zeile 2)) "
                               "[GEBIETSAENDERUNG_FEHLERHAFT]");
 }
@@ -208,7 +199,7 @@ static void test_chain_outside_register(void **state)
 {
     struct world *w = *state;
     assert_int_equal(_attach(w, "2023-01-01;06635005;B;06635444;X;Eingliederung\n", 20231130), IKZ_ERR_CONFIG);
-    _assert_finding(&w->f, 0, "gebietsaenderungen.csv:2: column 'ags_neu': Liste der Gebietsänderungen fehlerhaft "
+    fixture_assert_finding(&w->f, 0, "gebietsaenderungen.csv:2: column 'ags_neu': Liste der Gebietsänderungen fehlerhaft "
                               "'06635444' (die Kette endet bei 06635444, das im Gemeindeverzeichnis zum 30.11.2023 "
                               "fehlt) [GEBIETSAENDERUNG_FEHLERHAFT]");
 }
@@ -223,14 +214,14 @@ static void test_bad_rows(void **state)
                              "2023-01-01;06635005;B;06635001;A;Fusion\n",
                              20231130),
                      IKZ_ERR_CONFIG);
-    _assert_finding(&w->f, 0, "gebietsaenderungen.csv:2: column 'wirksam_ab': Liste der Gebietsänderungen "
+    fixture_assert_finding(&w->f, 0, "gebietsaenderungen.csv:2: column 'wirksam_ab': Liste der Gebietsänderungen "
                               "fehlerhaft '2023-13-01' (Datum JJJJ-MM-TT oder TT.MM.JJJJ) [GEBIETSAENDERUNG_FEHLERHAFT]");
-    _assert_finding(&w->f, 1, "gebietsaenderungen.csv:3: column 'ags_alt': Liste der Gebietsänderungen "
+    fixture_assert_finding(&w->f, 1, "gebietsaenderungen.csv:3: column 'ags_alt': Liste der Gebietsänderungen "
                               "fehlerhaft '0663500' (8 Ziffern (Gemeinde) oder 5 (Kreis)) [GEBIETSAENDERUNG_FEHLERHAFT]");
-    _assert_finding(&w->f, 2, "gebietsaenderungen.csv:4: column 'ags_neu': Liste der Gebietsänderungen "
+    fixture_assert_finding(&w->f, 2, "gebietsaenderungen.csv:4: column 'ags_neu': Liste der Gebietsänderungen "
                               "fehlerhaft '06635' (alter und neuer Schlüssel müssen beide Gemeinden oder beide Kreise "
                               "sein) [GEBIETSAENDERUNG_FEHLERHAFT]");
-    _assert_finding(&w->f, 3, "gebietsaenderungen.csv:5: column 'art': Liste der Gebietsänderungen fehlerhaft "
+    fixture_assert_finding(&w->f, 3, "gebietsaenderungen.csv:5: column 'art': Liste der Gebietsänderungen fehlerhaft "
                               "'Fusion' (Eingliederung, Zusammenschluss oder Schlüsseländerung) "
                               "[GEBIETSAENDERUNG_FEHLERHAFT]");
 }

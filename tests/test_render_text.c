@@ -9,6 +9,8 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "numfmt.h"
 #include "render_text.h"
 
@@ -145,14 +147,6 @@ static void test_press_style(void **state)
     findings_free(&f);
 }
 
-static void _assert_finding(const struct findings *f, size_t i, const char *expected)
-{
-    char line[512];
-    assert_true(i < f->n);
-    finding_format(&f->item[i], line, sizeof line);
-    assert_string_equal(line, expected);
-}
-
 static void test_template_errors(void **state)
 {
     (void)state;
@@ -161,11 +155,11 @@ static void test_template_errors(void **state)
                         &f, IKZ_ERR_CONFIG);
     assert_null(out);
     assert_int_equal(f.total, 5);
-    _assert_finding(&f, 0, "pressetext.txt:2: Vorlage in templates/ fehlerhaft 'projekte' (unbekannter Platzhalter) [VORLAGE_FEHLERHAFT]");
-    _assert_finding(&f, 1, "pressetext.txt:3: Vorlage in templates/ fehlerhaft 'stichtag.diff' (keine Veränderung für ein Datum) [VORLAGE_FEHLERHAFT]");
-    _assert_finding(&f, 2, "pressetext.txt:3: Vorlage in templates/ fehlerhaft 'stichtag:rund' (Format passt nicht zum Wert) [VORLAGE_FEHLERHAFT]");
-    _assert_finding(&f, 3, "pressetext.txt:3: Vorlage in templates/ fehlerhaft 'projekte_gefoerdert.x' (unbekannte Variante (vorjahr, diff, diff_prozent)) [VORLAGE_FEHLERHAFT]");
-    _assert_finding(&f, 4, "pressetext.txt:4: Vorlage in templates/ fehlerhaft '{' (Platzhalter ohne schließende Klammer) [VORLAGE_FEHLERHAFT]");
+    fixture_assert_finding(&f, 0, "pressetext.txt:2: Vorlage in templates/ fehlerhaft 'projekte' (unbekannter Platzhalter) [VORLAGE_FEHLERHAFT]");
+    fixture_assert_finding(&f, 1, "pressetext.txt:3: Vorlage in templates/ fehlerhaft 'stichtag.diff' (keine Veränderung für ein Datum) [VORLAGE_FEHLERHAFT]");
+    fixture_assert_finding(&f, 2, "pressetext.txt:3: Vorlage in templates/ fehlerhaft 'stichtag:rund' (Format passt nicht zum Wert) [VORLAGE_FEHLERHAFT]");
+    fixture_assert_finding(&f, 3, "pressetext.txt:3: Vorlage in templates/ fehlerhaft 'projekte_gefoerdert.x' (unbekannte Variante (vorjahr, diff, diff_prozent)) [VORLAGE_FEHLERHAFT]");
+    fixture_assert_finding(&f, 4, "pressetext.txt:4: Vorlage in templates/ fehlerhaft '{' (Platzhalter ohne schließende Klammer) [VORLAGE_FEHLERHAFT]");
     findings_free(&f);
 }
 
