@@ -371,11 +371,16 @@ static enum ikz_status _judge(const struct run *r, size_t max_fehler)
         log_error("the exports have errors that make a file unusable; nothing published");
         return IKZ_ERR_DATA;
     }
-    if (rejected > max_fehler) {
-        log_error("%zu rows have errors, %zu allowed (--max-fehler); nothing published", rejected, max_fehler);
+    /* An amount with an error leaves only itself out (docs/findings.md),
+     * but it is an error all the same and counts against the limit. */
+    size_t amounts = r->ex.missing_amounts;
+    if (rejected + amounts > max_fehler) {
+        log_error("%zu rows and %zu amounts have errors, %zu allowed (--max-fehler); nothing published", rejected,
+                  amounts, max_fehler);
         return IKZ_ERR_DATA;
     }
-    log_warn("%zu rows with errors are left out (--max-fehler %zu); see the Prüfbericht", rejected, max_fehler);
+    log_warn("%zu rows and %zu amounts with errors are left out (--max-fehler %zu); see the Prüfbericht", rejected,
+             amounts, max_fehler);
     return IKZ_OK;
 }
 
@@ -530,6 +535,7 @@ static enum ikz_status _write_workbook(struct run *r, const struct report_option
         .pruefbericht = &r->pruefbericht,
         .findings_not_listed = r->findings.total - r->findings.n,
         .rejected_rows = _rejected_rows(r),
+        .missing_amounts = r->ex.missing_amounts,
         .labels = &r->labels,
         .texts = &r->xlsx_texts,
         .source = sources,
@@ -567,6 +573,7 @@ static enum ikz_status _write_manifest(struct run *r, const struct report_option
         .input_dir = opt->input_dir,
         .findings = &r->findings,
         .rejected_rows = _rejected_rows(r),
+        .missing_amounts = r->ex.missing_amounts,
     };
     return manifest_write(pub, outputs, n_outputs, &m, err);
 }

@@ -113,8 +113,8 @@ static int _same(const char *sheet, const char *ours)
     char iso[16];
     if (strcmp(sheet, ours) == 0)
         return 1;
-    if (!*ours)
-        return strcmp(sheet, "x") == 0;
+    if (!*ours) /* the CSV leaves unknown ('.') and not meaningful ('x') empty */
+        return strcmp(sheet, "x") == 0 || strcmp(sheet, ".") == 0;
     if (ours[0] == '\'' && strcmp(sheet, ours + 1) == 0)
         return 1;
     if (sscanf(sheet, "%d/%d/%d", &m, &d, &y) == 3 && strlen(sheet) == 10) {

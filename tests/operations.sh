@@ -84,6 +84,28 @@ expect_true "manifest counts it" grep -q '"rejected_rows":	1' "$work/mf/2024/man
 run run --input "$work/bad" --output "$work/mf" --year 2024
 expect_eq "max-fehler 0 refuses" 65 "$rc"
 
+# --- an amount with an error: only the amount is missing, not the project ------
+# Line 2 (IKZ-2004-001, costs 280.000,00, savings 42.457,00) saves more than
+# it costs: both amounts go. Line 3 (IKZ-2004-002, 100.000,00) has a grant
+# that is no amount: the grant goes. Both projects still count.
+mkdir -p "$work/items"
+cp "$src/sample-data/"* "$work/items/"
+sed -i '2s/;42.457,00\r$/;300.000,00\r/; 3s/;100.000,00;/;viel;/' "$work/items/projekte.csv"
+run run --input "$work/items" --output "$work/it" --year 2024 --max-fehler 3
+expect_eq "item errors within --max-fehler 3 publish" 0 "$rc"
+expect_true "item errors: the log counts amounts" grep -q "0 rows and 3 amounts with errors are left out (--max-fehler 3)" "$work/out"
+k=$work/it/2024/csv/kennzahlen.csv
+expect_eq "item errors: every project counts" 514 "$(kennzahl "$k" projekte_gefoerdert)"
+expect_eq "item errors: one project fewer reports savings" 440 "$(kennzahl "$k" projekte_mit_einsparungsangabe)"
+expect_eq "item errors: its savings are left out" 34580830,00 "$(kennzahl "$k" einsparung_eur_jahr)"
+expect_eq "item errors: its costs are left out" 140858732,71 "$(kennzahl "$k" ausgangskosten_eur_jahr)"
+expect_eq "item errors: the bad grant is left out" 47975000,00 "$(kennzahl "$k" foerdersumme_eur)"
+expect_true "item errors: manifest counts amounts" grep -q '"missing_amounts":	3' "$work/it/2024/manifest.json"
+expect_true "item errors: Prüfbericht names the savings" grep -q "^projekte.csv;2;einsparung_eur_jahr;300.000,00;EINSPARUNG_UEBER_KOSTEN;fehler;" "$work/it/2024/pruefbericht.csv"
+run run --input "$work/items" --output "$work/it2" --year 2024 --max-fehler 2
+expect_eq "item errors beyond --max-fehler 2 refuse" 65 "$rc"
+expect_true "item errors beyond the limit: nothing published" test ! -e "$work/it2/2024"
+
 # --- one run at a time ----------------------------------------------------------
 run run --input "$src/sample-data" --output "$work/o" --year 2024
 expect_eq "first report" 0 "$rc"

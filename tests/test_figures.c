@@ -15,8 +15,10 @@
  *   sorted 1 2 3 3 3: mean 2.4, median 3, sd sqrt(3.2/4) = 0.894427191,
  *   q1 (index 1) 2, q3 (index 3) 3, max 3.
  * n_p: 3 2 2 2 3: mean 2.4, median 2, sd sqrt(1.2/4) = 0.547722558, min 2, max 3.
- * Money: grants 300,000; costs 350,000; savings 55,000; efficiency over P1
- *   and P2 (both values) = 50,000 / 300,000 = 16.666667 %.
+ * Money: grants 300,000. Costs, savings and efficiency share one basis,
+ *   the projects reporting both (P1, P2; not P6 with costs only, not P7
+ *   with savings only): costs 300,000, savings 50,000, efficiency
+ *   16.666667 %; 2 projects with, 3 without.
  * Spearman over the Gemeinden (Einwohner A<B<C<D, c 3 3 2 3): ranks x 1 2 3 4,
  *   y 3 3 1 3 -> r = -1 / sqrt(5 * 3) = -0.258198890. */
 #include <math.h>
@@ -121,8 +123,10 @@ static void test_key_figures(void **state)
     _int(f, "ozg_gemeinden", 3);
     _int(f, "ozg_kommunen", 3);
     _money(f, "foerdersumme_eur", 30000000);
-    _money(f, "ausgangskosten_eur_jahr", 35000000);
-    _money(f, "einsparung_eur_jahr", 5500000);
+    _int(f, "projekte_mit_einsparungsangabe", 2);
+    _int(f, "projekte_ohne_einsparungsangabe", 3);
+    _money(f, "ausgangskosten_eur_jahr", 30000000);
+    _money(f, "einsparung_eur_jahr", 5000000);
     _real(f, "effizienzgewinn_prozent", 100.0 / 6.0);
     _real(f, "korrelation_einwohner_projekte_spearman", -1.0 / sqrt(15.0));
     assert_null(figures_key(f, "gibt_es_nicht"));
@@ -133,8 +137,8 @@ static void test_key_figures(void **state)
         r++;
     assert_true(r < k->nrows);
     assert_string_equal(table_at(k, r, 1)->v.text, "Geförderte Projekte");
-    /* A CSV register states no Gebietsstand: empty, not a date. */
-    assert_int_equal(figures_key(f, "gebietsstand")->kind, CELL_EMPTY);
+    /* A CSV register states no Gebietsstand: unknown, not a date. */
+    assert_int_equal(figures_key(f, "gebietsstand")->kind, CELL_UNKNOWN);
 }
 
 /* A whole table as rfc4180 CSV text, for exact comparison. */
@@ -183,12 +187,27 @@ static void test_tables(void **state)
            "einsparung_eur_jahr,effizienzgewinn_prozent\n"
            "P1,Gemeinsamer OZG-Manager,2022-01-01,06431001,A,3,A; B; C,30000.00,30\n");
     char *areas = _csv(&f->table[TABLE_AUFGABENBEREICHE]);
-    assert_non_null(strstr(areas, "\nOZG,2,5,125000.00,30000.00,30\n"));
-    assert_non_null(strstr(areas, "\nDIGITAL,1,2,50000.00,20000.00,10\n"));
-    assert_non_null(strstr(areas, "\nSTANDESAMT,1,2,50000.00,0.00,\n"));
-    assert_non_null(strstr(areas, "\nFEUERWEHR,0,0,0.00,0.00,\n"));
-    assert_non_null(strstr(areas, "\nSONSTIGE,1,3,75000.00,5000.00,\n"));
+    assert_non_null(strstr(areas, "\nOZG,2,5,125000.00,1,30000.00,30\n"));
+    assert_non_null(strstr(areas, "\nDIGITAL,1,2,50000.00,1,20000.00,10\n"));
+    assert_non_null(strstr(areas, "\nSTANDESAMT,1,2,50000.00,0,,\n"));
+    assert_non_null(strstr(areas, "\nFEUERWEHR,0,0,0.00,0,0.00,\n"));
+    assert_non_null(strstr(areas, "\nSONSTIGE,1,3,75000.00,0,,\n"));
     free(areas);
+    /* The CSV leaves both empty; the cells tell unknown ('.': STANDESAMT
+     * reports no savings) from not meaningful ('x': FEUERWEHR has no
+     * project) and from nothing (0: FEUERWEHR's savings). */
+    const struct table *ar = &f->table[TABLE_AUFGABENBEREICHE];
+    long c_spar = table_column_index(ar, "einsparung_eur_jahr"), c_eff = table_column_index(ar, "effizienzgewinn_prozent");
+    for (size_t r = 0; r < ar->nrows; r++) {
+        const char *code = table_at(ar, r, 0)->v.text;
+        if (strcmp(code, "STANDESAMT") == 0 || strcmp(code, "SONSTIGE") == 0) {
+            assert_int_equal(table_at(ar, r, (size_t)c_spar)->kind, CELL_UNKNOWN);
+            assert_int_equal(table_at(ar, r, (size_t)c_eff)->kind, CELL_UNKNOWN);
+        } else if (strcmp(code, "FEUERWEHR") == 0) {
+            assert_int_equal(table_at(ar, r, (size_t)c_spar)->kind, CELL_MONEY);
+            assert_int_equal(table_at(ar, r, (size_t)c_eff)->kind, CELL_UNDEFINED);
+        }
+    }
     char *years = _csv(&f->table[TABLE_ZEITREIHE]);
     assert_true(strncmp(years, "jahr,neu_bewilligt,widerrufen,bestand,ozg_neu\n2010,1,0,1,0\n", 58) == 0);
     assert_non_null(strstr(years, "\n2015,1,0,2,0\n"));
@@ -214,6 +233,33 @@ static void test_previous_year(void **state)
     _int(&fig, "projekte_gefoerdert", 4);
     _int(&fig, "beteiligungen", 10);
     assert_int_equal(fig.table[TABLE_ZEITREIHE].nrows, 14);
+    figures_free(&fig);
+    aggregate_free(&agg);
+}
+
+/* At 2015-12-31 only P3 (no amounts) and P7 (savings only) are active:
+ * no project reports both amounts, so costs, savings and the efficiency
+ * gain are unknown ('.'), neither 0 nor 'x'; the grants are known. */
+static void test_no_savings_reported(void **state)
+{
+    struct world *w = *state;
+    struct aggregate agg;
+    struct figures fig;
+    assert_int_equal(aggregate_compute(&w->reg, &w->areas, &w->ex, 20151231, 20210101, &agg), IKZ_OK);
+    struct figures_input in = {&w->reg, &w->areas, &w->ex, &agg, &w->labels, false};
+    assert_int_equal(figures_build(&in, &fig), IKZ_OK);
+    _int(&fig, "projekte_gefoerdert", 2);
+    _int(&fig, "projekte_mit_einsparungsangabe", 0);
+    _int(&fig, "projekte_ohne_einsparungsangabe", 2);
+    _money(&fig, "foerdersumme_eur", 12500000);
+    assert_int_equal(figures_key(&fig, "ausgangskosten_eur_jahr")->kind, CELL_UNKNOWN);
+    assert_int_equal(figures_key(&fig, "einsparung_eur_jahr")->kind, CELL_UNKNOWN);
+    assert_int_equal(figures_key(&fig, "effizienzgewinn_prozent")->kind, CELL_UNKNOWN);
+    /* A change against an unknown value is unknown too. */
+    struct cell diff, pct;
+    figures_change(figures_key(&w->fig, "einsparung_eur_jahr"), figures_key(&fig, "einsparung_eur_jahr"), &diff, &pct);
+    assert_int_equal(diff.kind, CELL_UNKNOWN);
+    assert_int_equal(pct.kind, CELL_UNKNOWN);
     figures_free(&fig);
     aggregate_free(&agg);
 }
@@ -260,6 +306,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tables, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_previous_year, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_nothing_active, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_no_savings_reported, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_ozg_seit, _setup, _teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -28,9 +28,27 @@ check() { # name sheet_csv ours_csv sheet_cols ours_cols
 }
 check Kommunen "$(sheet Kommunen)" "$c/kommunen.csv" all all
 check Kreise "$(sheet Kreise)" "$c/kreise.csv" all all
-check Aufgabenbereiche "$(sheet Aufgabenbereiche)" "$c/aufgabenbereiche.csv" 0,2,3,4,5,6 all
+check Aufgabenbereiche "$(sheet Aufgabenbereiche)" "$c/aufgabenbereiche.csv" 0,2,3,4,5,6,7 all
 check Zeitreihe "$(sheet Zeitreihe)" "$c/zeitreihe.csv" all all
 check Größenklassen "$(sheet Größenklassen)" "$c/groessenklassen.csv" all all
 check OZG "$(sheet OZG)" "$c/ozg.csv" all all
 check "Übersicht labels and values" "$(sheet Übersicht)" "$c/kennzahlen.csv" 0,1 1,2
+
+# The Zeichenerklärung as a reader sees it (token 9 true: as shown): an
+# exact 0 is '–', a change against 0 'x', a negative value carries U+2212,
+# a savings figure not reported is '.' (LibreOffice's profile is en-US:
+# decimal points).
+soffice -env:UserInstallation="file://$work/profile" --headless \
+    --convert-to 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1031,false,true,true,false,false,-1' \
+    --outdir "$work/shown" "$work/o/2024/ikz-bericht-2024.xlsx" >"$work/shown.log" 2>&1
+shown() { echo "$work/shown/ikz-bericht-2024-$1.csv"; }
+expect_eq "Übersicht: zero and not meaningful, as shown" \
+    'Beteiligungen von Kommunen anderer Länder;–;–;–;x' \
+    "$(grep '^Beteiligungen von Kommunen anderer' "$(shown Übersicht)")"
+expect_eq "Übersicht: the minus sign, as shown" \
+    'Rangkorrelation Einwohner – Projekte (Spearman);−0.01;−0.02;0.01;x' \
+    "$(grep '^Rangkorrelation' "$(shown Übersicht)")"
+if [ "$(grep -c ',,$' "$c/ozg.csv")" -gt 0 ]; then ok; else bad "the sample has no OZG project without savings"; fi
+expect_eq "OZG: projects without savings, as shown" \
+    "$(grep -c ',,$' "$c/ozg.csv")" "$(grep -c ';\.;\.$' "$(shown OZG)")"
 finish

@@ -16,14 +16,15 @@ static bool _add(int64_t *sum, int64_t v) { return !__builtin_add_overflow(*sum,
 
 static bool _add_money(struct money_sum *m, const struct projekt *p)
 {
-    bool ok = _add(&m->foerder, p->foerder_cents);
-    if (p->kosten_cents != MONEY_NONE)
-        ok &= _add(&m->kosten, p->kosten_cents);
-    if (p->einsparung_cents != MONEY_NONE)
-        ok &= _add(&m->einsparung, p->einsparung_cents);
+    bool ok = true;
+    if (p->foerder_cents != MONEY_NONE)
+        ok &= _add(&m->foerder, p->foerder_cents);
+    else
+        m->n_foerder_fehlt++;
     if (p->kosten_cents != MONEY_NONE && p->einsparung_cents != MONEY_NONE) {
-        ok &= _add(&m->eff_kosten, p->kosten_cents);
-        ok &= _add(&m->eff_einsparung, p->einsparung_cents);
+        ok &= _add(&m->kosten, p->kosten_cents);
+        ok &= _add(&m->einsparung, p->einsparung_cents);
+        m->n_angabe++;
     }
     return ok;
 }

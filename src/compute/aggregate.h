@@ -20,11 +20,15 @@
 #include "taskareas.h"
 #include "values.h"
 
-/* Money of a set of projects. The efficiency gain uses only the projects
- * that have both costs and savings, so those are summed apart. */
+/* Money of a set of projects. Costs, savings and the efficiency gain have
+ * one basis: the projects that report both yearly amounts (n_angabe), so
+ * that savings / costs is the efficiency gain a reader can recompute. A
+ * grant missing after an item-level error is left out of foerder and
+ * counted in n_foerder_fehlt. */
 struct money_sum {
-    int64_t foerder, kosten, einsparung;
-    int64_t eff_kosten, eff_einsparung;
+    int64_t foerder;
+    int64_t kosten, einsparung; /* over the n_angabe projects */
+    uint32_t n_angabe, n_foerder_fehlt;
 };
 
 struct area_agg {

@@ -57,6 +57,27 @@ static double _percent(int64_t part, int64_t whole)
     return whole ? 100.0 * (double)part / (double)whole : NAN;
 }
 
+/* A sum over the projects that report its amount: unknown ('.') when
+ * there are projects but none reports, 0 ('–') when there are none. */
+static void _reported_sum(struct cell *c, int64_t cents, size_t reporting, size_t projects)
+{
+    if (reporting == 0 && projects > 0)
+        cell_unknown(c);
+    else
+        cell_money(c, cents);
+}
+
+/* Savings / costs over the projects that report both: unknown when there
+ * are projects but none reports both; not meaningful ('x') without
+ * projects or when the reported costs are 0. */
+static void _efficiency(struct cell *c, const struct money_sum *m, size_t projects)
+{
+    if (m->n_angabe == 0 && projects > 0)
+        cell_unknown(c);
+    else
+        cell_real(c, _percent(m->einsparung, m->kosten));
+}
+
 /* ---------------------------------------------------------------------- */
 /* The key figures                                                         */
 
@@ -92,10 +113,15 @@ KEY(ozg_seit) { cell_date(c, AGG->ozg_seit); }
 KEY(ozg_kooperationen) { cell_int(c, (int64_t)AGG->ozg_kooperationen); }
 KEY(ozg_gemeinden) { cell_int(c, (int64_t)AGG->ozg_gemeinden); }
 KEY(ozg_kommunen) { cell_int(c, (int64_t)AGG->ozg_kommunen); }
-KEY(foerdersumme) { cell_money(c, AGG->money.foerder); }
-KEY(ausgangskosten) { cell_money(c, AGG->money.kosten); }
-KEY(einsparung) { cell_money(c, AGG->money.einsparung); }
-KEY(effizienzgewinn) { cell_real(c, _percent(AGG->money.eff_einsparung, AGG->money.eff_kosten)); }
+KEY(foerdersumme)
+{
+    _reported_sum(c, AGG->money.foerder, AGG->projekte_aktiv - AGG->money.n_foerder_fehlt, AGG->projekte_aktiv);
+}
+KEY(mit_einsparungsangabe) { cell_int(c, (int64_t)AGG->money.n_angabe); }
+KEY(ohne_einsparungsangabe) { cell_int(c, (int64_t)(AGG->projekte_aktiv - AGG->money.n_angabe)); }
+KEY(ausgangskosten) { _reported_sum(c, AGG->money.kosten, AGG->money.n_angabe, AGG->projekte_aktiv); }
+KEY(einsparung) { _reported_sum(c, AGG->money.einsparung, AGG->money.n_angabe, AGG->projekte_aktiv); }
+KEY(effizienzgewinn) { _efficiency(c, &AGG->money, AGG->projekte_aktiv); }
 KEY(spearman) { cell_real(c, s->spearman); }
 
 /* kind: what the value is (a date, a count, money, a real number);
@@ -138,6 +164,8 @@ static const struct key_figure {
     {"ozg_gemeinden", CELL_INT, 0, true, _k_ozg_gemeinden},
     {"ozg_kommunen", CELL_INT, 0, true, _k_ozg_kommunen},
     {"foerdersumme_eur", CELL_MONEY, 0, true, _k_foerdersumme},
+    {"projekte_mit_einsparungsangabe", CELL_INT, 0, true, _k_mit_einsparungsangabe},
+    {"projekte_ohne_einsparungsangabe", CELL_INT, 0, true, _k_ohne_einsparungsangabe},
     {"ausgangskosten_eur_jahr", CELL_MONEY, 0, true, _k_ausgangskosten},
     {"einsparung_eur_jahr", CELL_MONEY, 0, true, _k_einsparung},
     {"effizienzgewinn_prozent", CELL_REAL, 1, false, _k_effizienzgewinn},
@@ -226,7 +254,7 @@ FILL(key_value)
         c->decimals = (unsigned char)k->decimals;
     /* A value of another kind than declared is a programming error: the
      * cell stays unset and figures_build() fails. */
-    if (c->kind != k->kind && c->kind != CELL_UNDEFINED && c->kind != CELL_EMPTY)
+    if (c->kind != k->kind && c->kind != CELL_UNDEFINED && c->kind != CELL_UNKNOWN)
         c->kind = CELL_UNSET;
 }
 static size_t _rows_kennzahlen(const struct table_source *s) { (void)s; return N_KEYS; }
@@ -306,9 +334,14 @@ FILL(ar_code) { cell_text(c, AREA->code); }
 FILL(ar_label) { cell_text(c, AREA->label); }
 FILL(ar_projekte) { cell_int(c, AREA_AGG->projekte); }
 FILL(ar_beteiligungen) { cell_int(c, AREA_AGG->beteiligungen); }
-FILL(ar_foerder) { cell_money(c, AREA_AGG->money.foerder); }
-FILL(ar_einsparung) { cell_money(c, AREA_AGG->money.einsparung); }
-FILL(ar_effizienz) { cell_real(c, _percent(AREA_AGG->money.eff_einsparung, AREA_AGG->money.eff_kosten)); }
+FILL(ar_foerder)
+{
+    _reported_sum(c, AREA_AGG->money.foerder, AREA_AGG->projekte - AREA_AGG->money.n_foerder_fehlt,
+                  AREA_AGG->projekte);
+}
+FILL(ar_angabe) { cell_int(c, AREA_AGG->money.n_angabe); }
+FILL(ar_einsparung) { _reported_sum(c, AREA_AGG->money.einsparung, AREA_AGG->money.n_angabe, AREA_AGG->projekte); }
+FILL(ar_effizienz) { _efficiency(c, &AREA_AGG->money, AREA_AGG->projekte); }
 static size_t _rows_areas(const struct table_source *s) { return s->in->areas->n; }
 
 static const struct table_column _areas_cols[] = {
@@ -317,6 +350,7 @@ static const struct table_column _areas_cols[] = {
     {"projekte", COLUMN_COUNT, false, _f_ar_projekte},
     {"beteiligungen", COLUMN_COUNT, false, _f_ar_beteiligungen},
     {"foerderbetrag_eur", COLUMN_MONEY, false, _f_ar_foerder},
+    {"projekte_mit_einsparungsangabe", COLUMN_COUNT, false, _f_ar_angabe},
     {"einsparung_eur_jahr", COLUMN_MONEY, false, _f_ar_einsparung},
     {"effizienzgewinn_prozent", COLUMN_PERCENT, false, _f_ar_effizienz},
 };
@@ -519,9 +553,9 @@ FILL(oz_effizienz)
 {
     const struct projekt *p = OZG_PROJEKT;
     if (p->kosten_cents != MONEY_NONE && p->einsparung_cents != MONEY_NONE)
-        cell_real(c, _percent(p->einsparung_cents, p->kosten_cents));
+        cell_real(c, _percent(p->einsparung_cents, p->kosten_cents)); /* costs 0: 'x' */
     else
-        cell_empty(c); /* not reported */
+        cell_unknown(c); /* not reported */
 }
 static size_t _rows_ozg(const struct table_source *s) { return s->n_ozg; }
 
@@ -662,6 +696,11 @@ void figures_change(const struct cell *now, const struct cell *before, struct ce
     cell_real(pct, NAN);
     if (!before)
         return;
+    if (now->kind == CELL_UNKNOWN || before->kind == CELL_UNKNOWN) { /* unknown, not meaningless */
+        cell_unknown(diff);
+        cell_unknown(pct);
+        return;
+    }
     double a = _number(now), b = _number(before);
     if (isnan(a) || isnan(b))
         return;

@@ -89,6 +89,12 @@ void cell_empty(struct cell *c)
     c->v.i = 0;
 }
 
+void cell_unknown(struct cell *c)
+{
+    c->kind = CELL_UNKNOWN;
+    c->v.i = 0;
+}
+
 void cell_whole(struct cell *c, double v)
 {
     if (isnan(v))
@@ -114,12 +120,12 @@ void cell_real(struct cell *c, double v) { cell_real_shown(c, v, 1); }
 
 void cell_money(struct cell *c, int64_t cents)
 {
-    c->kind = cents == INT64_MIN ? CELL_EMPTY : CELL_MONEY;
+    c->kind = cents == MONEY_NONE ? CELL_UNKNOWN : CELL_MONEY;
     c->v.cents = cents;
 }
 
 void cell_date(struct cell *c, ikz_date d)
 {
-    c->kind = d ? CELL_DATE : CELL_EMPTY;
+    c->kind = d ? CELL_DATE : CELL_UNKNOWN;
     c->v.date = d;
 }

@@ -3,7 +3,7 @@
  * figures.c fills tables; each renderer (CSV now, the workbook and the
  * press text later) only formats them. So every number reaches every
  * output from the same computation. A cell knows its kind (count, real,
- * money, date, text, empty); a column knows how a person wants to see it. */
+ * money, date, text, empty, unknown, not meaningful); a column knows how a person wants to see it. */
 #ifndef IKZ_TABLE_H
 #define IKZ_TABLE_H
 
@@ -15,8 +15,9 @@
 #include "values.h"
 
 enum cell_kind {
-    CELL_EMPTY, /* not given (no savings reported), or no upper bound */
-    CELL_UNDEFINED, /* statistically undefined: the mean of nothing, NaN */
+    CELL_EMPTY,     /* nothing to show: no text, no upper bound of a class */
+    CELL_UNKNOWN,   /* a value exists but is not known: not reported ('.') */
+    CELL_UNDEFINED, /* not meaningful: the mean of nothing, a change against 0 ('x') */
     CELL_TEXT,
     CELL_INT,
     CELL_REAL,  /* NaN becomes CELL_UNDEFINED in cell_real() */
@@ -92,12 +93,13 @@ enum ikz_status table_fill(struct table *t, const void *source, size_t rows);
 const char *table_strdup(struct table *t, const char *s);
 
 void cell_text(struct cell *c, const char *s);
-void cell_empty(struct cell *c); /* not given, or no upper bound */
+void cell_empty(struct cell *c); /* nothing to show (no upper bound) */
+void cell_unknown(struct cell *c); /* not reported, not known */
 void cell_int(struct cell *c, int64_t v);
 void cell_whole(struct cell *c, double v); /* a whole number held as a double; NaN becomes CELL_UNDEFINED */
 void cell_real(struct cell *c, double v); /* one decimal shown; NaN becomes CELL_UNDEFINED */
 void cell_real_shown(struct cell *c, double v, unsigned decimals);
-void cell_money(struct cell *c, int64_t cents); /* MONEY_NONE-like INT64_MIN becomes CELL_EMPTY */
-void cell_date(struct cell *c, ikz_date d);
+void cell_money(struct cell *c, int64_t cents); /* MONEY_NONE (not reported) becomes CELL_UNKNOWN */
+void cell_date(struct cell *c, ikz_date d);     /* 0 (not known) becomes CELL_UNKNOWN */
 
 #endif

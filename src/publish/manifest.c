@@ -111,6 +111,7 @@ enum ikz_status manifest_write(struct publication *pub, const char *const *outpu
     cJSON_AddNumberToObject(fo, "fehler", (double)f->errors);
     cJSON_AddNumberToObject(fo, "hinweis", (double)(f->total - f->errors));
     cJSON_AddNumberToObject(fo, "rejected_rows", (double)m->rejected_rows);
+    cJSON_AddNumberToObject(fo, "missing_amounts", (double)m->missing_amounts);
     cJSON *by = cJSON_AddObjectToObject(fo, "by_code");
     for (int c = 0; c < FINDING__COUNT; c++)
         if (f->by_code[c])

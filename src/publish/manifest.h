@@ -33,6 +33,7 @@ struct manifest_info {
     size_t n_input;
     const struct findings *findings;
     size_t rejected_rows;
+    size_t missing_amounts;
 };
 
 /* Hashes the outputs (relative paths in the publication) and writes

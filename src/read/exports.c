@@ -134,15 +134,34 @@ static int _projekt_row(void *ctx, const struct csv_record *rec)
     /* Every column is judged, so one pass finds every problem of the row. */
     p.usable &= JUDGE(ld, rec, P_BEWILLIGT, rule_date(rec->field[P_BEWILLIGT], true, &p.bewilligt, &why));
     p.usable &= JUDGE(ld, rec, P_WIDERRUFEN, rule_date(rec->field[P_WIDERRUFEN], false, &p.widerrufen, &why));
-    p.usable &= JUDGE(ld, rec, P_FOERDER, rule_amount(rec->field[P_FOERDER], true, &p.foerder_cents, &why));
-    p.usable &= JUDGE(ld, rec, P_KOSTEN, rule_amount(rec->field[P_KOSTEN], false, &p.kosten_cents, &why));
-    p.usable &= JUDGE(ld, rec, P_EINSPARUNG, rule_amount(rec->field[P_EINSPARUNG], false, &p.einsparung_cents, &why));
     if (!rule_revocation(p.bewilligt, p.widerrufen, &why))
         p.usable = _report(ld->findings, ld->display, rec, "widerrufen_am", &why, "bewilligt am %s",
                            rec->field[P_BEWILLIGT]);
-    if (p.usable && !rule_savings(p.kosten_cents, p.einsparung_cents, &why))
-        p.usable = _report(ld->findings, ld->display, rec, "einsparung_eur_jahr", &why, "Ausgangskosten %s",
-                           rec->field[P_KOSTEN]);
+    /* An amount with an error is an item-level error: the amount becomes
+     * missing (its finding is a fehler all the same, so only --max-fehler
+     * lets the run go on), and the project still counts. Dates, keys and
+     * task areas decide whether and where a project counts: they reject
+     * the row. */
+    struct {
+        int col;
+        bool required;
+        int64_t *cents;
+    } amount[] = {{P_FOERDER, true, &p.foerder_cents},
+                  {P_KOSTEN, false, &p.kosten_cents},
+                  {P_EINSPARUNG, false, &p.einsparung_cents}};
+    for (size_t i = 0; i < sizeof amount / sizeof amount[0]; i++)
+        if (!JUDGE(ld, rec, amount[i].col, rule_amount(rec->field[amount[i].col], amount[i].required,
+                                                       amount[i].cents, &why))) {
+            *amount[i].cents = MONEY_NONE;
+            p.missing++;
+        }
+    /* Savings above costs: either may be wrong, so both go. */
+    if (!rule_savings(p.kosten_cents, p.einsparung_cents, &why)) {
+        _report(ld->findings, ld->display, rec, "einsparung_eur_jahr", &why, "Ausgangskosten %s",
+                rec->field[P_KOSTEN]);
+        p.missing = (uint32_t)(p.missing + (p.kosten_cents != MONEY_NONE) + (p.einsparung_cents != MONEY_NONE)) & 3u;
+        p.kosten_cents = p.einsparung_cents = MONEY_NONE;
+    }
 
     ex->rejected_projekte += !p.usable;
     bool keep_title = p.usable && (long)p.area == ld->areas->ozg;
@@ -194,6 +213,8 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
             p->usable = false;
         }
     }
+    for (size_t i = 0; i < out->n_projekte; i++)
+        out->missing_amounts += out->projekt[i].usable ? out->projekt[i].missing : 0;
     return findings->errors > errors_before ? IKZ_ERR_DATA : IKZ_OK;
 }
 

@@ -29,7 +29,8 @@ struct projekt {
     int64_t einsparung_cents; /* einsparung_eur_jahr, or MONEY_NONE */
     ikz_date bewilligt;
     ikz_date widerrufen;  /* 0: not revoked */
-    uint32_t line;        /* in projekte.csv */
+    uint32_t line : 30;   /* in projekte.csv (as beteiligung.line) */
+    uint32_t missing : 2; /* amounts made missing by an item-level error */
     uint32_t first;       /* its participations: beteiligung[first .. first + count) */
     uint32_t count;
     uint16_t area;        /* index into task_areas */
@@ -63,6 +64,7 @@ struct exports {
     struct csvfile_info file_projekte, file_beteiligungen; /* rows, bytes, SHA-256 as read */
     size_t rejected_projekte;      /* rows of projekte.csv left out for a fehler */
     size_t rejected_beteiligungen; /* rows of beteiligungen.csv left out for a fehler */
+    size_t missing_amounts;        /* amounts left out for a fehler; their projects count */
 };
 
 /* Reads projekte.csv. IKZ_ERR_DATA if any row had an error finding. */

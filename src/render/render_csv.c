@@ -44,7 +44,8 @@ void render_csv_cell(const struct cell *c, enum csv_dialect dialect, char *out, 
     switch (c->kind) {
     case CELL_EMPTY:
     case CELL_UNSET:
-    case CELL_UNDEFINED: out[0] = '\0'; break;
+    case CELL_UNKNOWN:
+    case CELL_UNDEFINED: out[0] = '\0'; break; /* a CSV holds numbers: no symbols */
     case CELL_TEXT: snprintf(out, outsz, "%s", c->v.text); break;
     case CELL_INT: snprintf(out, outsz, "%" PRId64, c->v.i); break;
     case CELL_REAL: _real(c->v.r, de ? ',' : '.', out, outsz); break;

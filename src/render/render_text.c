@@ -37,7 +37,7 @@ static bool _format(const struct cell *c, enum variant var, enum format fmt, cha
 {
     char buf[64];
     const char *sign = "";
-    if (c->kind == CELL_EMPTY || c->kind == CELL_UNDEFINED) {
+    if (c->kind == CELL_EMPTY || c->kind == CELL_UNKNOWN || c->kind == CELL_UNDEFINED) {
         snprintf(out, outsz, "k. A.");
         return true;
     }
@@ -178,7 +178,7 @@ static bool _resolve(struct _ctx *c, const struct text_values *v, const char *na
         _error(c, name, "Format passt nicht zum Wert");
         return false;
     }
-    if ((value.kind == CELL_EMPTY || value.kind == CELL_UNDEFINED) && v->without_value)
+    if ((value.kind == CELL_EMPTY || value.kind == CELL_UNKNOWN || value.kind == CELL_UNDEFINED) && v->without_value)
         ++*v->without_value;
     return true;
 }

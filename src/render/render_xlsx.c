@@ -33,7 +33,8 @@ struct _book {
     struct ikz_error *error; /* the first failure in words */
     bool bad_template;
     lxw_format *title, *header, *text, *wrap, *count, *year, *dec[4], *money, *date, *symbol;
-    const char *symbol_x; /* the symbol for "not defined", from the template */
+    const char *symbol_x;     /* the symbol for "not meaningful", from the template */
+    const char *symbol_punkt; /* the symbol for "unknown", from the template */
     lxw_worksheet *sheet[MAX_SHEETS];          /* in the order added */
     struct xlsx_expect expect[MAX_SHEETS];     /* what each holds, for reading the file back */
     size_t n_sheets;
@@ -255,13 +256,19 @@ static bool _formats(struct _book *b)
     format_set_align(b->symbol, LXW_ALIGN_RIGHT);
     /* The rest only carry a number format: NULL is noted and harmless. */
     b->text = _format(b, "@");
-    b->count = _format(b, "#,##0");
+    /* The Zeichenerklärung of official tables: a value of exactly 0 is
+     * shown as '–' (nothing), through the format's third section, so the
+     * cell stays a number that sums; 0.03 with one decimal still shows
+     * '0,0'. Negative numbers carry the minus sign U+2212. */
+#define ZEICHEN(f) f ";\"\xE2\x88\x92\"" f ";\"\xE2\x80\x93\""
+    b->count = _format(b, ZEICHEN("#,##0"));
     b->year = _format(b, "0");
-    b->dec[0] = _format(b, "#,##0");
-    b->dec[1] = _format(b, "#,##0.0");
-    b->dec[2] = _format(b, "#,##0.00");
-    b->dec[3] = _format(b, "#,##0.000");
-    b->money = _format(b, "#,##0 \"€\"");
+    b->dec[0] = _format(b, ZEICHEN("#,##0"));
+    b->dec[1] = _format(b, ZEICHEN("#,##0.0"));
+    b->dec[2] = _format(b, ZEICHEN("#,##0.00"));
+    b->dec[3] = _format(b, ZEICHEN("#,##0.000"));
+    b->money = _format(b, ZEICHEN("#,##0 \"€\""));
+#undef ZEICHEN
     b->date = _format(b, "dd.mm.yyyy");
     return b->err == LXW_NO_ERROR;
 }
@@ -320,6 +327,7 @@ static size_t _cell_chars(const struct cell *c)
     switch (c->kind) {
     case CELL_EMPTY:
     case CELL_UNSET: return 0;
+    case CELL_UNKNOWN:
     case CELL_UNDEFINED: return 1;
     case CELL_TEXT: return _chars(c->v.text);
     case CELL_INT: numfmt_int(c->v.i, buf, sizeof buf); return strlen(buf);
@@ -344,7 +352,7 @@ static void _measure(const struct table *t, const char *const *headings, double 
             _note(width, c, _cell_chars(table_at(t, r, c)));
 }
 
-/* Writes a typed cell as a real number, a date, a string or the symbol x,
+/* Writes a typed cell as a real number, a date, a string or a symbol,
  * and notes its width (width may be NULL when it was measured before). */
 static void _cell(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const struct cell *c,
                   enum column_format fmt, double *width)
@@ -354,6 +362,9 @@ static void _cell(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
     switch (c->kind) {
     case CELL_EMPTY:
     case CELL_UNSET:
+        return;
+    case CELL_UNKNOWN:
+        _string(b, ws, row, col, b->symbol_punkt, b->symbol);
         return;
     case CELL_UNDEFINED:
         _string(b, ws, row, col, b->symbol_x, b->symbol);
@@ -675,7 +686,7 @@ static void _erlaeuterungen(struct _book *b, const struct sheet_def *sd, const s
         return;
     const char *headings[3] = {_text(b, "erlaeuterungen", "bereich"), _text(b, "erlaeuterungen", "begriff"),
                                _text(b, "erlaeuterungen", "erlaeuterung")};
-    size_t n_rows = k->nrows + 1 + b->in->n_source + (b->in->rejected_rows > 0) + 5 + 2;
+    size_t n_rows = k->nrows + 1 + b->in->n_source + (b->in->rejected_rows > 0) + (b->in->missing_amounts > 0) + 5 + 5;
     double width[3] = {0};
     _header(b, ws, headings, 3, n_rows, width);
     size_t row = 0;
@@ -706,6 +717,11 @@ static void _erlaeuterungen(struct _book *b, const struct sheet_def *sd, const s
         snprintf(text, sizeof text, "%zu %s", b->in->rejected_rows, _text(b, "erlaeuterungen", "ausgeschlossen_text"));
         _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "ausgeschlossen"), text, width);
     }
+    if (b->in->missing_amounts > 0) {
+        char text[512];
+        snprintf(text, sizeof text, "%zu %s", b->in->missing_amounts, _text(b, "erlaeuterungen", "einzelangaben_text"));
+        _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "einzelangaben"), text, width);
+    }
     _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "gebietsstand"),
              b->in->gebietsstand ? b->in->gebietsstand : _text(b, "erlaeuterungen", "gebietsstand_fehlt"), width);
     char day[11];
@@ -717,6 +733,10 @@ static void _erlaeuterungen(struct _book *b, const struct sheet_def *sd, const s
     _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "version"), buf, width);
 
     area = _text(b, "erlaeuterungen", "zeichen");
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "strich"), _text(b, "erlaeuterungen", "strich_text"),
+             width);
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "null"), _text(b, "erlaeuterungen", "null_text"), width);
+    _explain(b, ws, &row, area, _text(b, "bericht", "symbol_punkt"), _text(b, "erlaeuterungen", "punkt"), width);
     _explain(b, ws, &row, area, _text(b, "bericht", "symbol_x"), _text(b, "erlaeuterungen", "x"), width);
     _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "leer"), _text(b, "erlaeuterungen", "leer_text"), width);
     _set_widths(ws, headings, width, 2, EXPLAIN_TERM_WIDTH);
@@ -815,6 +835,7 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
         return ikz_fail(err, IKZ_ERR_OSERR, "cannot write workbook %s: %s", path, lxw_strerror(b.err));
     }
     b.symbol_x = _text(&b, "bericht", "symbol_x");
+    b.symbol_punkt = _text(&b, "bericht", "symbol_punkt");
     char fusszeile[256], seite[64], von[64];
     _escape_amp(_text(&b, "bericht", "fusszeile"), fusszeile, sizeof fusszeile);
     _escape_amp(_text(&b, "bericht", "seite"), seite, sizeof seite);

@@ -45,6 +45,7 @@ struct xlsx_input {
     const struct table *pruefbericht; /* the findings as a table (findings_table.h) */
     size_t findings_not_listed;     /* findings beyond those kept, only counted */
     size_t rejected_rows;           /* rows left out for a fehler (--max-fehler) */
+    size_t missing_amounts;         /* amounts left out for a fehler; their projects count */
     const struct labels *labels;    /* labels and definitions of the key figures */
     const struct xlsx_texts *texts; /* templates/texte.ini, resolved */
     const struct xlsx_source *source;
