@@ -439,7 +439,7 @@ static enum ikz_status _compute(struct run *r, const struct report_options *opt)
         st = findings_table(&r->findings, &r->pruefbericht);
     if (st == IKZ_OK) {
         size_t without_value = 0;
-        struct text_values values = {&r->fig, &r->fig_before, &without_value};
+        struct text_values values = {.now = &r->fig, .before = &r->fig_before, .without_value = &without_value};
         st = render_text(r->press_template, r->path_press, 1, &values, &r->press_text, &r->findings);
         if (without_value)
             log_warn("%s: %zu placeholders have no value; written as 'k. A.'", r->path_press, without_value);

@@ -95,7 +95,7 @@ static char *_render(const char *tpl, struct findings *f, enum ikz_status expect
     struct figures now, before;
     _figures(&now, 514, 5.440181, 8600000, 20241231);
     _figures(&before, 467, 5.0, 8000000, 20231231);
-    struct text_values v = {&now, &before, NULL};
+    struct text_values v = {.now = &now, .before = &before};
     char *out = NULL;
     findings_init(f, 10);
     assert_int_equal(render_text(tpl, "pressetext.txt", 1, &v, &out, f), expected);
@@ -136,7 +136,7 @@ static void test_press_style(void **state)
     /* One project: the singular, and "eins". */
     struct figures one;
     _figures(&one, 1, 1.0, 100, 20241231);
-    struct text_values v = {&one, NULL, NULL};
+    struct text_values v = {.now = &one};
     findings_init(&f, 10);
     assert_int_equal(render_text("{projekte_gefoerdert:wort} {projekte_gefoerdert?gefördertes Projekt|geförderte Projekte}",
                                  "p", 1, &v, &out, &f),
@@ -145,6 +145,56 @@ static void test_press_style(void **state)
     free(out);
     figures_free(&one);
     findings_free(&f);
+}
+
+/* The third form (0 or no value), placeholders inside forms, values of the
+ * text's own, a value that rounds to nothing, and "seit Anfang 2021". */
+static void test_forms_and_minimum(void **state)
+{
+    (void)state;
+    struct figures now;
+    _figures(&now, 0, 0.3, MONEY_NONE, 20241231);
+    struct text_value extra[3];
+    extra[0].key = "partner";
+    cell_text(&extra[0].value, "Mörlenbach und Gorxheimertal");
+    extra[1].key = "partner_anzahl";
+    cell_int(&extra[1].value, 2);
+    extra[2].key = "effizienz";
+    cell_real(&extra[2].value, 0.04);
+    struct text_values v = {.now = &now, .extra = extra, .n_extra = 3};
+    struct findings f;
+    findings_init(&f, 10);
+    char *out = NULL;
+    assert_int_equal(render_text("{projekte_gefoerdert?Ein Projekt|{projekte_gefoerdert} Projekte|Kein Projekt}; "
+                                 "{einsparung_eur_jahr?|Einsparung {einsparung_eur_jahr:rund} Euro|Keine Angabe}; "
+                                 "{partner_anzahl?Partnerin|Partnerinnen} {partner}; "
+                                 "{partner_anzahl?eine Partnerin|{partner_anzahl:wort} Partnerinnen ({partner})|keine}; "
+                                 "{projekte_je_kommune_mittelwert:ganz} und {projekte_je_kommune_mittelwert} und "
+                                 "{effizienz} Prozent; seit {ozg_seit:anfang}, seit {stichtag:anfang}",
+                                 "p", 1, &v, &out, &f),
+                     IKZ_OK);
+    assert_string_equal(out, "Kein Projekt; Keine Angabe; Partnerinnen Mörlenbach und Gorxheimertal; "
+                             "zwei Partnerinnen (Mörlenbach und Gorxheimertal); weniger als 1 und 0,3 und "
+                             "weniger als 0,1 Prozent; seit Anfang 2021, seit 31. Dezember 2024");
+    free(out);
+    findings_free(&f);
+    /* Four forms, a form without bar, and a year-earlier value of the
+     * text's own are errors that name the placeholder. */
+    findings_init(&f, 10);
+    assert_int_equal(render_text("{partner_anzahl?a|b|c|d} {partner_anzahl?a} {partner.vorjahr} {partner:ganz}",
+                                 "p", 7, &v, &out, &f),
+                     IKZ_ERR_CONFIG);
+    assert_int_equal(f.total, 4);
+    fixture_assert_finding(&f, 0, "p:7: Vorlage in templates/ fehlerhaft 'partner_anzahl?a|b|c|d' (Einzahl|Mehrzahl "
+                                  "oder Einzahl|Mehrzahl|Keine erwartet) [VORLAGE_FEHLERHAFT]");
+    fixture_assert_finding(&f, 1, "p:7: Vorlage in templates/ fehlerhaft 'partner_anzahl?a' (Einzahl|Mehrzahl "
+                                  "oder Einzahl|Mehrzahl|Keine erwartet) [VORLAGE_FEHLERHAFT]");
+    fixture_assert_finding(&f, 2, "p:7: Vorlage in templates/ fehlerhaft 'partner.vorjahr' (Vorjahr und Veränderung "
+                                  "gibt es nur für Kennzahlen) [VORLAGE_FEHLERHAFT]");
+    fixture_assert_finding(&f, 3, "p:7: Vorlage in templates/ fehlerhaft 'partner:ganz' (Format passt nicht zum Wert) "
+                                  "[VORLAGE_FEHLERHAFT]");
+    findings_free(&f);
+    figures_free(&now);
 }
 
 static void test_template_errors(void **state)
@@ -191,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_numfmt),
         cmocka_unit_test(test_placeholders),
         cmocka_unit_test(test_press_style),
+        cmocka_unit_test(test_forms_and_minimum),
         cmocka_unit_test(test_template_errors),
         cmocka_unit_test(test_change),
     };

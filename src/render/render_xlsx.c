@@ -75,7 +75,7 @@ enum ikz_status xlsx_texts_resolve(const struct texts *t, const struct figures *
     out->value = calloc(t->n ? t->n : 1, sizeof *out->value);
     if (!out->value)
         return IKZ_ERR_OSERR;
-    struct text_values values = {now, before, NULL};
+    struct text_values values = {.now = now, .before = before};
     enum ikz_status st = IKZ_OK;
     for (size_t i = 0; i < t->n; i++) {
         enum ikz_status one = render_text(t->value[i], t->display, t->line[i], &values, &out->value[i], findings);
