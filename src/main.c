@@ -21,6 +21,7 @@
 static const char _usage_main[] =
     "Usage: ikz-report run [--job FILE] [options]      compute and publish the report\n"
     "       ikz-report validate [--job FILE] [options] check the exports, write nothing\n"
+    "       ikz-report projekttext --projekt ID [options]  print one project's paragraph\n"
     "       ikz-report verify OUTPUT/YYYY              check a published report\n"
     "       ikz-report --version | --help | COMMAND --help\n"
     "\n"
@@ -32,9 +33,11 @@ static const char _usage_main[] =
 static const char _usage_run[] =
     "Usage: ikz-report run [--job FILE] [options]\n"
     "       ikz-report validate [--job FILE] [options]\n"
+    "       ikz-report projekttext --projekt ID [--job FILE] [options]\n"
     "\n"
     "run computes the IKZ key figures from the exports and publishes the report in\n"
-    "OUTPUT/YYYY (YYYY: the Stichtag's year); validate only reads and checks them.\n"
+    "OUTPUT/YYYY (YYYY: the Stichtag's year); validate only reads and checks them;\n"
+    "projekttext prints the press paragraph of one project funded at the Stichtag.\n"
     "Options override the job file's keys of the same name.\n"
     "\n"
     "  --job FILE             job file (INI, section [job]; see ikz-report(1))\n"
@@ -49,7 +52,9 @@ static const char _usage_run[] =
     "  --gebietsstand TEXT    the register's Gebietsstand, for the Erläuterungen\n"
     "  --land NN              the report's Land (two digits, 06 Hessen) or alle; default: templates\n"
     "  --gebietsaenderungen FILE  territorial changes; default INPUT/gebietsaenderungen.csv if there\n"
-    "  --max-fehler N         publish with up to N rows left out for errors; default 0\n"
+    "  --max-fehler N         publish with up to N rows or amounts left out for errors; default 0\n"
+    "  --projekttexte IDS     run: also write presse/projekt-ID.txt for these projects\n"
+    "  --projekt ID           projekttext: the project\n"
     "  --log-file FILE        also append the log lines to FILE\n"
     "  --max-field-bytes N    longest field read; default 1048576\n"
     "  --max-columns N        most fields in a record; default 1000\n"
@@ -155,10 +160,13 @@ static bool _count(const char *s, long min, size_t *out)
     return true;
 }
 
-/* run and validate share their options. */
-static int _run(int argc, char **argv, bool validate)
+enum mode { MODE_RUN, MODE_VALIDATE, MODE_PROJEKTTEXT };
+
+/* run, validate and projekttext share their options. */
+static int _run(int argc, char **argv, enum mode mode)
 {
-    enum { OPT_JOB = 256, OPT_YEAR, OPT_QUIET, OPT_VERBOSE, OPT_HELP };
+    bool validate = mode != MODE_RUN;
+    enum { OPT_JOB = 256, OPT_YEAR, OPT_QUIET, OPT_VERBOSE, OPT_HELP, OPT_PROJEKT };
     static const struct option options[] = {
         {"job", required_argument, NULL, OPT_JOB},
         {"input", required_argument, NULL, JOB_INPUT},
@@ -176,12 +184,14 @@ static int _run(int argc, char **argv, bool validate)
         {"max-columns", required_argument, NULL, JOB_MAX_COLUMNS},
         {"land", required_argument, NULL, JOB_LAND},
         {"gebietsaenderungen", required_argument, NULL, JOB_GEBIETSAENDERUNGEN},
+        {"projekttexte", required_argument, NULL, JOB_PROJEKTTEXTE},
+        {"projekt", required_argument, NULL, OPT_PROJEKT},
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"verbose", no_argument, NULL, OPT_VERBOSE},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0}};
     const char *cli[JOB__COUNT] = {0};
-    const char *job_path = NULL, *year = NULL;
+    const char *job_path = NULL, *year = NULL, *projekt = NULL;
     bool verbose = false;
     int c;
     opterr = 0;
@@ -192,6 +202,8 @@ static int _run(int argc, char **argv, bool validate)
             job_path = optarg;
         else if (c == OPT_YEAR)
             year = optarg;
+        else if (c == OPT_PROJEKT && mode == MODE_PROJEKTTEXT)
+            projekt = optarg;
         else if (c == OPT_QUIET)
             log_set_level(LOG_LEVEL_WARN);
         else if (c == OPT_VERBOSE)
@@ -231,6 +243,8 @@ static int _run(int argc, char **argv, bool validate)
         .gebietsstand = v[JOB_GEBIETSSTAND],
         .land = v[JOB_LAND],
         .changes_path = v[JOB_GEBIETSAENDERUNGEN],
+        .projekttexte = v[JOB_PROJEKTTEXTE],
+        .projekt = projekt,
         .print_hinweise = verbose,
     };
     /* A log file that cannot be opened must not cost the report: warn and
@@ -244,6 +258,8 @@ static int _run(int argc, char **argv, bool validate)
         rc = _value_error(&src, JOB_CSV_DIALECT, "--csv-dialect: expected excel-de or rfc4180", v[JOB_CSV_DIALECT]);
     else if (!opt.input_dir)
         rc = _usage_error("--input DIR is required (or a job file with input)", NULL);
+    else if (mode == MODE_PROJEKTTEXT && (!projekt || !*projekt))
+        rc = _usage_error("projekttext needs --projekt ID", NULL);
     else if (!validate && !opt.output_dir)
         rc = _usage_error("--output DIR is required (or a job file with output)", NULL);
     else
@@ -259,7 +275,7 @@ static int _run(int argc, char **argv, bool validate)
     if (rc == 0 && v[JOB_MAX_COLUMNS] && !_count(v[JOB_MAX_COLUMNS], 1, &opt.limits.max_columns))
         rc = _value_error(&src, JOB_MAX_COLUMNS, "--max-columns: expected a whole number from 1", v[JOB_MAX_COLUMNS]);
     if (rc == 0)
-        rc = validate ? report_validate(&opt) : report_run(&opt);
+        rc = mode == MODE_RUN ? report_run(&opt) : mode == MODE_VALIDATE ? report_validate(&opt) : report_projekttext(&opt);
     if (rc != 0 && rc != IKZ_ERR_USAGE)
         log_error("exit %d: %s", rc, ikz_strerror((enum ikz_status)rc));
     job_free(&job);
@@ -294,9 +310,11 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "--help") == 0)
         return _print(_usage_main);
     if (argc >= 2 && strcmp(argv[1], "run") == 0)
-        return _run(argc - 1, argv + 1, false);
+        return _run(argc - 1, argv + 1, MODE_RUN);
     if (argc >= 2 && strcmp(argv[1], "validate") == 0)
-        return _run(argc - 1, argv + 1, true);
+        return _run(argc - 1, argv + 1, MODE_VALIDATE);
+    if (argc >= 2 && strcmp(argv[1], "projekttext") == 0)
+        return _run(argc - 1, argv + 1, MODE_PROJEKTTEXT);
     if (argc >= 2 && strcmp(argv[1], "verify") == 0)
         return _verify(argc - 1, argv + 1);
     return argc < 2 ? _usage_error("a command is required", NULL) : _usage_error("unknown command", argv[1]);

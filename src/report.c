@@ -7,6 +7,7 @@
  * manifest, and only then the one-step swap into OUTPUT/YYYY. */
 #include "report.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 #include "labels.h"
 #include "log.h"
 #include "manifest.h"
+#include "press_values.h"
 #include "publish.h"
 #include "register.h"
 #include "register_choice.h"
@@ -59,6 +61,16 @@ struct run {
     struct table pruefbericht;
     struct xlsx_texts xlsx_texts; /* the workbook's texts, resolved before it is written */
     char *press_text;
+    char *path_kreistext, *path_projekttext;
+    char *kreis_template, *projekt_template;
+    struct paragraph *presse; /* presse/: one per Kreis, then the projects asked for */
+    size_t n_presse;
+};
+
+/* One file of presse/: its name in the report and its text. */
+struct paragraph {
+    char rel[96];
+    char *text;
 };
 
 static enum ikz_status _run_init(struct run *r, const struct report_options *opt)
@@ -81,13 +93,22 @@ static enum ikz_status _run_init(struct run *r, const struct report_options *opt
     r->path_labels = text_path_join(opt->templates_dir, "kennzahlen.csv");
     r->path_texts = text_path_join(opt->templates_dir, "texte.ini");
     r->path_press = text_path_join(opt->templates_dir, "pressetext.txt");
+    r->path_kreistext = text_path_join(opt->templates_dir, "kreistext.txt");
+    r->path_projekttext = text_path_join(opt->templates_dir, "projekttext.txt");
     bool ok = r->path_projekte && r->path_beteiligungen && r->path_areas && r->path_labels &&
-              r->path_texts && r->path_press;
+              r->path_texts && r->path_press && r->path_kreistext && r->path_projekttext;
     return ok ? IKZ_OK : IKZ_ERR_OSERR;
 }
 
 static void _run_free(struct run *r)
 {
+    for (size_t i = 0; i < r->n_presse; i++)
+        free(r->presse[i].text);
+    free(r->presse);
+    free(r->kreis_template);
+    free(r->projekt_template);
+    free(r->path_kreistext);
+    free(r->path_projekttext);
     free(r->press_text);
     xlsx_texts_free(&r->xlsx_texts);
     table_free(&r->pruefbericht);
@@ -187,6 +208,10 @@ static enum ikz_status _load_templates(struct run *r, const struct report_option
         st = texts_load(r->path_texts, r->path_texts, &r->texts, &r->findings);
     if (st == IKZ_OK)
         st = _read_template(r->path_press, &r->press_template, &r->findings);
+    if (st == IKZ_OK)
+        st = _read_template(r->path_kreistext, &r->kreis_template, &r->findings);
+    if (st == IKZ_OK)
+        st = _read_template(r->path_projekttext, &r->projekt_template, &r->findings);
     if (st == IKZ_OK)
         st = _choose_land(r, opt);
     return st;
@@ -415,6 +440,92 @@ static void _print_findings(const struct run *r, bool with_hinweise)
 /* ---------------------------------------------------------------------- */
 /* Computing                                                               */
 
+/* Renders one paragraph of presse/ from tpl with a project's or a Kreis's
+ * values beside the key figures. */
+static enum ikz_status _paragraph(struct run *r, const char *tpl, const char *path, const struct press_values *pv,
+                                  char **out)
+{
+    struct text_values values = {.now = &r->fig, .before = &r->fig_before, .extra = pv->v, .n_extra = pv->n};
+    return render_text(tpl, path, 1, &values, out, &r->findings);
+}
+
+static enum ikz_status _add_paragraph(struct run *r, const char *rel, char *text)
+{
+    struct paragraph *p = realloc(r->presse, (r->n_presse + 1) * sizeof *p);
+    if (!p) {
+        free(text);
+        return IKZ_ERR_OSERR;
+    }
+    r->presse = p;
+    snprintf(p[r->n_presse].rel, sizeof p->rel, "%s", rel);
+    p[r->n_presse++].text = text;
+    return IKZ_OK;
+}
+
+/* A project id as part of a file name: letters, digits, '-', '_' and '.'
+ * stay, anything else becomes '_'. */
+static void _file_id(const char *id, char *out, size_t outsz)
+{
+    size_t o = 0;
+    for (; *id && o + 1 < outsz; id++, o++) {
+        bool keep = isalnum((unsigned char)*id) || *id == '-' || *id == '_' || (*id == '.' && o > 0);
+        out[o] = keep ? *id : '_';
+    }
+    out[o] = '\0';
+}
+
+/* The regional editions, one per Kreis and kreisfreie Stadt, and the
+ * paragraphs of the projects the job asks for. A project that is not
+ * funded at the Stichtag (a rerun for an earlier year) gets no paragraph
+ * and a hinweis, not a failed night. */
+static enum ikz_status _paragraphs(struct run *r, const struct report_options *opt)
+{
+    struct figures_input in = {&r->reg, &r->areas, &r->ex, &r->agg, &r->labels, false};
+    enum ikz_status st = IKZ_OK;
+    for (size_t k = 0; st == IKZ_OK && k < r->reg.n_kreise; k++) {
+        struct press_values pv;
+        char *text = NULL, rel[96];
+        st = press_values_kreis(&in, k, &pv);
+        if (st == IKZ_OK)
+            st = _paragraph(r, r->kreis_template, r->path_kreistext, &pv, &text);
+        press_values_free(&pv);
+        snprintf(rel, sizeof rel, "presse/kreis-%s.txt", r->reg.kreis[k].key);
+        if (st == IKZ_OK)
+            st = _add_paragraph(r, rel, text);
+    }
+    const char *list = opt->projekttexte ? opt->projekttexte : "";
+    while (st == IKZ_OK && *list) {
+        size_t skip = strspn(list, ", \t"), len = strcspn(list + skip, ", \t");
+        char id[256];
+        snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), list + skip);
+        list += skip + len;
+        if (!*id)
+            continue;
+        long i = press_find_projekt(&r->ex, id);
+        if (i < 0 || !aggregate_is_active(&r->ex.projekt[i], opt->stichtag)) {
+            findings_add(&r->findings, FINDING_PROJEKTTEXT_OHNE_PROJEKT, opt->job_path ? _display(opt->job_path) : "--projekttexte",
+                         0, "projekttexte", id, NULL);
+            continue;
+        }
+        struct press_values pv;
+        char *text = NULL, rel[96], safe[64];
+        st = press_values_projekt(&in, (size_t)i, &pv);
+        if (st == IKZ_OK)
+            st = _paragraph(r, r->projekt_template, r->path_projekttext, &pv, &text);
+        press_values_free(&pv);
+        _file_id(id, safe, sizeof safe);
+        snprintf(rel, sizeof rel, "presse/projekt-%s.txt", safe);
+        for (size_t j = 0; st == IKZ_OK && j < r->n_presse; j++)
+            if (strcmp(r->presse[j].rel, rel) == 0) { /* asked twice, or two ids that look alike */
+                free(text);
+                text = NULL;
+            }
+        if (st == IKZ_OK && text)
+            st = _add_paragraph(r, rel, text);
+    }
+    return st;
+}
+
 /* The figures at the Stichtag and one year earlier, and the press text:
  * everything that can still fail before anything is written. */
 static enum ikz_status _compute(struct run *r, const struct report_options *opt)
@@ -434,6 +545,8 @@ static enum ikz_status _compute(struct run *r, const struct report_options *opt)
     if (st == IKZ_OK) /* before the Prüfbericht is made: it lists these hinweise */
         check_cell_lengths(r->fig.table, TABLE__COUNT, &r->findings);
     if (st == IKZ_OK)
+        st = _paragraphs(r, opt);
+    if (st == IKZ_OK)
         st = xlsx_texts_resolve(&r->texts, &r->fig, &r->fig_before, &r->xlsx_texts, &r->findings);
     if (st == IKZ_OK)
         st = findings_table(&r->findings, &r->pruefbericht);
@@ -451,21 +564,22 @@ static enum ikz_status _compute(struct run *r, const struct report_options *opt)
 /* Writing                                                                 */
 
 /* The files one writer wrote, for the manifest. The CSV writer and the
- * workbook writer each keep their own list, joined in a fixed order. The
- * bound follows from the tables: every CSV table, the Prüfbericht, the
- * press text, the workbook. Going past it is a programming error. */
-#define MAX_OUTPUTS (TABLE__COUNT + 3)
-
+ * workbook writer each keep their own list, joined in a fixed order. */
 struct outputs {
-    char name[MAX_OUTPUTS][64];
-    size_t n;
+    char (*name)[96];
+    size_t n, cap;
 };
 
 static enum ikz_status _output(struct outputs *o, const char *rel, struct ikz_error *err)
 {
-    if (o->n >= MAX_OUTPUTS)
-        return ikz_fail(err, IKZ_ERR_SOFTWARE, "%s: more than %d output files; MAX_OUTPUTS is too small", rel,
-                        MAX_OUTPUTS);
+    if (o->n == o->cap) {
+        size_t cap = o->cap ? 2 * o->cap : 32;
+        char(*n)[96] = realloc(o->name, cap * sizeof *n);
+        if (!n)
+            return ikz_fail(err, IKZ_ERR_OSERR, "%s: out of memory", rel);
+        o->name = n;
+        o->cap = cap;
+    }
     snprintf(o->name[o->n++], sizeof o->name[0], "%s", rel);
     return IKZ_OK;
 }
@@ -574,6 +688,8 @@ static enum ikz_status _write_manifest(struct run *r, const struct report_option
         .findings = &r->findings,
         .rejected_rows = _rejected_rows(r),
         .missing_amounts = r->ex.missing_amounts,
+        .presse_kreise = r->reg.n_kreise,
+        .presse_projekte = r->n_presse - r->reg.n_kreise,
     };
     return manifest_write(pub, outputs, n_outputs, &m, err);
 }
@@ -588,6 +704,8 @@ struct _text_writer {
     const struct table *tables;     /* the figures' tables, TABLE__COUNT of them */
     const struct table *pruefbericht;
     const char *press_text;
+    const struct paragraph *presse; /* presse/ */
+    size_t n_presse;
     enum csv_dialect dialect;
     struct publication *pub;        /* shared: only publish_create/finish with distinct names */
     struct outputs out;             /* this thread's */
@@ -610,6 +728,8 @@ static void *_write_texts(void *arg)
         st = _write_csv(&w->out, w->pub, "pruefbericht.csv", w->pruefbericht, w->dialect, &w->err);
     if (st == IKZ_OK)
         st = _write_file(&w->out, w->pub, "pressetext.txt", _put_text, w->press_text, &w->err);
+    for (size_t i = 0; st == IKZ_OK && i < w->n_presse; i++)
+        st = _write_file(&w->out, w->pub, w->presse[i].rel, _put_text, w->presse[i].text, &w->err);
     if (st == IKZ_OK)
         testhook_pause("csv");
     w->st = st;
@@ -626,7 +746,8 @@ static enum ikz_status _publish(struct run *r, const struct report_options *opt)
         return st;
     }
     struct _text_writer texts = {.tables = r->fig.table, .pruefbericht = &r->pruefbericht,
-                                 .press_text = r->press_text, .dialect = opt->dialect, .pub = &pub};
+                                 .press_text = r->press_text, .presse = r->presse, .n_presse = r->n_presse,
+                                 .dialect = opt->dialect, .pub = &pub};
     struct outputs book = {0};
     struct findings book_findings; /* the workbook writer's own, merged after the join */
     findings_init(&book_findings, FINDINGS_KEPT);
@@ -648,15 +769,21 @@ static enum ikz_status _publish(struct run *r, const struct report_options *opt)
     if (st == IKZ_OK) {
         testhook_pause("workbook");
         /* The manifest lists the outputs in one order, whichever finished first. */
-        const char *outputs[2 * MAX_OUTPUTS];
         size_t n = 0;
-        for (size_t i = 0; i < texts.out.n; i++)
+        const char **outputs = malloc((texts.out.n + book.n + 1) * sizeof *outputs);
+        if (!outputs)
+            st = ikz_fail(&err, IKZ_ERR_OSERR, "out of memory");
+        for (size_t i = 0; outputs && i < texts.out.n; i++)
             outputs[n++] = texts.out.name[i];
-        for (size_t i = 0; i < book.n; i++)
+        for (size_t i = 0; outputs && i < book.n; i++)
             outputs[n++] = book.name[i];
         testhook_pause("manifest");
-        st = _write_manifest(r, opt, &pub, outputs, n, &err);
+        if (outputs)
+            st = _write_manifest(r, opt, &pub, outputs, n, &err);
+        free(outputs);
     }
+    free(texts.out.name);
+    free(book.name);
     if (st == IKZ_OK) {
         testhook_pause("commit");
         char final_dir[4096];
@@ -756,6 +883,49 @@ enum ikz_status report_validate(const struct report_options *opt)
     if (st == IKZ_OK)
         printf("%s: %zu Kommunen, %zu projects, %zu participations; %zu findings (%zu fehler)\n", opt->input_dir,
                r.reg.n, r.ex.n_projekte, r.ex.n_beteiligungen, r.findings.total, r.findings.errors);
+    _run_free(&r);
+    return st;
+}
+
+enum ikz_status report_projekttext(const struct report_options *opt)
+{
+    struct run r;
+    enum ikz_status st = _run_init(&r, opt);
+    if (st == IKZ_OK)
+        st = _read_and_check(&r, opt);
+    if (st == IKZ_OK)
+        st = _compute(&r, opt);
+    _print_findings(&r, opt->print_hinweise);
+    long i = st == IKZ_OK ? press_find_projekt(&r.ex, opt->projekt) : -1;
+    char day[11], when[11];
+    date_format_de(opt->stichtag, day);
+    if (st == IKZ_OK && i < 0) {
+        log_error("%s: no project %s", r.path_projekte, opt->projekt);
+        st = IKZ_ERR_DATA;
+    } else if (st == IKZ_OK && !r.ex.projekt[i].usable) {
+        log_error("%s: project %s is not usable (see the findings above)", r.path_projekte, opt->projekt);
+        st = IKZ_ERR_DATA;
+    } else if (st == IKZ_OK && !aggregate_is_active(&r.ex.projekt[i], opt->stichtag)) {
+        const struct projekt *p = &r.ex.projekt[i];
+        bool later = p->bewilligt > opt->stichtag;
+        date_format_de(later ? p->bewilligt : p->widerrufen, when);
+        log_error("project %s is not funded on %s: %s on %s", opt->projekt, day, later ? "approved" : "revoked", when);
+        st = IKZ_ERR_DATA;
+    }
+    if (st == IKZ_OK) {
+        struct figures_input in = {&r.reg, &r.areas, &r.ex, &r.agg, &r.labels, false};
+        struct press_values pv;
+        char *text = NULL;
+        st = press_values_projekt(&in, (size_t)i, &pv);
+        if (st == IKZ_OK)
+            st = _paragraph(&r, r.projekt_template, r.path_projekttext, &pv, &text);
+        press_values_free(&pv);
+        if (st == IKZ_OK && (fputs(text, stdout) == EOF || fflush(stdout) != 0))
+            st = IKZ_ERR_IO;
+        if (st == IKZ_ERR_CONFIG)
+            _print_findings(&r, false);
+        free(text);
+    }
     _run_free(&r);
     return st;
 }

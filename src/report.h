@@ -1,8 +1,9 @@
 /* report.h: one run of the pipeline, read -> check -> aggregate ->
  * statistics -> render -> publish.
  *
- * report_run() is what `ikz-report run` does and report_validate() what
- * `ikz-report validate` does; both return the exit status and never exit
+ * report_run() is what `ikz-report run` does, report_validate() what
+ * `ikz-report validate` does and report_projekttext() what `ikz-report
+ * projekttext` does; both return the exit status and never exit
  * themselves. A run either publishes the complete report in OUTPUT/YYYY or
  * changes nothing there. */
 #ifndef IKZ_REPORT_H
@@ -30,6 +31,8 @@ struct report_options {
     const char *land;          /* the report's Land, "06", or "alle"; NULL: [bericht] land of texte.ini */
     bool print_hinweise;       /* run: also print the hinweise on stderr (--verbose) */
     const char *changes_path;  /* territorial changes; NULL: INPUT/gebietsaenderungen.csv if it exists */
+    const char *projekttexte;  /* run: project ids (comma or blank separated) whose paragraphs go to presse/ */
+    const char *projekt;       /* projekttext: the one project whose paragraph is printed */
 };
 
 /* True for a Land key 01..16 or "alle". */
@@ -46,5 +49,10 @@ enum ikz_status report_run(const struct report_options *opt);
 /* Reads and checks the exports, prints the findings, writes nothing.
  * IKZ_OK when there is no fehler, IKZ_ERR_DATA otherwise. */
 enum ikz_status report_validate(const struct report_options *opt);
+
+/* Computes like validate and prints the paragraph of project opt->projekt
+ * (templates/projekttext.txt) on stdout. IKZ_ERR_DATA, with a message,
+ * when the project is not in the exports or not funded at the Stichtag. */
+enum ikz_status report_projekttext(const struct report_options *opt);
 
 #endif

@@ -52,6 +52,7 @@ static const struct {
     [FINDING_PROJEKT_EIN_BETEILIGTER] = {"PROJEKT_EIN_BETEILIGTER", SEVERITY_HINWEIS, "Projekt hat nur eine beteiligte Kommune; Zusammenarbeit braucht mindestens zwei"},
     [FINDING_FEDERFUEHRUNG_FEHLT] = {"FEDERFUEHRUNG_FEHLT", SEVERITY_HINWEIS, "Projekt hat keine federführende Kommune"},
     [FINDING_FEDERFUEHRUNG_MEHRFACH] = {"FEDERFUEHRUNG_MEHRFACH", SEVERITY_HINWEIS, "Projekt hat mehrere federführende Kommunen"},
+    [FINDING_PROJEKTTEXT_OHNE_PROJEKT] = {"PROJEKTTEXT_OHNE_PROJEKT", SEVERITY_HINWEIS, "Für dieses Projekt ist ein Projekttext bestellt, es ist aber am Stichtag nicht gefördert; kein Text geschrieben"},
     [FINDING_ZELLE_GEKUERZT] = {"ZELLE_GEKUERZT", SEVERITY_HINWEIS, "Text länger als eine Zelle des Arbeitsblatts fasst; dort gekürzt und mit […] markiert"},
     [FINDING_VORLAGE_FEHLERHAFT] = {"VORLAGE_FEHLERHAFT", SEVERITY_FEHLER, "Vorlage in templates/ fehlerhaft"},
 };

@@ -94,8 +94,10 @@ enum ikz_status aggregate_compute(const struct kommune_register *reg, const stru
         aggregate_free(out);
         return IKZ_ERR_OSERR;
     }
-    for (size_t i = 0; i < reg->n_kreise; i++)
+    for (size_t i = 0; i < reg->n_kreise; i++) {
         kreis_stamp[i] = UINT32_MAX;
+        out->kreis[i].groesste = UINT32_MAX;
+    }
 
     for (size_t i = 0; i < ex->n_projekte; i++) {
         const struct projekt *p = &ex->projekt[i];
@@ -125,8 +127,14 @@ enum ikz_status aggregate_compute(const struct kommune_register *reg, const stru
             uint32_t kr = reg->kommune[b->kommune].kreis;
             out->kreis[kr].beteiligungen++;
             if (kreis_stamp[kr] != (uint32_t)i) {
+                struct kreis_agg *ka = &out->kreis[kr];
                 kreis_stamp[kr] = (uint32_t)i;
-                out->kreis[kr].projekte++;
+                ka->projekte++;
+                ka->ozg_kooperationen += ozg;
+                /* Projects come in id order: on a tie the earlier id stays. */
+                const struct projekt *g = ka->groesste == UINT32_MAX ? NULL : &ex->projekt[ka->groesste];
+                if (!g || p->count > g->count || (p->count == g->count && p->bewilligt < g->bewilligt))
+                    ka->groesste = (uint32_t)i;
             }
         }
     }

@@ -38,6 +38,9 @@ struct area_agg {
 
 struct kreis_agg {
     uint32_t kommunen_beteiligt, beteiligungen, projekte;
+    uint32_t ozg_kooperationen; /* OZG cooperations with a Kommune of the Kreis */
+    uint32_t groesste;          /* its largest project (most participants, then
+                                 * earliest approval, then id); UINT32_MAX: none */
 };
 
 struct year_agg {

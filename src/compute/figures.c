@@ -307,6 +307,7 @@ FILL(kr_kommunen) { cell_int(c, KREIS->kommunen); }
 FILL(kr_kommunen_beteiligt) { cell_int(c, KREIS_AGG->kommunen_beteiligt); }
 FILL(kr_beteiligungen) { cell_int(c, KREIS_AGG->beteiligungen); }
 FILL(kr_projekte) { cell_int(c, KREIS_AGG->projekte); }
+FILL(kr_ozg) { cell_int(c, KREIS_AGG->ozg_kooperationen); }
 FILL(kr_je_kommune)
 {
     cell_real(c, KREIS->kommunen ? (double)KREIS_AGG->beteiligungen / KREIS->kommunen : NAN);
@@ -322,6 +323,7 @@ static const struct table_column _kreise_cols[] = {
     {"beteiligungen", COLUMN_COUNT, false, _f_kr_beteiligungen},
     {"projekte", COLUMN_COUNT, false, _f_kr_projekte},
     {"projekte_je_kommune", COLUMN_DECIMAL, false, _f_kr_je_kommune},
+    {"ozg_kooperationen", COLUMN_COUNT, false, _f_kr_ozg},
 };
 
 /* ---------------------------------------------------------------------- */

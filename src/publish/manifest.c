@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <unistd.h>
 #include <stdbool.h>
 #include <sys/stat.h>
@@ -92,6 +93,12 @@ enum ikz_status manifest_write(struct publication *pub, const char *const *outpu
         cJSON_AddItemToArray(inputs, o);
     }
 
+    /* How many regional and project paragraphs the report holds: verify
+     * needs the number, as their names depend on the register and the job. */
+    cJSON *presse = cJSON_AddObjectToObject(root, "presse");
+    cJSON_AddNumberToObject(presse, "kreise", (double)m->presse_kreise);
+    cJSON_AddNumberToObject(presse, "projekte", (double)m->presse_projekte);
+
     cJSON *outs = cJSON_AddArrayToObject(root, "outputs");
     for (size_t i = 0; i < n_outputs && st == IKZ_OK; i++) {
         char hex[DIGEST_HEX_LEN + 1];
@@ -172,8 +179,28 @@ static char *_slurp(const char *path, const char **why)
     return buf;
 }
 
+enum presse_kind { NOT_PRESSE, PRESSE_KREIS, PRESSE_PROJEKT };
+
+/* presse/kreis-KKKKK.txt or presse/projekt-ID.txt (ID of letters, digits,
+ * '-', '_' and '.'), or neither. */
+static enum presse_kind _presse(const char *name)
+{
+    const char *rest;
+    size_t n;
+    if (strncmp(name, "presse/kreis-", 13) == 0) {
+        rest = name + 13;
+        return strspn(rest, "0123456789") == 5 && strcmp(rest + 5, ".txt") == 0 ? PRESSE_KREIS : NOT_PRESSE;
+    }
+    if (strncmp(name, "presse/projekt-", 15) != 0)
+        return NOT_PRESSE;
+    rest = name + 15;
+    n = strspn(rest, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
+    return n > 4 && rest[0] != '.' && rest[n] == '\0' && strcmp(rest + n - 4, ".txt") == 0 ? PRESSE_PROJEKT
+                                                                                       : NOT_PRESSE;
+}
+
 /* Whether name is a file a report of that year holds: every CSV summary,
- * the Prüfbericht, the press text, the workbook. */
+ * the Prüfbericht, the press text, the workbook, the paragraphs. */
 static bool _expected(const char *name, int year)
 {
     char want[64];
@@ -185,10 +212,11 @@ static bool _expected(const char *name, int year)
             return true;
     }
     snprintf(want, sizeof want, "ikz-bericht-%04d.xlsx", year);
-    return strcmp(name, "pruefbericht.csv") == 0 || strcmp(name, "pressetext.txt") == 0 || strcmp(name, want) == 0;
+    return strcmp(name, "pruefbericht.csv") == 0 || strcmp(name, "pressetext.txt") == 0 || strcmp(name, want) == 0 ||
+           _presse(name) != NOT_PRESSE;
 }
 
-/* How many files a report holds (besides the manifest). */
+/* How many files a report holds (besides the manifest and presse/). */
 static size_t _n_expected(void)
 {
     size_t n = 3;
@@ -274,7 +302,10 @@ enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_er
     free(mpath);
     int year = date_year(day);
 
-    size_t problems = 0, files = 0;
+    size_t problems = 0, files = 0, presse_found[3] = {0};
+    const cJSON *presse = cJSON_GetObjectItemCaseSensitive(root, "presse");
+    double presse_want[3] = {0, cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(presse, "kreise")),
+                             cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(presse, "projekte"))};
     const cJSON *o;
     cJSON_ArrayForEach(o, outs)
     {
@@ -291,7 +322,9 @@ enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_er
             problems++;
             continue;
         }
-        files++;
+        enum presse_kind pk = _presse(name);
+        files += pk == NOT_PRESSE;
+        presse_found[pk]++;
         size_t len = strlen(report_dir) + strlen(name) + 2;
         char *path = malloc(len);
         if (!path) {
@@ -347,6 +380,15 @@ enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_er
         fprintf(out, "MISSING the manifest names %zu files, a report holds %zu\n", files, _n_expected());
         problems++;
     }
+    /* The paragraphs' number is the manifest's word (a manifest without it
+     * is not this version's): it must agree with what it lists. */
+    for (int k = PRESSE_KREIS; k <= PRESSE_PROJEKT; k++)
+        if (isnan(presse_want[k]) || (double)presse_found[k] != presse_want[k]) {
+            fprintf(out, "MISSING the manifest names %zu %s paragraphs in presse/, and says %.0f\n",
+                    presse_found[k], k == PRESSE_KREIS ? "Kreis" : "project", presse_want[k]);
+            problems++;
+        }
+    files += presse_found[PRESSE_KREIS] + presse_found[PRESSE_PROJEKT];
     fprintf(out, "%s: %s; %zu files, Stichtag %s, made by ikz-report %s\n", report_dir,
            problems ? "NOT intact" : "intact", files, _str(root, "stichtag"), _str(root, "version"));
     cJSON_Delete(root);

@@ -34,6 +34,7 @@ struct manifest_info {
     const struct findings *findings;
     size_t rejected_rows;
     size_t missing_amounts;
+    size_t presse_kreise, presse_projekte; /* paragraphs in presse/: per Kreis, per project */
 };
 
 /* Hashes the outputs (relative paths in the publication) and writes

@@ -20,6 +20,7 @@ static const char *const _names[JOB__COUNT] = {
     [JOB_GEBIETSSTAND] = "gebietsstand", [JOB_MAX_FIELD_BYTES] = "max-field-bytes",
     [JOB_MAX_COLUMNS] = "max-columns",       [JOB_LAND] = "land",
     [JOB_GEBIETSAENDERUNGEN] = "gebietsaenderungen",
+    [JOB_PROJEKTTEXTE] = "projekttexte",
 };
 
 /* Keys whose values are paths, relative to the job file. */

@@ -2,7 +2,8 @@
  *
  * A job file has one section [job] with the keys input, register, output,
  * stichtag, ozg-seit, csv-dialect, templates, max-fehler, log-file,
- * gebietsstand, max-field-bytes, max-columns, land and gebietsaenderungen: the long options of `ikz-report run` without the dashes.
+ * gebietsstand, max-field-bytes, max-columns, land, gebietsaenderungen and
+ * projekttexte: the long options of `ikz-report run` without the dashes.
  * Relative paths are relative to the job file's directory. input may end
  * in "/" "*" (a slash and a star): the newest subdirectory named by a date
  * (YYYY-MM-DD); other names are not considered. stichtag is "heute", "vorjahr" (31 December
@@ -29,6 +30,7 @@ enum job_key {
     JOB_MAX_COLUMNS,
     JOB_LAND,
     JOB_GEBIETSAENDERUNGEN,
+    JOB_PROJEKTTEXTE,
     JOB__COUNT
 };
 

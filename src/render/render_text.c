@@ -68,6 +68,8 @@ static bool _format(const struct cell *c, enum variant var, enum format fmt, cha
         if (isnan(x) || (var != VARIANT_NOW && var != VARIANT_VORJAHR))
             return false;
         double r = round(x);
+        if (r == 0 && x > 0) /* not "null" for something: "weniger als 0,1" */
+            return _format(c, var, FORMAT_DEFAULT, out, outsz);
         if (r >= 0 && r <= 12)
             snprintf(out, outsz, "%s", _words[(int)r]);
         else
@@ -143,7 +145,15 @@ static bool _forms(struct _ctx *c, const struct text_values *v, const char *name
                    const char *forms, const char *end, FILE *fp)
 {
     bool own;
-    const struct cell *k = _lookup(v, key, &own);
+    char base[128];
+    snprintf(base, sizeof base, "%s", key);
+    char *dot = strchr(base, '.');
+    bool vorjahr = dot && strcmp(dot, ".vorjahr") == 0; /* "{key.vorjahr?...}": the year before's number */
+    if (vorjahr)
+        *dot = '\0';
+    const struct cell *k = _lookup(v, base, &own);
+    if (k && vorjahr)
+        k = own || !v->before ? NULL : figures_key(v->before, base);
     const char *bar[2] = {NULL, NULL};
     size_t nbars = 0;
     int depth = 0;

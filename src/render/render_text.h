@@ -26,14 +26,9 @@
 #define IKZ_RENDER_TEXT_H
 
 #include "figures.h"
+#include "press_values.h" /* struct text_value */
 #include "findings.h"
 #include "status.h"
-
-/* A value of one text's own, such as a project's name in its paragraph. */
-struct text_value {
-    const char *key;
-    struct cell value;
-};
 
 struct text_values {
     const struct figures *now;

@@ -1,0 +1,51 @@
+/* press_values.h: the values of one project's or one Kreis's paragraph.
+ *
+ * The Land paragraph needs only the key figures; a project paragraph
+ * (templates/projekttext.txt) and a Kreis paragraph (templates/kreistext.txt)
+ * need values of their own: names in German enumeration ("Birkenau,
+ * Mörlenbach und Gorxheimertal"), the lead, the task area, the project's
+ * savings, a Kreis's counts and its largest cooperation. This module
+ * computes them from the same aggregate as the tables, so a Kreis
+ * paragraph states exactly the numbers of kreise.csv. Every key starts
+ * with projekt_ or kreis_, so none hides a key figure. */
+#ifndef IKZ_PRESS_VALUES_H
+#define IKZ_PRESS_VALUES_H
+
+#include <stddef.h>
+
+#include "figures.h"
+#include "status.h"
+#include "table.h"
+
+/* A value of one text's own, looked up before the key figures. */
+struct text_value {
+    const char *key;
+    struct cell value;
+};
+
+#define PRESS_VALUES_MAX 24
+
+struct press_values {
+    struct text_value v[PRESS_VALUES_MAX];
+    size_t n;
+    char *owned[8]; /* the enumerations */
+    size_t n_owned;
+};
+
+/* The index of the project called id in in->ex, or -1. */
+long press_find_projekt(const struct exports *ex, const char *id);
+
+/* The values of project p (an index into in->ex->projekt). */
+enum ikz_status press_values_projekt(const struct figures_input *in, size_t p, struct press_values *out);
+
+/* The values of Kreis k (an index into in->reg->kreis). */
+enum ikz_status press_values_kreis(const struct figures_input *in, size_t k, struct press_values *out);
+
+void press_values_free(struct press_values *pv);
+
+/* A Kommune's name as a newspaper writes it: without the register's
+ * addition after a comma ("Bensheim, Stadt" is Bensheim), and a Landkreis
+ * whose name does not say so with its kind ("Landkreis Bergstraße"). */
+void press_name(const struct kommune *k, char *out, size_t outsz);
+
+#endif
