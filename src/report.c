@@ -503,7 +503,7 @@ static enum ikz_status _paragraphs(struct run *r, const struct report_options *o
             continue;
         long i = press_find_projekt(&r->ex, id);
         if (i < 0 || !aggregate_is_active(&r->ex.projekt[i], opt->stichtag)) {
-            findings_add(&r->findings, FINDING_PROJEKTTEXT_OHNE_PROJEKT, opt->job_path ? _display(opt->job_path) : "--projekttexte",
+            findings_add(&r->findings, FINDING_PROJEKTTEXT_OHNE_PROJEKT, opt->job_path ? _display(opt->job_path) : "Kommandozeile",
                          0, "projekttexte", id, NULL);
             continue;
         }

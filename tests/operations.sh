@@ -151,7 +151,7 @@ chmod -R u+w "$work/ro"
 # --- verify ------------------------------------------------------------------------
 "$bin" verify "$work/o/2024" >"$work/out" 2>&1; rc=$?
 expect_eq "verify intact exit" 0 "$rc"
-expect_true "verify says intact" grep -q "^$work/o/2024: intact; 10 files, Stichtag 2024-12-31, made by ikz-report" "$work/out"
+expect_true "verify says intact" grep -q "^$work/o/2024: intact; 36 files, Stichtag 2024-12-31, made by ikz-report" "$work/out"
 expect_true "verify names the register" grep -q "^input   register GV100AD_301123.txt: 3547107 bytes, 16035 rows, sha256 $(sha256sum "$src/sample-data/GV100AD_301123.txt" | cut -c1-64)$" "$work/out"
 printf 'x' | dd of="$work/o/2024/csv/kreise.csv" bs=1 seek=100 conv=notrunc 2>/dev/null
 "$bin" verify "$work/o/2024" >"$work/out" 2>&1; rc=$?

@@ -171,9 +171,9 @@ static void test_tables(void **state)
            "06431002,B,Stadt,06431,Bergstraße,6000,3,1,1\n"
            "06431003,C,Gemeinde,06431,Bergstraße,12000,2,1,1\n");
     _table(f, TABLE_KREISE,
-           "kreis,name,art,kommunen,kommunen_beteiligt,beteiligungen,projekte,projekte_je_kommune\n"
-           "06411,D,kreisfreie Stadt,1,1,3,3,3\n"
-           "06431,Bergstraße,Landkreis,4,4,9,5,2.25\n");
+           "kreis,name,art,kommunen,kommunen_beteiligt,beteiligungen,projekte,projekte_je_kommune,ozg_kooperationen\n"
+           "06411,D,kreisfreie Stadt,1,1,3,3,3,0\n"
+           "06431,Bergstraße,Landkreis,4,4,9,5,2.25,1\n");
     _table(f, TABLE_GROESSENKLASSEN,
            "klasse,von,bis,gemeinden,gemeinden_beteiligt,projekte_je_gemeinde_mittelwert,projekte_je_gemeinde_median\n"
            "unter 5.000,0,5000,1,1,3,3\n"

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The press office's texts as they are sent: the project paragraph of the
+# press release's cooperation (IKZ-2023-021), the regional paragraphs
+# against kreise.csv, the project paragraphs a job asks for, and every
+# singular form on a fixture of one project, with hand-worked text.
+# Usage: press_texts.sh BINARY SOURCE_DIR
+set -u
+bin=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+. "$src/tests/lib.sh"
+sample=$src/sample-data
+
+# --- projekttext: the press release's project -------------------------------
+"$bin" projekttext --input "$sample" --projekt IKZ-2023-021 --year 2024 --quiet >"$work/p.txt" 2>"$work/p.err"
+expect_eq "projekttext exit" 0 "$?"
+expect_eq "projekttext IKZ-2023-021" \
+    "Die Gemeinden Birkenau, Mörlenbach und Gorxheimertal arbeiten im Bereich „Onlinezugangsgesetz (OZG)“ zusammen (Projekt IKZ-2023-021, bewilligt am 14.06.2023). Die Gemeinde Birkenau hat die Umsetzung übernommen; die zwei Gemeinden Mörlenbach und Gorxheimertal unterstützen den Prozess. Das führt zu Einsparungen der Personal- und Sachkosten in Höhe von jährlich rund 86.000 Euro; das ist ein Effizienzgewinn von 30 Prozent." \
+    "$(cat "$work/p.txt")"
+expect_eq "projekttext writes nothing else to stderr" "" "$(cat "$work/p.err")"
+run projekttext --input "$sample" --projekt IKZ-2023-021 --year 2022
+expect_eq "projekttext before approval: exit" 65 "$rc"
+expect_true "projekttext before approval: says why" grep -q "ERROR project IKZ-2023-021 is not funded on 31.12.2022: approved on 14.06.2023$" "$work/out"
+run projekttext --input "$sample" --projekt IKZ-0000-000 --year 2024
+expect_eq "projekttext unknown project: exit" 65 "$rc"
+expect_true "projekttext unknown project: says so" grep -q "ERROR $sample/projekte.csv: no project IKZ-0000-000$" "$work/out"
+run projekttext --input "$sample" --year 2024
+expect_eq "projekttext without --projekt: exit" 64 "$rc"
+
+# --- regional paragraphs agree with kreise.csv ------------------------------
+run run --input "$sample" --output "$work/o" --year 2024 --projekttexte "IKZ-2023-021, IKZ-0000-000"
+expect_eq "run with projekttexte: exit" 0 "$rc"
+r=$work/o/2024
+words=(keinem einem zwei drei vier fünf sechs sieben acht neun zehn elf zwölf)
+n_kreise=0
+# kreis;name;art;kommunen;kommunen_beteiligt;beteiligungen;projekte;projekte_je_kommune;ozg_kooperationen
+while IFS=';' read -r kreis name art kommunen beteiligt beteiligungen projekte je ozg; do
+    ozg=${ozg%$'\r'}
+    [ "$kreis" = $'\xEF\xBB\xBFkreis' ] && continue
+    n_kreise=$((n_kreise + 1))
+    f=$r/presse/kreis-$kreis.txt
+    [ -f "$f" ] || { bad "no paragraph for $kreis"; continue; }
+    p=$projekte; [ "$p" -le 12 ] && p=${words[$p]}
+    if [ "$kommunen" = 1 ]; then
+        want="an $p geförderten IKZ-Projekt"
+    elif [ "$beteiligt" = "$kommunen" ]; then
+        want="sind am 31.12.2024 alle $kommunen Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an $p Projekten mit zusammen $beteiligungen Beteiligungen."
+    else
+        b=$beteiligt; [ "$b" -le 12 ] && b=${words[$b]}
+        want="sind am 31.12.2024 $b der $kommunen Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an $p Projekten mit zusammen $beteiligungen Beteiligungen."
+    fi
+    if grep -qF "$want" "$f"; then ok; else bad "$kreis: '$want' not in $(cat "$f")"; fi
+    o=$ozg; [ "$o" -le 12 ] && o=${words[$o]}
+    case $ozg in
+    0) if grep -q "Onlinezugangsgesetz" "$f"; then bad "$kreis: an OZG sentence without OZG cooperations"; else ok; fi ;;
+    1) expect_true "$kreis: one OZG cooperation" grep -q "eine seit Anfang 2021 geförderte Kooperation\|an einer seit Anfang 2021" "$f" ;;
+    *) expect_true "$kreis: $ozg OZG cooperations" grep -q "$o seit Anfang 2021 geförderte" "$f" ;;
+    esac
+done < <(tr -d '\r' <"$r/csv/kreise.csv")
+expect_eq "a paragraph per Kreis and kreisfreie Stadt" 26 "$n_kreise"
+expect_eq "presse/ holds the Kreise and the one project" 27 "$(ls "$r/presse" | wc -l)"
+expect_eq "Landkreis Bergstraße, word for word" \
+    "Im Landkreis Bergstraße sind am 31.12.2024 alle 23 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an 27 Projekten mit zusammen 146 Beteiligungen. Darunter sind drei seit Anfang 2021 geförderte Kooperationen im Bereich „Onlinezugangsgesetz“. Die größte Kooperation mit Beteiligung aus dem Kreis ist IKZ-2019-011 im Bereich „Abfallentsorgung“ mit 23 beteiligten Kommunen unter Federführung von Zwingenberg." \
+    "$(cat "$r/presse/kreis-06431.txt")"
+expect_eq "Frankfurt am Main, word for word" \
+    "Frankfurt am Main ist am 31.12.2024 an drei geförderten IKZ-Projekten beteiligt. Das größte davon ist IKZ-2024-025 im Bereich „Cybersicherheit“ mit 24 beteiligten Kommunen unter Federführung von Obertshausen." \
+    "$(cat "$r/presse/kreis-06412.txt")"
+expect_eq "the job's project paragraph is projekttext's" "$(cat "$work/p.txt")" "$(cat "$r/presse/projekt-IKZ-2023-021.txt")"
+expect_true "an unfunded project asked for: a hinweis" grep -q "^Kommandozeile;;projekttexte;IKZ-0000-000;PROJEKTTEXT_OHNE_PROJEKT;hinweis;" "$r/pruefbericht.csv"
+run verify "$r"
+expect_eq "verify accepts presse/" 0 "$rc"
+# A paragraph removed together with its manifest entry is found.
+rm "$r/presse/kreis-06412.txt"
+grep -v '"presse/kreis-06412.txt"' "$r/manifest.json" >"$work/m.json" && cat "$work/m.json" >"$r/manifest.json"
+run verify "$r"
+expect_eq "verify: a paragraph removed with its entry" 65 "$rc"
+expect_true "verify names the count" grep -q "^MISSING the manifest names 25 Kreis paragraphs in presse/, and says 26$" "$work/out"
+
+# --- one project: every singular form --------------------------------------
+# P-1 (OZG, 2022, costs 10.000, savings 3.000): Birkenau leads, Mörlenbach
+# takes part. 2 of 442 Kommunen: mean 2/442 = 0,0045 projects.
+f=$work/one
+mkdir -p "$f"
+cp "$sample/GV100AD_301123.txt" "$f/"
+printf 'projekt_id;titel;aufgabenbereich;bewilligt_am;widerrufen_am;foerderbetrag_eur;ausgangskosten_eur_jahr;einsparung_eur_jahr\nP-1;Digitalisierung;OZG;2022-03-01;;75000;10000;3000\n' >"$f/projekte.csv"
+printf 'projekt_id;ags;rolle\nP-1;06431004;federfuehrend\nP-1;06431017;beteiligt\n' >"$f/beteiligungen.csv"
+run run --input "$f" --output "$work/one-out" --year 2024
+expect_eq "one project: exit" 0 "$rc"
+t=$work/one-out/2024
+expect_eq "one project: the Land paragraph" \
+    "Aktuell gibt es ein gefördertes Projekt mit zwei Beteiligungen von Gemeinden, Städten und Landkreisen. Somit ist jede der 442 hessischen Kommunen (421 Gemeinden und 21 Kreise) an durchschnittlich weniger als 0,1 IKZ-Projekten beteiligt. Seit Anfang 2021 wurde eine Kooperation im Bereich „Onlinezugangsgesetz“ gefördert. Insgesamt sind zwei Gemeinden an den geförderten Zusammenschlüssen beteiligt." \
+    "$(sed -n 1p "$t/pressetext.txt")"
+expect_eq "one project: savings and the year before" \
+    "Das eine Projekt, das Kosten und Einsparung meldet, spart jährlich rund 3.000 Euro an Personal- und Sachkosten ein; das entspricht einem Effizienzgewinn von 30 Prozent. Ein Jahr zuvor, am 31.12.2023, waren es ein gefördertes Projekt (0,0 Prozent) und zwei Beteiligungen." \
+    "$(sed -n 2p "$t/pressetext.txt")"
+expect_eq "one project: its Kreis" \
+    "Im Landkreis Bergstraße sind am 31.12.2024 zwei der 23 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an einem Projekt mit zwei Beteiligungen. Darunter ist eine seit Anfang 2021 geförderte Kooperation im Bereich „Onlinezugangsgesetz“. Die größte Kooperation mit Beteiligung aus dem Kreis ist P-1 im Bereich „Onlinezugangsgesetz (OZG)“ mit 2 beteiligten Kommunen unter Federführung von Birkenau." \
+    "$(cat "$t/presse/kreis-06431.txt")"
+expect_eq "one project: a Kreis without projects" \
+    "Im Wetteraukreis ist am 31.12.2024 keine der 26 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt." \
+    "$(cat "$t/presse/kreis-06440.txt")"
+"$bin" projekttext --input "$f" --projekt P-1 --year 2024 --quiet >"$work/p1.txt" 2>&1
+expect_eq "one project: its paragraph, one partner" \
+    "Die Gemeinden Birkenau und Mörlenbach arbeiten im Bereich „Onlinezugangsgesetz (OZG)“ zusammen (Projekt P-1, bewilligt am 01.03.2022). Die Gemeinde Birkenau hat die Umsetzung übernommen; die Gemeinde Mörlenbach unterstützt den Prozess. Das führt zu Einsparungen der Personal- und Sachkosten in Höhe von jährlich rund 3.000 Euro; das ist ein Effizienzgewinn von 30 Prozent." \
+    "$(cat "$work/p1.txt")"
+finish
