@@ -62,6 +62,7 @@ expect_true "shipped jahresbericht.ini wrote out/2023" test -f "$work/clone/out/
 run run --job "$work/clone/jobs/nightly.ini"
 expect_eq "shipped nightly.ini" 0 "$rc"
 expect_true "shipped nightly.ini wrote this year's report" test -f "$work/clone/out/$(date +%Y)/pressetext.txt"
+expect_true "shipped nightly.ini wrote the project paragraph it names" test -s "$work/clone/out/$(date +%Y)/presse/projekt-IKZ-2023-021.txt"
 expect_true "shipped jobs log to out/ikz-report.log" grep -q "published" "$work/clone/out/ikz-report.log"
 
 # --- validate -----------------------------------------------------------------
