@@ -32,6 +32,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "press_values.h"
 #include "render_csv.h"
 #include "world.h"
 
@@ -264,6 +265,64 @@ static void test_no_savings_reported(void **state)
     aggregate_free(&agg);
 }
 
+/* The value called key of a paragraph. */
+static const struct cell *_pv(const struct press_values *pv, const char *key)
+{
+    for (size_t i = 0; i < pv->n; i++)
+        if (strcmp(pv->v[i].key, key) == 0)
+            return &pv->v[i].value;
+    fail_msg("no value %s", key);
+    return NULL;
+}
+
+/* A Kreis's paragraph states its row of kreise.csv; its largest
+ * cooperation is P7 (3 participants, approved 2010), not P1 (3, 2022): on
+ * a tie the earlier approval. A project's people come leads first, in the
+ * export's order, as newspapers name them. */
+static void test_press_values(void **state)
+{
+    struct world *w = *state;
+    struct figures_input in = {&w->reg, &w->areas, &w->ex, &w->agg, &w->labels, false};
+    size_t k = 0;
+    while (k < w->reg.n_kreise && strcmp(w->reg.kreis[k].key, "06431") != 0)
+        k++;
+    assert_true(k < w->reg.n_kreise);
+    struct press_values pv;
+    assert_int_equal(press_values_kreis(&in, k, &pv), IKZ_OK);
+    assert_string_equal(_pv(&pv, "kreis_name")->v.text, "Landkreis Bergstraße");
+    assert_int_equal(_pv(&pv, "kreis_kommunen")->v.i, 4);
+    assert_int_equal(_pv(&pv, "kreis_kommunen_beteiligt")->v.i, 4);
+    assert_int_equal(_pv(&pv, "kreis_kommunen_nicht_beteiligt")->v.i, 0);
+    assert_int_equal(_pv(&pv, "kreis_beteiligungen")->v.i, 9);
+    assert_int_equal(_pv(&pv, "kreis_projekte")->v.i, 5);
+    assert_int_equal(_pv(&pv, "kreis_ozg_kooperationen")->v.i, 1);
+    assert_string_equal(_pv(&pv, "kreis_groesste_id")->v.text, "P7");
+    assert_string_equal(_pv(&pv, "kreis_groesste_beteiligte")->v.text, "A, B und D");
+    assert_string_equal(_pv(&pv, "kreis_groesste_federfuehrung")->v.text, "A");
+    press_values_free(&pv);
+
+    long p = press_find_projekt(&w->ex, "P2");
+    assert_true(p >= 0);
+    assert_int_equal(press_values_projekt(&in, (size_t)p, &pv), IKZ_OK);
+    assert_string_equal(_pv(&pv, "projekt_beteiligte")->v.text, "A und Landkreis Bergstraße");
+    assert_string_equal(_pv(&pv, "projekt_beteiligte_art")->v.text, "Kommunen");
+    assert_string_equal(_pv(&pv, "projekt_federfuehrung_art")->v.text, "Gemeinde");
+    assert_string_equal(_pv(&pv, "projekt_partner")->v.text, "Landkreis Bergstraße");
+    assert_string_equal(_pv(&pv, "projekt_partner_art")->v.text, "Landkreis");
+    assert_int_equal(_pv(&pv, "projekt_partner_anzahl")->v.i, 1);
+    assert_int_equal(_pv(&pv, "projekt_mit_einsparungsangabe")->v.i, 1);
+    assert_int_equal(_pv(&pv, "projekt_einsparung_eur_jahr")->v.cents, 2000000);
+    assert_true(fabs(_pv(&pv, "projekt_effizienzgewinn_prozent")->v.r - 10.0) < 1e-9);
+    press_values_free(&pv);
+    /* P7 reports savings without costs: no savings in its paragraph. */
+    assert_int_equal(press_values_projekt(&in, (size_t)press_find_projekt(&w->ex, "P7"), &pv), IKZ_OK);
+    assert_int_equal(_pv(&pv, "projekt_mit_einsparungsangabe")->v.i, 0);
+    assert_int_equal(_pv(&pv, "projekt_einsparung_eur_jahr")->kind, CELL_UNKNOWN);
+    assert_int_equal(_pv(&pv, "projekt_effizienzgewinn_prozent")->kind, CELL_UNKNOWN);
+    press_values_free(&pv);
+    assert_int_equal(press_find_projekt(&w->ex, "P9"), -1);
+}
+
 /* No active project: statistics over projects are undefined, not zero. */
 static void test_nothing_active(void **state)
 {
@@ -307,6 +366,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_previous_year, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_nothing_active, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_no_savings_reported, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_press_values, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_ozg_seit, _setup, _teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
