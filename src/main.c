@@ -226,6 +226,21 @@ static int _run(int argc, char **argv, enum mode mode)
         }
         if (job.input_chosen)
             log_info("newest export directory: %s", job.value[JOB_INPUT]);
+        /* A drop that has received nothing yet (a fresh installation): a
+         * scheduled run has nothing to do and must not fail every night.
+         * validate and projekttext were asked for data: they fail. */
+        if (job.input_empty && !cli[JOB_INPUT]) {
+            if (mode == MODE_RUN) {
+                log_info("no export delivered yet: %s holds no directory named YYYY-MM-DD; nothing to do",
+                         job.value[JOB_INPUT]);
+                job_free(&job);
+                return 0;
+            }
+            fprintf(stderr, "ikz-report: %s: input: no export directory named by a date (YYYY-MM-DD) in %s\n",
+                    job_path, job.value[JOB_INPUT]);
+            job_free(&job);
+            return IKZ_ERR_NOINPUT;
+        }
     }
     const char *v[JOB__COUNT];
     for (int k = 0; k < JOB__COUNT; k++)

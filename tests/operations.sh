@@ -46,6 +46,20 @@ expect_true "job: relative output, newest export" test -f "$work/site/berichte/2
 expect_true "job: log file written" grep -q "published $work/site/jobs/../berichte/2024" "$work/site/ikz.log"
 expect_true "job: newest export logged" grep -q "newest export directory: $work/site/jobs/../exporte/2026-11-23" "$work/out"
 expect_true "job: the export directory in the manifest" grep -q '"input_dir":'$'\t''"2026-11-23",' "$work/site/berichte/2024/manifest.json"
+# A drop that has received nothing yet: a scheduled run has nothing to do
+# and says so in one line; validate, asked for data, fails.
+mkdir -p "$work/leer/eingang"
+printf '[job]\ninput = eingang/*\noutput = berichte\n' >"$work/leer/job.ini"
+run run --job "$work/leer/job.ini"
+expect_eq "empty drop: run exit" 0 "$rc"
+expect_eq "empty drop: one line" 1 "$(wc -l <"$work/out")"
+expect_true "empty drop: says so" grep -q "INFO no export delivered yet: $work/leer/eingang holds no directory named YYYY-MM-DD; nothing to do$" "$work/out"
+expect_true "empty drop: nothing created" test ! -e "$work/leer/berichte"
+run validate --job "$work/leer/job.ini"
+expect_eq "empty drop: validate exit" 66 "$rc"
+rmdir "$work/leer/eingang"
+run run --job "$work/leer/job.ini"
+expect_eq "missing drop: run exit" 66 "$rc"
 run run --job "$work/site/jobs/nightly.ini" --year 2023 --csv-dialect rfc4180
 expect_eq "job: --year overrides the file" 0 "$rc"
 expect_eq "job: option wins" "stichtag,Stichtag,2023-12-31" "$(grep '^stichtag,' "$work/site/berichte/2023/csv/kennzahlen.csv")"

@@ -98,9 +98,9 @@ static enum ikz_status _newest(struct job *job, const char *path, struct ikz_err
         }
     }
     closedir(dir);
-    if (!best) {
-        ikz_fail(err, IKZ_ERR_NOINPUT, "%s: input: no export directory named by a date (YYYY-MM-DD) in %s", path, v);
-        return IKZ_ERR_NOINPUT;
+    if (!best) { /* nothing delivered yet: the caller decides (main.c) */
+        job->input_empty = true;
+        return IKZ_OK;
     }
     job->input_chosen = true;
     free(job->value[JOB_INPUT]);

@@ -6,7 +6,8 @@
  * projekttexte: the long options of `ikz-report run` without the dashes.
  * Relative paths are relative to the job file's directory. input may end
  * in "/" "*" (a slash and a star): the newest subdirectory named by a date
- * (YYYY-MM-DD); other names are not considered. stichtag is "heute", "vorjahr" (31 December
+ * (YYYY-MM-DD); other names are not considered; DIR must exist, and when it
+ * holds no such subdirectory yet, input_empty says so. stichtag is "heute", "vorjahr" (31 December
  * of last year) or a date. Options given on the command line win. */
 #ifndef IKZ_JOB_H
 #define IKZ_JOB_H
@@ -38,6 +39,7 @@ struct job {
     char *value[JOB__COUNT]; /* owned; NULL when the file does not set it */
     long line[JOB__COUNT];   /* the line that set it */
     bool input_chosen;       /* input was DIR/ * and value[JOB_INPUT] is the newest subdirectory */
+    bool input_empty;        /* input was DIR/ * and DIR holds none yet: value[JOB_INPUT] is DIR */
 };
 
 /* The key's name in the file ("csv-dialect"); static. */
