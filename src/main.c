@@ -23,7 +23,7 @@ static const char _usage_main[] =
     "       ikz-report validate [--job FILE] [options] check the exports, write nothing\n"
     "       ikz-report projekttext --projekt ID [options]  print one project's paragraph\n"
     "       ikz-report verify OUTPUT/YYYY              check a published report\n"
-    "       ikz-report --version | --help | COMMAND --help\n"
+    "       ikz-report --version | -h | --help | help [COMMAND] | COMMAND --help\n"
     "\n"
     "Exit codes: 0 done, 64 usage, 65 data errors (nothing published) or a changed\n"
     "report (verify), 66 input missing, 73 cannot create output, 74 I/O error,\n"
@@ -55,10 +55,12 @@ static const char _usage_run[] =
     "  --max-fehler N         publish with up to N rows or amounts left out for errors; default 0\n"
     "  --projekttexte IDS     run: also write presse/projekt-ID.txt for these projects\n"
     "  --projekt ID           projekttext: the project\n"
+    "  --befunde FILE         validate: write every finding as CSV to FILE (- for stdout)\n"
     "  --log-file FILE        also append the log lines to FILE\n"
     "  --max-field-bytes N    longest field read; default 1048576\n"
     "  --max-columns N        most fields in a record; default 1000\n"
-    "  --quiet, --verbose     fewer or more log lines\n";
+    "  --quiet, --verbose     fewer or more log lines\n"
+    "  -h, --help             this text\n";
 
 /* Where an option's value came from: the command line (a usage error,
  * 64) or the job file (a configuration error with file and line, 78). */
@@ -90,27 +92,6 @@ static ikz_date _today(void)
     struct tm tm;
     localtime_r(&now, &tm);
     return date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-/* The templates installed beside the binary (PREFIX/bin/ikz-report ->
- * PREFIX/share/ikz-report/templates) if they exist, else the build's
- * default (the source tree). Static buffer. */
-static const char *_default_templates(void)
-{
-    static char path[PATH_MAX];
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            snprintf(path, sizeof path, "%.*s/../share/ikz-report/templates", (int)(sizeof path - 40), exe);
-            if (access(path, R_OK | X_OK) == 0)
-                return path;
-        }
-    }
-    return IKZ_TEMPLATES_DIR;
 }
 
 /* A bad value of key k: from the command line a usage error, from the job
@@ -166,7 +147,7 @@ enum mode { MODE_RUN, MODE_VALIDATE, MODE_PROJEKTTEXT };
 static int _run(int argc, char **argv, enum mode mode)
 {
     bool validate = mode != MODE_RUN;
-    enum { OPT_JOB = 256, OPT_YEAR, OPT_QUIET, OPT_VERBOSE, OPT_HELP, OPT_PROJEKT };
+    enum { OPT_JOB = 256, OPT_YEAR, OPT_QUIET, OPT_VERBOSE, OPT_HELP, OPT_PROJEKT, OPT_BEFUNDE };
     static const struct option options[] = {
         {"job", required_argument, NULL, OPT_JOB},
         {"input", required_argument, NULL, JOB_INPUT},
@@ -186,16 +167,17 @@ static int _run(int argc, char **argv, enum mode mode)
         {"gebietsaenderungen", required_argument, NULL, JOB_GEBIETSAENDERUNGEN},
         {"projekttexte", required_argument, NULL, JOB_PROJEKTTEXTE},
         {"projekt", required_argument, NULL, OPT_PROJEKT},
+        {"befunde", required_argument, NULL, OPT_BEFUNDE},
         {"quiet", no_argument, NULL, OPT_QUIET},
         {"verbose", no_argument, NULL, OPT_VERBOSE},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0}};
     const char *cli[JOB__COUNT] = {0};
-    const char *job_path = NULL, *year = NULL, *projekt = NULL;
+    const char *job_path = NULL, *year = NULL, *projekt = NULL, *befunde = NULL;
     bool verbose = false;
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
         if (c >= 0 && c < JOB__COUNT)
             cli[c] = optarg;
         else if (c == OPT_JOB)
@@ -204,11 +186,13 @@ static int _run(int argc, char **argv, enum mode mode)
             year = optarg;
         else if (c == OPT_PROJEKT && mode == MODE_PROJEKTTEXT)
             projekt = optarg;
+        else if (c == OPT_BEFUNDE && mode == MODE_VALIDATE)
+            befunde = optarg;
         else if (c == OPT_QUIET)
             log_set_level(LOG_LEVEL_WARN);
         else if (c == OPT_VERBOSE)
             log_set_level(LOG_LEVEL_DEBUG), verbose = true;
-        else if (c == OPT_HELP)
+        else if (c == OPT_HELP || c == 'h')
             return _print(_usage_run);
         else
             return _usage_error("unknown option or missing value", argv[optind - 1]);
@@ -251,7 +235,7 @@ static int _run(int argc, char **argv, enum mode mode)
         .input_dir = v[JOB_INPUT],
         .output_dir = v[JOB_OUTPUT],
         .register_path = v[JOB_REGISTER],
-        .templates_dir = v[JOB_TEMPLATES] ? v[JOB_TEMPLATES] : _default_templates(),
+        .templates_dir = v[JOB_TEMPLATES] ? v[JOB_TEMPLATES] : IKZ_TEMPLATES_DIR, /* the package's: /etc/ikz-report/templates */
         .job_path = job_path,
         .ozg_seit = REPORT_DEFAULT_OZG_SEIT,
         .dialect = CSV_DIALECT_EXCEL_DE,
@@ -260,6 +244,7 @@ static int _run(int argc, char **argv, enum mode mode)
         .changes_path = v[JOB_GEBIETSAENDERUNGEN],
         .projekttexte = v[JOB_PROJEKTTEXTE],
         .projekt = projekt,
+        .befunde_path = befunde,
         .print_hinweise = verbose,
     };
     /* A log file that cannot be opened must not cost the report: warn and
@@ -322,8 +307,17 @@ int main(int argc, char **argv)
         printf("ikz-report %s\n", IKZ_VERSION);
         return fflush(stdout) == 0 ? 0 : IKZ_ERR_IO;
     }
-    if (argc >= 2 && strcmp(argv[1], "--help") == 0)
+    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
         return _print(_usage_main);
+    if (argc >= 2 && strcmp(argv[1], "help") == 0) { /* help, or help COMMAND */
+        if (argc == 2)
+            return _print(_usage_main);
+        if (strcmp(argv[2], "run") == 0 || strcmp(argv[2], "validate") == 0 || strcmp(argv[2], "projekttext") == 0)
+            return _print(_usage_run);
+        if (strcmp(argv[2], "verify") == 0)
+            return _verify(2, (char *[]){argv[0], "--help", NULL});
+        return _usage_error("unknown command", argv[2]);
+    }
     if (argc >= 2 && strcmp(argv[1], "run") == 0)
         return _run(argc - 1, argv + 1, MODE_RUN);
     if (argc >= 2 && strcmp(argv[1], "validate") == 0)

@@ -8,6 +8,7 @@
 #include "report.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -433,7 +434,7 @@ static void _print_findings(const struct run *r, bool with_hinweise)
     if (r->findings.total == 0)
         return;
     findings_print(&r->findings, stderr, REPORT_FINDINGS_SHOWN, with_hinweise);
-    log_info("%zu findings: %zu fehler, %zu hinweise", r->findings.total, r->findings.errors,
+    log_info("%zu findings: %zu errors (fehler), %zu notices (hinweise)", r->findings.total, r->findings.errors,
              r->findings.total - r->findings.errors);
 }
 
@@ -868,6 +869,30 @@ enum ikz_status report_run(const struct report_options *opt)
     return st;
 }
 
+/* validate --befunde FILE: every finding as the Prüfbericht's CSV, to FILE
+ * or (for "-") to stdout. */
+static enum ikz_status _write_all_findings(struct run *r, const struct report_options *opt)
+{
+    if (r->pruefbericht.ncols == 0 && findings_table(&r->findings, &r->pruefbericht) != IKZ_OK)
+        return IKZ_ERR_OSERR;
+    bool to_stdout = strcmp(opt->befunde_path, "-") == 0;
+    FILE *fp = to_stdout ? stdout : fopen(opt->befunde_path, "w");
+    if (!fp) {
+        log_error("cannot write %s: %s", opt->befunde_path, strerror(errno));
+        return IKZ_ERR_CANTCREAT;
+    }
+    enum ikz_status st = render_csv(&r->pruefbericht, opt->dialect, fp);
+    if (fflush(fp) != 0 || ferror(fp))
+        st = IKZ_ERR_IO;
+    if (!to_stdout && fclose(fp) != 0)
+        st = IKZ_ERR_IO;
+    if (st != IKZ_OK)
+        log_error("cannot write %s", opt->befunde_path);
+    else if (!to_stdout)
+        log_info("%zu findings written to %s", r->findings.total, opt->befunde_path);
+    return st;
+}
+
 enum ikz_status report_validate(const struct report_options *opt)
 {
     struct run r;
@@ -880,8 +905,13 @@ enum ikz_status report_validate(const struct report_options *opt)
     if (st == IKZ_OK)
         st = _compute(&r, opt);
     _print_findings(&r, true);
+    if (opt->befunde_path) { /* every finding, not only the first REPORT_FINDINGS_SHOWN */
+        enum ikz_status written = _write_all_findings(&r, opt);
+        if (written != IKZ_OK && (st == IKZ_OK || st == IKZ_ERR_DATA))
+            st = written;
+    }
     if (st == IKZ_OK)
-        printf("%s: %zu Kommunen, %zu projects, %zu participations; %zu findings (%zu fehler)\n", opt->input_dir,
+        printf("%s: %zu Kommunen, %zu projects, %zu participations; %zu findings (%zu errors)\n", opt->input_dir,
                r.reg.n, r.ex.n_projekte, r.ex.n_beteiligungen, r.findings.total, r.findings.errors);
     _run_free(&r);
     return st;

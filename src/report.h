@@ -33,6 +33,7 @@ struct report_options {
     const char *changes_path;  /* territorial changes; NULL: INPUT/gebietsaenderungen.csv if it exists */
     const char *projekttexte;  /* run: project ids (comma or blank separated) whose paragraphs go to presse/ */
     const char *projekt;       /* projekttext: the one project whose paragraph is printed */
+    const char *befunde_path;  /* validate: every finding as CSV to this file ("-": stdout) */
 };
 
 /* True for a Land key 01..16 or "alle". */

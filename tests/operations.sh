@@ -82,13 +82,33 @@ expect_true "shipped jobs log to out/ikz-report.log" grep -q "published" "$work/
 # --- validate -----------------------------------------------------------------
 run validate --input "$src/sample-data" --stichtag 2024-12-31
 expect_eq "validate exit" 0 "$rc"
-expect_true "validate summary" grep -q "^$src/sample-data: 442 Kommunen, 540 projects, 2512 participations; 3 findings (0 fehler)$" "$work/out"
+expect_true "validate summary" grep -q "^$src/sample-data: 442 Kommunen, 540 projects, 2512 participations; 3 findings (0 errors)$" "$work/out"
 mkdir -p "$work/bad"
 cp "$src/sample-data/"* "$work/bad/"
 sed -i '5s/;[A-Z]*;\([0-9.]*\);/;KULTUR;\1;/' "$work/bad/projekte.csv"
 run validate --input "$work/bad"
 expect_eq "validate bad exit" 65 "$rc"
 expect_true "validate names the finding" grep -q "^ikz-report: projekte.csv:5: column 'aufgabenbereich': Aufgabenbereich steht nicht in der Liste templates/aufgabenbereiche.csv 'KULTUR' \[AUFGABENBEREICH_UNBEKANNT\]$" "$work/out"
+
+# --- validate --befunde: every finding, not only the first 20 ---------------------
+mkdir -p "$work/many"
+cp "$src/sample-data/"* "$work/many/"
+sed -i '2,31s/;[A-Z]*;\([0-9.]*\);/;KULTUR;\1;/' "$work/many/projekte.csv"
+run validate --input "$work/many" --befunde "$work/befunde.csv"
+expect_eq "validate --befunde: exit" 65 "$rc"
+expect_eq "validate prints the first 20 fehler" 20 "$(grep -c '\[AUFGABENBEREICH_UNBEKANNT\]$' "$work/out")"
+expect_true "validate says how many more, and how to get them" grep -q "^ikz-report: ... and 13 more findings (validate --befunde FILE writes them all)$" "$work/out"
+expect_eq "--befunde writes every finding" 30 "$(grep -c ';AUFGABENBEREICH_UNBEKANNT;fehler;' "$work/befunde.csv")"
+expect_eq "--befunde: the hinweise too, and the header" 34 "$(wc -l <"$work/befunde.csv")"
+"$bin" validate --input "$work/many" --befunde - 2>/dev/null >"$work/stdout.csv"
+expect_eq "--befunde - writes to stdout" "$(cat "$work/befunde.csv")" "$(cat "$work/stdout.csv")"
+for h in "-h" "--help" "help" "help run" "help verify" "run -h" "validate --help"; do
+    "$bin" $h >"$work/out" 2>&1; rc=$?
+    expect_eq "'$h' exit" 0 "$rc"
+    expect_true "'$h' prints a usage" grep -q "^Usage: ikz-report" "$work/out"
+done
+run help nichts
+expect_eq "help of an unknown command" 64 "$rc"
 
 # --- --max-fehler: publish without the bad row, and say so ------------------
 run run --input "$work/bad" --output "$work/mf" --year 2024 --max-fehler 1
@@ -237,25 +257,12 @@ printf '[job]\ninput = %s\noutput = %s\nstichtag = 2024-12-31\ntemplates = %s\n'
 env -i IKZ_REPORT="$bin" IKZ_CRON_LOG="$work/cron.log" "$src/cron/ikz-report-cron" "$work/badjob.ini" >"$work/out" 2>&1; rc=$?
 expect_eq "cron wrapper passes the exit code on" 65 "$rc"
 expect_true "cron wrapper tells cron's mail" grep -q "exit=65: data errors in the exports; nothing published" "$work/out"
-
-# --- the .deb ---------------------------------------------------------------------------
-if command -v cpack >/dev/null && command -v dpkg-deb >/dev/null; then
-    (cd "$build" && cpack -G DEB -B "$work/pkg" >"$work/cpack.log" 2>&1); rc=$?
-    expect_eq "cpack builds the .deb" 0 "$rc"
-    deb=$(ls "$work/pkg"/ikz-report_*.deb 2>/dev/null | head -1)
-    expect_true "the .deb depends on Debian's libraries" sh -c "dpkg-deb -f '$deb' Depends | grep -q 'libcsv3.*libgsl27.*libxlsxwriter4'"
-    dpkg -x "$deb" "$work/root"
-    for f in usr/bin/ikz-report usr/share/man/man1/ikz-report.1 usr/share/ikz-report/templates/texte.ini \
-        usr/share/ikz-report/jobs/nightly.ini usr/share/ikz-report/cron/ikz-report-cron \
-        usr/share/ikz-report/cron/ikz-report.cron usr/share/ikz-report/cron/ikz-report-nightly.timer \
-        usr/share/doc/ikz-report/definitions.md; do
-        expect_true "installed: $f" test -e "$work/root/$f"
-    done
-    "$work/root/usr/bin/ikz-report" run --input "$src/sample-data" --output "$work/installed" --year 2024 >"$work/out" 2>&1; rc=$?
-    expect_eq "the installed binary finds its templates" 0 "$rc"
-else
-    bad "cpack or dpkg-deb missing"
-fi
+expect_true "cron wrapper mails the job's log too" grep -q "fehler.*see the Prüfbericht\|ERROR" "$work/out"
+mkdir -p "$work/leer/eingang"
+env -i IKZ_REPORT="$bin" IKZ_CRON_LOG="$work/cron.log" "$src/cron/ikz-report-cron" "$work/leer/job.ini" >"$work/out" 2>&1; rc=$?
+expect_eq "cron wrapper, empty drop: exit" 0 "$rc"
+expect_eq "cron wrapper, empty drop: silent" "" "$(cat "$work/out")"
+expect_true "cron wrapper, empty drop: logs it" grep -q "job=$work/leer/job.ini exit=0: no export delivered yet; nothing to do$" "$work/cron.log"
 
 # --- progress: on a terminal, rows read; under cron (no terminal) nothing --------
 "$build/bench/gen-bench" "$work/big" 2000 20000 300000 >/dev/null 2>&1 || mkdir -p "$work/big"

@@ -208,7 +208,7 @@ int findings_print(const struct findings *f, FILE *fp, size_t max, bool with_hin
             return -1;
         shown++;
     }
-    if (total > shown && fprintf(fp, "ikz-report: ... und %zu weitere Befunde\n", total - shown) < 0)
+    if (total > shown && fprintf(fp, "ikz-report: ... and %zu more findings (validate --befunde FILE writes them all)\n", total - shown) < 0)
         return -1;
     return 0;
 }
