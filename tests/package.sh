@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# The Debian package as an administrator meets it, on this machine, as root:
+# build it twice in different directories (same binary), lintian, the
+# hardening, the man pages; install it with apt-get; the empty drop; the
+# nightly job as the package's user on the shipped sample exports, checked
+# by verify; the units (systemd-analyze verify and security, exposure at
+# most 2.0); the failure notification; the cron.d fallback; remove and
+# purge, and what is left. It installs and purges the package, so it runs
+# only as root and refuses a machine where ikz-report is installed already.
+# Usage: package.sh SOURCE_DIR
+set -u
+src=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+. "$src/tests/lib.sh"
+[ "$(id -u)" = 0 ] || skip "needs root: it installs and purges the package"
+for t in dpkg-buildpackage dh lintian hardening-check mandoc systemd-analyze apt-get; do
+    command -v "$t" >/dev/null || skip "$t is missing (tools/setup --test installs it)"
+done
+if dpkg-query -W -f='${Status}' ikz-report 2>/dev/null | grep -q 'ok installed'; then
+    skip "ikz-report is installed on this machine; the test would purge it"
+fi
+
+# --- build twice, in two directories --------------------------------------------------
+copy() { mkdir -p "$1" && (cd "$src" && git ls-files -z | xargs -0 cp --parents -t "$1"); }
+copy "$work/a/ikz-report"
+copy "$work/b/anderer-ort"
+(cd "$work/a/ikz-report" && dpkg-buildpackage -us -uc -b >"$work/a/build.log" 2>&1)
+expect_eq "dpkg-buildpackage" 0 "$?"
+(cd "$work/b/anderer-ort" && dpkg-buildpackage -us -uc -b >"$work/b/build.log" 2>&1)
+expect_eq "dpkg-buildpackage elsewhere" 0 "$?"
+deb=$(ls "$work"/a/ikz-report_*_amd64.deb 2>/dev/null | head -1)
+[ -f "$deb" ] || { bad "no .deb built: $(tail -5 "$work/a/build.log")"; finish; }
+expect_true "a -dbgsym package beside it" test -n "$(ls "$work"/a/ikz-report-dbgsym_*_amd64.deb 2>/dev/null)"
+dpkg-deb -x "$deb" "$work/a/root"
+dpkg-deb -x "$(ls "$work"/b/ikz-report_*_amd64.deb)" "$work/b/root"
+expect_true "two builds in different directories: the same binary" \
+    cmp "$work/a/root/usr/bin/ikz-report" "$work/b/root/usr/bin/ikz-report"
+bin=$work/a/root/usr/bin/ikz-report
+expect_eq "no test hooks in the packaged binary" 0 "$(strings "$bin" | grep -c 'IKZ_TEST_')"
+expect_eq "no build directory in the packaged binary" 0 "$(strings "$bin" | grep -c "$work")"
+
+# --- lintian, hardening, man pages ----------------------------------------------------
+lintian --fail-on error,warning "$deb" >"$work/lintian.log" 2>&1
+expect_eq "lintian --fail-on error,warning: exit" 0 "$?"
+# --pedantic: only the infos docs/packaging.md lists, with their reasons.
+lintian --pedantic --display-info "$deb" 2>/dev/null | grep -v '^N:' | sed 's/ \[.*//' | sort -u >"$work/pedantic"
+printf '%s\n' "I: ikz-report: package-contains-documentation-outside-usr-share-doc" \
+    "I: ikz-report: spelling-error-in-binary autor author" | sort >"$work/pedantic.expected"
+expect_eq "lintian --pedantic: only the documented infos" "$(cat "$work/pedantic.expected")" "$(cat "$work/pedantic")"
+hardening-check --nocfprotection "$bin" >"$work/hardening" 2>&1
+expect_eq "hardening-check (control flow: see below)" 0 "$?"
+for p in "Position Independent Executable: yes" "Stack protected: yes" "Fortify Source functions: yes" \
+    "Read-only relocations: yes" "Immediate binding: yes"; do
+    expect_true "hardening: $p" grep -q "$p" "$work/hardening"
+done
+# Bookworm's crt1.o and crti.o carry no IBT/SHSTK note, so no program linked
+# against them gets one (docs/packaging.md); the code itself has the
+# landing pads and the stack clash probes.
+expect_true "hardening: -fcf-protection landing pads" sh -c "objdump -d '$bin' | grep -q endbr64"
+expect_true "hardening: stack clash probes" sh -c "objdump -d '$bin' | grep -Eq 'or[q]? +\\\$0x0,\\(%rsp\\)'"
+for m in "$src/docs/ikz-report.1" "$src/docs/ikz-report.ini.5"; do
+    mandoc -T lint -W warning "$m" >"$work/mandoc" 2>&1
+    expect_eq "mandoc -T lint $(basename "$m")" "" "$(cat "$work/mandoc")"
+done
+expect_true "man page compressed" test -f "$work/a/root/usr/share/man/man1/ikz-report.1.gz"
+expect_true "ikz-report.ini(5) shipped" test -f "$work/a/root/usr/share/man/man5/ikz-report.ini.5.gz"
+expect_true "copyright names the GV100AD licence" grep -q "Datenlizenz Deutschland" "$work/a/root/usr/share/doc/ikz-report/copyright"
+expect_true "changelog shipped" test -f "$work/a/root/usr/share/doc/ikz-report/changelog.gz"
+
+# --- install --------------------------------------------------------------------------
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/install.log" 2>&1
+expect_eq "apt-get install ./ikz-report.deb" 0 "$?"
+expect_true "system user ikz-report" sh -c "getent passwd ikz-report | grep -q ':/var/lib/ikz-report:/usr/sbin/nologin$'"
+for d in /var/lib/ikz-report /var/lib/ikz-report/eingang /var/lib/ikz-report/register /var/lib/ikz-report/berichte; do
+    expect_eq "$d: owner and mode" "ikz-report ikz-report 750" "$(stat -c '%U %G %a' "$d")"
+done
+expect_eq "/var/log/ikz-report: owner and mode" "ikz-report adm 2750" "$(stat -c '%U %G %a' /var/log/ikz-report)"
+expect_true "the register placed once" test -f /var/lib/ikz-report/register/GV100AD_301123.txt
+conffiles=$(dpkg-query -W -f='${Conffiles}\n' ikz-report | awk '{print $1}')
+for f in /etc/ikz-report/jobs/nightly.ini /etc/ikz-report/jobs/jahresbericht.ini /etc/ikz-report/templates/texte.ini \
+    /etc/ikz-report/templates/pressetext.txt /etc/ikz-report/benachrichtigung /etc/cron.d/ikz-report /etc/logrotate.d/ikz-report; do
+    expect_true "conffile $f" sh -c "printf '%s\n' \"$conffiles\" | grep -qx '$f'"
+done
+expect_true "the nightly timer enabled" test -L /etc/systemd/system/timers.target.wants/ikz-report-nightly.timer
+expect_true "the yearly timer enabled" test -L /etc/systemd/system/timers.target.wants/ikz-report-jahresbericht.timer
+
+# --- the nightly job as the package's user ----------------------------------------------
+as_ikz() { runuser -u ikz-report -- "$@"; }
+as_ikz ikz-report run --job /etc/ikz-report/jobs/nightly.ini >"$work/out" 2>&1
+expect_eq "empty drop: exit" 0 "$?"
+expect_true "empty drop: one line" grep -q "no export delivered yet: /var/lib/ikz-report/eingang holds no directory named YYYY-MM-DD; nothing to do" "$work/out"
+drop=/var/lib/ikz-report/eingang/2024-12-31
+as_ikz install -d "$drop"
+as_ikz cp /usr/share/ikz-report/sample-data/projekte.csv /usr/share/ikz-report/sample-data/beteiligungen.csv "$drop/"
+as_ikz ikz-report run --job /etc/ikz-report/jobs/nightly.ini >"$work/out" 2>&1
+expect_eq "the installed nightly job: exit" 0 "$?"
+year=$(date +%Y)
+report=/var/lib/ikz-report/berichte/$year
+expect_true "report published" test -f "$report/ikz-bericht-$year.xlsx"
+expect_eq "report owned by the package's user" "ikz-report" "$(stat -c %U "$report/manifest.json")"
+ikz-report verify "$report" >"$work/verify" 2>&1
+expect_eq "verify accepts the installed job's report" 0 "$?"
+expect_true "the report counts the press release's Kommunen" grep -q "^kommunen_gesamt;Kommunen insgesamt;442" "$report/csv/kennzahlen.csv"
+as_ikz ikz-report run --job /etc/ikz-report/jobs/jahresbericht.ini >"$work/out" 2>&1
+expect_eq "the installed yearly job: exit" 0 "$?"
+expect_true "yearly report of last year" test -f "/var/lib/ikz-report/berichte/$((year - 1))/manifest.json"
+
+# --- the units --------------------------------------------------------------------------
+units=(ikz-report-nightly.service ikz-report-nightly.timer ikz-report-jahresbericht.service
+    ikz-report-jahresbericht.timer ikz-report-fehler@.service)
+for u in "${units[@]}"; do
+    expect_true "unit installed: $u" test -f "/lib/systemd/system/$u"
+done
+(cd /lib/systemd/system && systemd-analyze verify --man=no ikz-report-nightly.service ikz-report-nightly.timer \
+    ikz-report-jahresbericht.service ikz-report-jahresbericht.timer ikz-report-fehler@x.service) >"$work/verify-units" 2>&1
+expect_eq "systemd-analyze verify: no complaint" "" "$(grep -v 'Failed to connect\|running in a chroot\|System has not been booted' "$work/verify-units")"
+for u in ikz-report-nightly.service ikz-report-jahresbericht.service ikz-report-fehler@.service; do
+    score=$(systemd-analyze security --offline=true "/lib/systemd/system/$u" 2>&1 | sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\) .*/\1/p')
+    printf 'exposure %s %s\n' "$u" "$score" >&2
+    expect_true "exposure of $u ($score) at most 2.0" awk -v s="$score" 'BEGIN { exit !(s != "" && s <= 2.0) }'
+done
+for t in nightly jahresbericht; do
+    expect_true "$t timer: Persistent, RandomizedDelaySec" sh -c "grep -q '^Persistent=true' /lib/systemd/system/ikz-report-$t.timer && grep -q '^RandomizedDelaySec=' /lib/systemd/system/ikz-report-$t.timer"
+    expect_true "$t timer: outside the DST hour (02:00-03:00)" sh -c "! grep -Eq '^OnCalendar=.* 02:' /lib/systemd/system/ikz-report-$t.timer"
+    expect_true "$t service: OnFailure notification" grep -q '^OnFailure=ikz-report-fehler@%n.service' "/lib/systemd/system/ikz-report-$t.service"
+done
+
+# --- the failure notification --------------------------------------------------------
+printf '#!/bin/sh\ncat >"%s/mail"\n' "$work" >"$work/sendmail"
+chmod +x "$work/sendmail"
+MAILTO=statistik@example.org IKZ_SENDMAIL="$work/sendmail" /usr/libexec/ikz-report/ikz-report-fehler ikz-report-nightly.service >"$work/out" 2>&1
+expect_eq "notification: exit" 0 "$?"
+expect_true "notification: mailed to MAILTO" grep -q "^To: statistik@example.org$" "$work/mail"
+expect_true "notification: subject names the unit" grep -q "^Subject: \[ikz-report\] ikz-report-nightly.service failed on " "$work/mail"
+expect_true "notification: says nothing was published" grep -q "nothing new was published, the previous report is unchanged" "$work/mail"
+printf '#!/bin/sh\nexit 1\n' >"$work/sendmail"
+IKZ_SENDMAIL="$work/sendmail" /usr/libexec/ikz-report/ikz-report-fehler ikz-report-nightly.service >"$work/out" 2>&1
+expect_eq "notification: a mail that cannot be sent is an error" 75 "$?"
+
+# --- cron.d: the fallback without systemd, nothing with it or without the package -------
+cronline() { grep "ikz-report-cron /etc/ikz-report/jobs/$1.ini" /etc/cron.d/ikz-report | sed 's/^\([^ ]* *\)\{5\}ikz-report *//'; }
+expect_true "cron.d runs as the package's user" grep -Eq '^15 4 \* \* \* +ikz-report +' /etc/cron.d/ikz-report
+line=$(cronline nightly)
+if [ ! -d /run/systemd/system ]; then
+    as_ikz sh -c "$line" >"$work/out" 2>&1
+    expect_eq "cron without systemd: runs the job" 0 "$?"
+    expect_true "cron without systemd: one line in cron.log" grep -q "exit=0: published$" /var/log/ikz-report/cron.log
+    mkdir -p /run/systemd/system
+    lines=$(wc -l </var/log/ikz-report/cron.log)
+    as_ikz sh -c "$line" >"$work/out" 2>&1
+    expect_eq "cron under systemd: silent" "" "$(cat "$work/out")"
+    expect_eq "cron under systemd: does nothing" "$lines" "$(wc -l </var/log/ikz-report/cron.log)"
+    rmdir /run/systemd/system /run/systemd 2>/dev/null
+fi
+
+# --- remove, then purge --------------------------------------------------------------
+DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq ikz-report >"$work/remove.log" 2>&1
+expect_eq "apt-get remove" 0 "$?"
+expect_true "remove keeps the reports" test -f "$report/manifest.json"
+if [ -f /etc/cron.d/ikz-report ]; then
+    lines=$(wc -l </var/log/ikz-report/cron.log)
+    sh -c "$line" >"$work/out" 2>&1
+    expect_eq "cron.d after remove: silent" "" "$(cat "$work/out")"
+    expect_eq "cron.d after remove: does nothing" "$lines" "$(wc -l </var/log/ikz-report/cron.log)"
+fi
+expect_true "remove: no unit left" sh -c '! ls /lib/systemd/system/ikz-report* 2>/dev/null | grep -q .'
+DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq ikz-report >"$work/purge.log" 2>&1
+expect_eq "apt-get purge" 0 "$?"
+find / -xdev \( -path /proc -o -path "$work" -o -path "$src" -o -path /tmp -o -path /work \) -prune -o \
+    -name '*ikz-report*' -print 2>/dev/null | sort >"$work/left"
+expect_eq "purge leaves nothing of the package's" "" "$(cat "$work/left")"
+expect_true "purge keeps the user, as policy asks" test -n "$(getent passwd ikz-report)"
+finish
