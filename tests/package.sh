@@ -120,6 +120,34 @@ for u in ikz-report-nightly.service ikz-report-jahresbericht.service ikz-report-
     printf 'exposure %s %s\n' "$u" "$score" >&2
     expect_true "exposure of $u ($score) at most 2.0" awk -v s="$score" 'BEGIN { exit !(s != "" && s <= 2.0) }'
 done
+# Nothing here runs systemd as PID 1, so the sandbox is checked by what the
+# job does: every system call of a run (strace) must pass the unit's filter.
+if command -v strace >/dev/null; then
+    trace=$(mktemp -d /tmp/ikz-strace.XXXXXX) && chown ikz-report "$trace"
+    as_ikz strace -f -qq -o "$trace/log" ikz-report run --job /etc/ikz-report/jobs/nightly.ini >/dev/null 2>&1
+    sed -E 's/^[0-9]+ +//' "$trace/log" | grep -oE '^[a-z_0-9]+\(' | tr -d '(' | sort -u >"$work/used"
+    members() { # the system calls of groups, nested groups resolved
+        local todo=("$@") g x
+        while [ ${#todo[@]} -gt 0 ]; do
+            g=${todo[0]}
+            todo=("${todo[@]:1}")
+            for x in $(systemd-analyze syscall-filter "$g" </dev/null | awk '/^    [@a-z_0-9-]+$/ {print $1}'); do
+                case $x in @*) todo+=("$x") ;; *) echo "$x" ;; esac
+            done
+        done
+    }
+    unit=/lib/systemd/system/ikz-report-nightly.service
+    allow=$(sed -n 's/^SystemCallFilter=\([^~].*\)/\1/p' "$unit")
+    deny=$(sed -n 's/^SystemCallFilter=~\(.*\)/\1/p' "$unit")
+    members $allow | sort -u >"$work/allowed"
+    members $deny | sort -u >"$work/denied"
+    rm -rf "$trace"
+    expect_true "strace saw the job's system calls" test "$(wc -l <"$work/used")" -gt 20
+    expect_eq "system calls outside the unit's filter" "" "$(comm -23 "$work/used" "$work/allowed" | tr '\n' ' ')"
+    expect_eq "system calls the unit's filter denies" "" "$(comm -12 "$work/used" "$work/denied" | tr '\n' ' ')"
+else
+    bad "strace is missing (tools/setup --test installs it)"
+fi
 for t in nightly jahresbericht; do
     expect_true "$t timer: Persistent, RandomizedDelaySec" sh -c "grep -q '^Persistent=true' /lib/systemd/system/ikz-report-$t.timer && grep -q '^RandomizedDelaySec=' /lib/systemd/system/ikz-report-$t.timer"
     expect_true "$t timer: outside the DST hour (02:00-03:00)" sh -c "! grep -Eq '^OnCalendar=.* 02:' /lib/systemd/system/ikz-report-$t.timer"
