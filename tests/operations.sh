@@ -2,7 +2,7 @@
 # The operator's promises, each proved by doing it: job files, validate,
 # one run at a time (75), SIGKILL at every phase leaves the previous report
 # intact and the next run cleans up, unwritable (73) and full (74) output,
-# verify, the log file, the cron wrapper under env -i, and the .deb.
+# verify, the log file and the cron wrapper under env -i (the .deb: package.sh).
 # Usage: operations.sh BINARY SOURCE_DIR BUILD_DIR
 set -u
 bin=$1
