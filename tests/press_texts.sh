@@ -77,6 +77,15 @@ run verify "$r"
 expect_eq "verify: a paragraph removed with its entry" 65 "$rc"
 expect_true "verify names the count" grep -q "^MISSING the manifest names 25 Kreis paragraphs in presse/, and says 26$" "$work/out"
 
+# --- a register without a Gebietsstand: the footnote leaves it out ------------
+mkdir -p "$work/gvisys"
+cp "$sample/projekte.csv" "$sample/beteiligungen.csv" "$work/gvisys/"
+run run --input "$work/gvisys" --register "$src/tests/gv-isys-auszug-hessen.csv" --output "$work/gvisys-out" --year 2024
+expect_eq "GV-ISys register: exit" 0 "$rc"
+expect_eq "GV-ISys register: the footnote without a Gebietsstand" "Stichtag der Förderdaten: 31.12.2024." \
+    "$(sed -n 3p "$work/gvisys-out/2024/pressetext.txt")"
+expect_eq "GV-ISys register: no 'k. A.' and no warning" "" "$(grep -h 'k\. A\.\|WARN' "$work/gvisys-out/2024/pressetext.txt" "$work/out")"
+
 # --- one project: every singular form --------------------------------------
 # P-1 (OZG, 2022, costs 10.000, savings 3.000): Birkenau leads, Mörlenbach
 # takes part. 2 of 442 Kommunen: mean 2/442 = 0,0045 projects.
