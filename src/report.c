@@ -662,8 +662,6 @@ static enum ikz_status _write_workbook(struct run *r, const struct report_option
     enum ikz_status st = render_xlsx(path, pub->tmp_dir, &in, template_findings, err);
     free(path);
     if (st == IKZ_OK)
-        st = publish_sync(pub, rel, err);
-    if (st == IKZ_OK)
         st = _output(o, rel, err);
     return st;
 }

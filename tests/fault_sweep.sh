@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fault injection, in the spirit of SQLite's I/O-error tests: a sample run
 # with its Nth output call (write, fwrite, fputs, fputc, fprintf, fflush,
-# fclose, close, fsync, rename) made to fail by tests/faultinject.c, for a
+# fclose, close, fsync, syncfs, rename) made to fail by tests/faultinject.c, for a
 # spread of N over the whole run, the last calls (fsync, rename, close of
 # the swap) every one. For each N exactly one of:
 #   - a non-zero exit, and OUTPUT/2024 byte-identical to the report there

@@ -2,13 +2,13 @@
  * process fail from the Nth on, in the spirit of SQLite's I/O-error tests.
  *
  * Counted calls: write, fwrite, fputs, fputc, fprintf, vfprintf, fflush,
- * fclose, close, fsync, rename, renameat2 on anything but the terminal
+ * fclose, close, fsync, syncfs, rename, renameat2 on anything but the terminal
  * (fd 0-2, stdin/stdout/stderr), whoever calls them: the job and the
  * libraries it writes through (libxlsxwriter, minizip, libcsv, stdio).
  * Two models, by IKZ_FAULT_MODE:
  *   full (default): the disk fills at the Nth call: it and every later
  *     one fail with ENOSPC (fclose and close still release the file);
- *   sync: only fsync, close, fclose, rename and renameat2 are counted, and
+ *   sync: only fsync, syncfs, close, fclose, rename and renameat2 are counted, and
  *     only the Nth fails (EIO), once: a disk that cannot make a file or a
  *     directory durable at one point.
  * IKZ_FAULT_AT=N chooses N (0: none); IKZ_FAULT_COUNT=FILE receives the
@@ -162,6 +162,16 @@ int fsync(int fd)
         return -1;
     }
     return real_fsync(fd);
+}
+
+int syncfs(int fd)
+{
+    REAL(syncfs);
+    if (_fail_sync()) {
+        errno = EIO;
+        return -1;
+    }
+    return real_syncfs(fd);
 }
 
 int rename(const char *a, const char *b)

@@ -1,5 +1,5 @@
 /* publish.c: atomic publication of a report directory, see publish.h. */
-#define _GNU_SOURCE /* renameat2, nftw */
+#define _GNU_SOURCE /* renameat2, nftw, syncfs */
 #include "publish.h"
 
 #include <errno.h>
@@ -46,16 +46,6 @@ static bool _remove_tree(const char *path)
     nftw(path, _rm_entry, 16, FTW_DEPTH | FTW_PHYS);
     struct stat st;
     return lstat(path, &st) != 0 && errno == ENOENT;
-}
-
-static int _fsync_dir(const char *path)
-{
-    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
 }
 
 /* Removes .tmp-* directories a killed run left in the output directory;
@@ -233,10 +223,13 @@ enum ikz_status publish_create(struct publication *pub, const char *relpath, FIL
     return IKZ_OK;
 }
 
+/* A file is flushed and closed here and made durable with all the others
+ * in publish_commit(): one syncfs() instead of one fsync() per file, which
+ * at 'national' (326 regional paragraphs) was a fifth of the run. */
 enum ikz_status publish_finish(struct publication *pub, const char *relpath, FILE *fp, struct ikz_error *err)
 {
     int e = 0;
-    if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0)
+    if (fflush(fp) != 0 || ferror(fp))
         e = errno ? errno : EIO;
     if (fclose(fp) != 0 && !e)
         e = errno;
@@ -247,29 +240,20 @@ enum ikz_status publish_finish(struct publication *pub, const char *relpath, FIL
 
 char *publish_path(const struct publication *pub, const char *relpath) { return text_path_join(pub->tmp_dir, relpath); }
 
-enum ikz_status publish_sync(const struct publication *pub, const char *relpath, struct ikz_error *err)
-{
-    char *path = text_path_join(pub->tmp_dir, relpath);
-    if (!path)
-        return IKZ_ERR_OSERR;
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    int rc = fd >= 0 ? fsync(fd) : -1;
-    if (rc != 0)
-        ikz_fail(err, IKZ_ERR_IO, "cannot sync %s: %s", path, strerror(errno));
-    if (fd >= 0)
-        close(fd);
-    free(path);
-    return rc == 0 ? IKZ_OK : IKZ_ERR_IO;
-}
-
 enum ikz_status publish_commit(struct publication *pub, struct ikz_error *err)
 {
-    char *csv_dir = text_path_join(pub->tmp_dir, "csv");
-    if (csv_dir)
-        _fsync_dir(csv_dir);
-    free(csv_dir);
-    if (_fsync_dir(pub->tmp_dir) != 0) {
-        ikz_fail(err, IKZ_ERR_IO, "cannot sync %s: %s", pub->tmp_dir, strerror(errno));
+    /* Every file and directory of the publication to disk at once: syncfs
+     * writes back the whole file system the report is on and, since Linux
+     * 5.8, reports a write-back error of any of its files. */
+    int tfd = open(pub->tmp_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int synced = tfd >= 0 ? syncfs(tfd) : -1;
+    int sync_errno = errno;
+    if (tfd >= 0 && close(tfd) != 0 && synced == 0) {
+        synced = -1;
+        sync_errno = errno;
+    }
+    if (synced != 0) {
+        ikz_fail(err, IKZ_ERR_IO, "cannot sync %s: %s", pub->tmp_dir, strerror(sync_errno));
         publish_abort(pub);
         return IKZ_ERR_IO;
     }

@@ -57,15 +57,13 @@ enum ikz_status publish_begin(const char *output_dir, int year, struct publicati
  * the temporary directory for writing. */
 enum ikz_status publish_create(struct publication *pub, const char *relpath, FILE **fp, struct ikz_error *err);
 
-/* Flushes, fsyncs and closes a file from publish_create(). */
+/* Flushes and closes a file from publish_create(); publish_commit() makes
+ * it durable together with every other file of the publication. */
 enum ikz_status publish_finish(struct publication *pub, const char *relpath, FILE *fp, struct ikz_error *err);
 
 /* The path of relpath in the temporary directory, for writers that open
  * the file themselves (libxlsxwriter); malloc'd, caller frees. */
 char *publish_path(const struct publication *pub, const char *relpath);
-
-/* Fsyncs a file such a writer has closed. */
-enum ikz_status publish_sync(const struct publication *pub, const char *relpath, struct ikz_error *err);
 
 /* Puts the report in place; the publication is released either way. */
 enum ikz_status publish_commit(struct publication *pub, struct ikz_error *err);
