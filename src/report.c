@@ -891,17 +891,23 @@ static enum ikz_status _write_all_findings(struct run *r, const struct report_op
     return st;
 }
 
+/* Everything but writing, for validate and projekttext: the findings that
+ * only computing the figures and texts can make (a cell too long for the
+ * workbook, a broken template) are theirs too. */
+static enum ikz_status _read_and_compute(struct run *r, const struct report_options *opt)
+{
+    enum ikz_status st = _run_init(r, opt);
+    if (st == IKZ_OK)
+        st = _read_and_check(r, opt);
+    if (st == IKZ_OK)
+        st = _compute(r, opt);
+    return st;
+}
+
 enum ikz_status report_validate(const struct report_options *opt)
 {
     struct run r;
-    enum ikz_status st = _run_init(&r, opt);
-    if (st == IKZ_OK)
-        st = _read_and_check(&r, opt);
-    /* Everything but writing: the findings that only computing the figures
-     * and texts can make (a cell too long for the workbook, a broken
-     * template) are validate's too. */
-    if (st == IKZ_OK)
-        st = _compute(&r, opt);
+    enum ikz_status st = _read_and_compute(&r, opt);
     _print_findings(&r, true);
     if (opt->befunde_path) { /* every finding, not only the first REPORT_FINDINGS_SHOWN */
         enum ikz_status written = _write_all_findings(&r, opt);
@@ -918,11 +924,7 @@ enum ikz_status report_validate(const struct report_options *opt)
 enum ikz_status report_projekttext(const struct report_options *opt)
 {
     struct run r;
-    enum ikz_status st = _run_init(&r, opt);
-    if (st == IKZ_OK)
-        st = _read_and_check(&r, opt);
-    if (st == IKZ_OK)
-        st = _compute(&r, opt);
+    enum ikz_status st = _read_and_compute(&r, opt);
     _print_findings(&r, opt->print_hinweise);
     long i = st == IKZ_OK ? press_find_projekt(&r.ex, opt->projekt) : -1;
     char day[11], when[11];
