@@ -178,6 +178,19 @@ static void test_forms_and_minimum(void **state)
                              "weniger als 0,1 Prozent; seit Anfang 2021, seit 31. Dezember 2024");
     free(out);
     findings_free(&f);
+    /* A long text value (an enumeration of many names) is written whole. */
+    char *names = malloc(4001);
+    assert_non_null(names);
+    memset(names, 'x', 4000);
+    names[4000] = '\0';
+    cell_text(&extra[0].value, names);
+    findings_init(&f, 10);
+    assert_int_equal(render_text("[{partner}]", "p", 1, &v, &out, &f), IKZ_OK);
+    assert_int_equal(strlen(out), 4002);
+    free(out);
+    free(names);
+    findings_free(&f);
+    cell_text(&extra[0].value, "Mörlenbach und Gorxheimertal");
     /* Four forms, a form without bar, and a year-earlier value of the
      * text's own are errors that name the placeholder. */
     findings_init(&f, 10);

@@ -267,7 +267,11 @@ static bool _placeholder(struct _ctx *c, const struct text_values *v, const char
         else
             cell_real(&value, NAN);
     }
-    char out[1024];
+    /* A text (a list of 50 names) is written as it is, never cut to a
+     * buffer; numbers and dates fit in one. */
+    if (value.kind == CELL_TEXT && fmt == FORMAT_DEFAULT)
+        return fputs(value.v.text, fp) != EOF;
+    char out[128];
     if (!_format(&value, var, fmt, out, sizeof out)) {
         _error(c, shown, "Format passt nicht zum Wert");
         return true;
