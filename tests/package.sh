@@ -82,6 +82,13 @@ for f in /etc/ikz-report/jobs/nightly.ini /etc/ikz-report/jobs/jahresbericht.ini
     /etc/ikz-report/templates/pressetext.txt /etc/ikz-report/benachrichtigung /etc/cron.d/ikz-report /etc/logrotate.d/ikz-report; do
     expect_true "conffile $f" sh -c "printf '%s\n' \"$conffiles\" | grep -qx '$f'"
 done
+if command -v logrotate >/dev/null; then
+    logrotate -d /etc/logrotate.d/ikz-report >"$work/logrotate" 2>&1
+    expect_eq "logrotate accepts the snippet: exit" 0 "$?"
+    expect_eq "logrotate accepts the snippet: no error" "" "$(grep -i 'error' "$work/logrotate")"
+else
+    bad "logrotate is missing (tools/setup --test installs it)"
+fi
 expect_true "the nightly timer enabled" test -L /etc/systemd/system/timers.target.wants/ikz-report-nightly.timer
 expect_true "the yearly timer enabled" test -L /etc/systemd/system/timers.target.wants/ikz-report-jahresbericht.timer
 
