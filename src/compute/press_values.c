@@ -59,7 +59,8 @@ static const char *_kind_word(const struct kommune_register *reg, const uint32_t
 
 static struct text_value *_add(struct press_values *pv, const char *key)
 {
-    struct text_value *v = &pv->v[pv->n++];
+    pv->full |= pv->n == PRESS_VALUES_MAX;
+    struct text_value *v = pv->full ? &pv->spare : &pv->v[pv->n++];
     v->key = key;
     return v;
 }
@@ -92,6 +93,12 @@ static char *_enumerate(struct press_values *pv, const struct kommune_register *
     if (fclose(fp) != 0) {
         free(buf);
         return NULL;
+    }
+    if (pv->n_owned == PRESS_OWNED_MAX) {
+        static char none[1];
+        free(buf);
+        pv->full = true;
+        return none;
     }
     pv->owned[pv->n_owned++] = buf;
     return buf;
@@ -172,6 +179,17 @@ static enum ikz_status _project_people(struct press_values *pv, const struct fig
     return st;
 }
 
+/* The end of a paragraph's values: values beyond the bounds are a
+ * programming error, reported, never written past the arrays. */
+static enum ikz_status _done(struct press_values *pv, enum ikz_status st)
+{
+    if (st == IKZ_OK && pv->full)
+        st = IKZ_ERR_SOFTWARE;
+    if (st != IKZ_OK)
+        press_values_free(pv);
+    return st;
+}
+
 enum ikz_status press_values_projekt(const struct figures_input *in, size_t i, struct press_values *out)
 {
     memset(out, 0, sizeof *out);
@@ -194,10 +212,7 @@ enum ikz_status press_values_projekt(const struct figures_input *in, size_t i, s
         cell_unknown(eff);
     else
         cell_real(eff, p->kosten_cents ? 100.0 * (double)p->einsparung_cents / (double)p->kosten_cents : NAN);
-    enum ikz_status st = _project_people(out, in, p, people);
-    if (st != IKZ_OK)
-        press_values_free(out);
-    return st;
+    return _done(out, _project_people(out, in, p, people));
 }
 
 enum ikz_status press_values_kreis(const struct figures_input *in, size_t k, struct press_values *out)
@@ -210,7 +225,7 @@ enum ikz_status press_values_kreis(const struct figures_input *in, size_t k, str
     char *owned = strdup(name);
     if (!owned)
         return IKZ_ERR_OSERR;
-    out->owned[out->n_owned++] = owned;
+    out->owned[out->n_owned++] = owned; /* the first: always room */
     _text(out, "kreis_schluessel", kr->key);
     _text(out, "kreis_name", owned);
     _text(out, "kreis_art", kommune_art_name(kr->art));
@@ -232,15 +247,12 @@ enum ikz_status press_values_kreis(const struct figures_input *in, size_t k, str
                 _int(out, people[i], 0);
             else
                 cell_empty(&_add(out, people[i])->value);
-        return IKZ_OK;
+        return _done(out, IKZ_OK);
     }
     const struct projekt *p = &in->ex->projekt[ka->groesste];
     _text(out, "kreis_groesste_id", p->id);
     _text(out, "kreis_groesste_aufgabenbereich", in->areas->item[p->area].label);
-    enum ikz_status st = _project_people(out, in, p, people);
-    if (st != IKZ_OK)
-        press_values_free(out);
-    return st;
+    return _done(out, _project_people(out, in, p, people));
 }
 
 void press_values_free(struct press_values *pv)

@@ -11,6 +11,7 @@
 #ifndef IKZ_PRESS_VALUES_H
 #define IKZ_PRESS_VALUES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "figures.h"
@@ -24,18 +25,23 @@ struct text_value {
 };
 
 #define PRESS_VALUES_MAX 24
+#define PRESS_OWNED_MAX 8
 
 struct press_values {
     struct text_value v[PRESS_VALUES_MAX];
     size_t n;
-    char *owned[8]; /* the enumerations */
+    char *owned[PRESS_OWNED_MAX]; /* the enumerations */
     size_t n_owned;
+    struct text_value spare; /* where a value beyond the bound goes */
+    bool full;               /* a value or a text beyond the bounds: a programming error */
 };
 
 /* The index of the project called id in in->ex, or -1. */
 long press_find_projekt(const struct exports *ex, const char *id);
 
-/* The values of project p (an index into in->ex->projekt). */
+/* The values of project p (an index into in->ex->projekt). Both fill at
+ * most PRESS_VALUES_MAX values; more is IKZ_ERR_SOFTWARE, never a write
+ * past the array. */
 enum ikz_status press_values_projekt(const struct figures_input *in, size_t p, struct press_values *out);
 
 /* The values of Kreis k (an index into in->reg->kreis). */
