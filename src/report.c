@@ -527,22 +527,47 @@ static enum ikz_status _paragraphs(struct run *r, const struct report_options *o
     return st;
 }
 
+/* One year's figures: the counts and sums at stichtag, then the tables.
+ * The two years read the same exports and write only their own output, so
+ * the year before is computed on the second core (the exports, register
+ * and labels are not changed after reading; compute/ keeps no state). */
+struct _year {
+    const struct run *r;
+    ikz_date stichtag, ozg_seit;
+    bool key_figures_only;
+    struct aggregate *agg;
+    struct figures *fig;
+    enum ikz_status st;
+};
+
+static void *_compute_year(void *arg)
+{
+    struct _year *y = arg;
+    const struct run *r = y->r;
+    y->st = aggregate_compute(&r->reg, &r->areas, &r->ex, y->stichtag, y->ozg_seit, y->agg);
+    if (y->st == IKZ_OK) {
+        struct figures_input in = {&r->reg, &r->areas, &r->ex, y->agg, &r->labels, y->key_figures_only};
+        y->st = figures_build(&in, y->fig);
+    }
+    return NULL;
+}
+
 /* The figures at the Stichtag and one year earlier, and the press text:
  * everything that can still fail before anything is written. */
 static enum ikz_status _compute(struct run *r, const struct report_options *opt)
 {
-    enum ikz_status st = aggregate_compute(&r->reg, &r->areas, &r->ex, opt->stichtag, opt->ozg_seit, &r->agg);
-    if (st == IKZ_OK)
-        st = aggregate_compute(&r->reg, &r->areas, &r->ex, date_minus_year(opt->stichtag), opt->ozg_seit,
-                               &r->agg_before);
-    if (st == IKZ_OK) {
-        struct figures_input in = {&r->reg, &r->areas, &r->ex, &r->agg, &r->labels, false};
-        st = figures_build(&in, &r->fig);
-    }
-    if (st == IKZ_OK) {
-        struct figures_input in = {&r->reg, &r->areas, &r->ex, &r->agg_before, &r->labels, true};
-        st = figures_build(&in, &r->fig_before);
-    }
+    struct _year now = {r, opt->stichtag, opt->ozg_seit, false, &r->agg, &r->fig, IKZ_OK};
+    struct _year before = {r, date_minus_year(opt->stichtag), opt->ozg_seit, true, &r->agg_before, &r->fig_before,
+                           IKZ_OK};
+    pthread_t thread;
+    bool threaded = !testhook_serial() && pthread_create(&thread, NULL, _compute_year, &before) == 0;
+    _compute_year(&now);
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        _compute_year(&before);
+    /* Whichever finished first, the Stichtag's failure is the one told. */
+    enum ikz_status st = now.st != IKZ_OK ? now.st : before.st;
     if (st == IKZ_OK) /* before the Prüfbericht is made: it lists these hinweise */
         check_cell_lengths(r->fig.table, TABLE__COUNT, &r->findings);
     if (st == IKZ_OK)
