@@ -141,6 +141,7 @@ static enum ikz_status _list_parts(const char *path, int workers, struct _part *
             st = ikz_fail(err, IKZ_ERR_IO, "%s: its table of contents does not read back", path);
             break;
         }
+        part[n].worker = -1; /* not given yet */
         part[n++].size = info.uncompressed_size;
     }
     unzClose(zf);
@@ -152,14 +153,12 @@ static enum ikz_status _list_parts(const char *path, int workers, struct _part *
     for (size_t k = 0; k < n; k++) { /* n is a few dozen parts */
         size_t big = SIZE_MAX;
         for (size_t i = 0; i < n; i++)
-            if (!part[i].worker && (big == SIZE_MAX || part[i].size > part[big].size))
+            if (part[i].worker < 0 && (big == SIZE_MAX || part[i].size > part[big].size))
                 big = i;
         int to = workers > 1 && load[1] < load[0] ? 1 : 0;
-        part[big].worker = to + 1; /* 0 means not yet given */
+        part[big].worker = to;
         load[to] += part[big].size;
     }
-    for (size_t i = 0; i < n; i++)
-        part[i].worker--;
     *out = part;
     *n_out = n;
     return IKZ_OK;
@@ -186,7 +185,9 @@ enum ikz_status xlsx_verify(const char *path, const struct xlsx_expect *expect, 
     size_t sheets_seen = 0;
     for (size_t i = 0; i < n_parts && st == IKZ_OK; i++) {
         const struct _part *p = &part[i];
-        if (!p->done || p->rc == -1) { /* not done: its worker could not start */
+        /* A part not done follows its worker's failure, which is told
+         * first; it is counted unread all the same. */
+        if (!p->done || p->rc == -1) {
             st = ikz_fail(err, IKZ_ERR_IO, "%s: part %s does not read back (CRC or read error)", path, p->name);
             break;
         }
