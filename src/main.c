@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stddef.h>
 #include <signal.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -41,10 +42,12 @@ static const char _usage_run[] =
     "Options override the job file's keys of the same name.\n"
     "\n"
     "  --job FILE             job file (INI, section [job]; see ikz-report(1))\n"
-    "  --input DIR            export directory (projekte.csv, beteiligungen.csv, kommunen.csv)\n"
+    "  --input DIR            export directory (projekte.csv, beteiligungen.csv, kommunen.csv);\n"
+    "                         overrides a job's drop (input = DIR/*)\n"
     "  --output DIR           output directory (run)\n"
     "  --year YYYY            Stichtag YYYY-12-31\n"
-    "  --stichtag DATE        Stichtag (YYYY-MM-DD or DD.MM.YYYY); default: today\n"
+    "  --stichtag DATE        Stichtag (YYYY-MM-DD or DD.MM.YYYY); default: the delivery's date\n"
+    "                         for a job's drop, else today\n"
     "  --ozg-seit DATE        OZG cooperations approved from DATE on; default 2021-01-01\n"
     "  --csv-dialect NAME     excel-de (default) or rfc4180\n"
     "  --register FILE        register of Kommunen; default INPUT/kommunen.csv\n"
@@ -53,6 +56,14 @@ static const char _usage_run[] =
     "  --land NN              the report's Land (two digits, 06 Hessen) or alle; default: templates\n"
     "  --gebietsaenderungen FILE  territorial changes; default INPUT/gebietsaenderungen.csv if there\n"
     "  --max-fehler N         publish with up to N rows or amounts left out for errors; default 0\n"
+    "  --siegel MODE          pflicht: only a delivery sealed by its SHA256SUMS (the default\n"
+    "                         for a job's drop DIR/*); wenn-vorhanden: checked when there\n"
+    "  --max-alter-tage N     run from a drop: exit 66 when the newest delivery is older; default 3\n"
+    "  --warn-alter-tage N    run from a drop: a warning when it is older; default 1\n"
+    "  --max-rueckgang-prozent N  nightly run: exit 65 when projects or participations fell by\n"
+    "                         more than N percent against the last report; default 10, 0: off\n"
+    "  --rueckgang-erlauben   run: accept such a fall this once\n"
+    "  --aufbewahrung-tage N  run from a drop: remove complete deliveries older; default 400, 0: keep\n"
     "  --projekttexte IDS     run: also write presse/projekt-ID.txt for these projects\n"
     "  --projekt ID           projekttext: the project\n"
     "  --befunde FILE         validate: write every finding as CSV to FILE (- for stdout)\n"
@@ -106,9 +117,13 @@ static int _value_error(const struct _source *src, enum job_key k, const char *w
     return IKZ_ERR_CONFIG;
 }
 
-/* The Stichtag from --year, --stichtag or the job file's stichtag. */
-static int _stichtag(const char *year, const char *stichtag, const char *job_value, ikz_date *out)
+/* The Stichtag from --year, --stichtag or the job file's stichtag, and
+ * where it came from. None given: the delivery's date for a drop (known
+ * only once it is chosen), else today. */
+static int _stichtag(const char *year, const char *stichtag, const char *job_value, bool drop, ikz_date today,
+                     ikz_date *out, enum stichtag_source *source)
 {
+    *source = STICHTAG_GIVEN;
     if (year && stichtag)
         return _usage_error("--year and --stichtag exclude each other", NULL);
     if (year) {
@@ -120,12 +135,17 @@ static int _stichtag(const char *year, const char *stichtag, const char *job_val
         return 0;
     }
     const char *s = stichtag ? stichtag : job_value;
-    if (!s || strcmp(s, "heute") == 0)
-        *out = _today();
-    else if (strcmp(s, "vorjahr") == 0)
-        *out = date_make(date_year(_today()) - 1, 12, 31);
-    else if (!date_parse(s, out))
+    if (!s && drop) {
+        *source = STICHTAG_DELIVERY;
+        *out = today; /* until the delivery is chosen */
+    } else if (!s || strcmp(s, "heute") == 0) {
+        *source = STICHTAG_TODAY;
+        *out = today;
+    } else if (strcmp(s, "vorjahr") == 0) {
+        *out = date_make(date_year(today) - 1, 12, 31);
+    } else if (!date_parse(s, out)) {
         return _usage_error(stichtag ? "--stichtag: not a date" : "job file: stichtag: not a date", s);
+    }
     return 0;
 }
 
@@ -147,7 +167,7 @@ enum mode { MODE_RUN, MODE_VALIDATE, MODE_PROJEKTTEXT };
 static int _run(int argc, char **argv, enum mode mode)
 {
     bool validate = mode != MODE_RUN;
-    enum { OPT_JOB = 256, OPT_YEAR, OPT_QUIET, OPT_VERBOSE, OPT_HELP, OPT_PROJEKT, OPT_BEFUNDE };
+    enum { OPT_JOB = 256, OPT_YEAR, OPT_QUIET, OPT_VERBOSE, OPT_HELP, OPT_PROJEKT, OPT_BEFUNDE, OPT_RUECKGANG };
     static const struct option options[] = {
         {"job", required_argument, NULL, OPT_JOB},
         {"input", required_argument, NULL, JOB_INPUT},
@@ -166,6 +186,12 @@ static int _run(int argc, char **argv, enum mode mode)
         {"land", required_argument, NULL, JOB_LAND},
         {"gebietsaenderungen", required_argument, NULL, JOB_GEBIETSAENDERUNGEN},
         {"projekttexte", required_argument, NULL, JOB_PROJEKTTEXTE},
+        {"siegel", required_argument, NULL, JOB_SIEGEL},
+        {"max-alter-tage", required_argument, NULL, JOB_MAX_ALTER_TAGE},
+        {"warn-alter-tage", required_argument, NULL, JOB_WARN_ALTER_TAGE},
+        {"max-rueckgang-prozent", required_argument, NULL, JOB_MAX_RUECKGANG_PROZENT},
+        {"aufbewahrung-tage", required_argument, NULL, JOB_AUFBEWAHRUNG_TAGE},
+        {"rueckgang-erlauben", no_argument, NULL, OPT_RUECKGANG},
         {"projekt", required_argument, NULL, OPT_PROJEKT},
         {"befunde", required_argument, NULL, OPT_BEFUNDE},
         {"quiet", no_argument, NULL, OPT_QUIET},
@@ -174,7 +200,7 @@ static int _run(int argc, char **argv, enum mode mode)
         {NULL, 0, NULL, 0}};
     const char *cli[JOB__COUNT] = {0};
     const char *job_path = NULL, *year = NULL, *projekt = NULL, *befunde = NULL;
-    bool verbose = false;
+    bool verbose = false, rueckgang_erlauben = false;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
@@ -188,6 +214,8 @@ static int _run(int argc, char **argv, enum mode mode)
             projekt = optarg;
         else if (c == OPT_BEFUNDE && mode == MODE_VALIDATE)
             befunde = optarg;
+        else if (c == OPT_RUECKGANG)
+            rueckgang_erlauben = true;
         else if (c == OPT_QUIET)
             log_set_level(LOG_LEVEL_WARN);
         else if (c == OPT_VERBOSE)
@@ -208,31 +236,24 @@ static int _run(int argc, char **argv, enum mode mode)
             fprintf(stderr, "ikz-report: %s\n", err.message);
             return st;
         }
-        if (job.input_chosen)
-            log_info("newest export directory: %s", job.value[JOB_INPUT]);
-        /* A drop that has received nothing yet (a fresh installation): a
-         * scheduled run has nothing to do and must not fail every night.
-         * validate and projekttext were asked for data: they fail. */
-        if (job.input_empty && !cli[JOB_INPUT]) {
-            if (mode == MODE_RUN) {
-                log_info("no export delivered yet: %s holds no directory named YYYY-MM-DD; nothing to do",
-                         job.value[JOB_INPUT]);
-                job_free(&job);
-                return 0;
-            }
-            fprintf(stderr, "ikz-report: %s: input: no export directory named by a date (YYYY-MM-DD) in %s\n",
-                    job_path, job.value[JOB_INPUT]);
-            job_free(&job);
-            return IKZ_ERR_NOINPUT;
-        }
     }
     const char *v[JOB__COUNT];
     for (int k = 0; k < JOB__COUNT; k++)
         v[k] = cli[k] ? cli[k] : job.value[k];
 
+    /* The job's drop, unless --input names a directory of its own. */
+    bool drop = job.input_is_drop && !cli[JOB_INPUT];
     int rc = 0;
     struct report_options opt = {
-        .input_dir = v[JOB_INPUT],
+        .input_dir = drop ? NULL : v[JOB_INPUT],
+        .drop_dir = drop ? v[JOB_INPUT] : NULL,
+        .seal = drop ? SEAL_REQUIRED : SEAL_IF_PRESENT,
+        .today = _today(),
+        .max_alter_tage = REPORT_DEFAULT_MAX_ALTER_TAGE,
+        .warn_alter_tage = REPORT_DEFAULT_WARN_ALTER_TAGE,
+        .max_rueckgang_prozent = REPORT_DEFAULT_MAX_RUECKGANG_PROZENT,
+        .rueckgang_erlauben = rueckgang_erlauben,
+        .aufbewahrung_tage = REPORT_DEFAULT_AUFBEWAHRUNG_TAGE,
         .output_dir = v[JOB_OUTPUT],
         .register_path = v[JOB_REGISTER],
         .templates_dir = v[JOB_TEMPLATES] ? v[JOB_TEMPLATES] : IKZ_TEMPLATES_DIR, /* the package's: /etc/ikz-report/templates */
@@ -256,14 +277,41 @@ static int _run(int argc, char **argv, enum mode mode)
         rc = _value_error(&src, JOB_OZG_SEIT, "--ozg-seit: not a date", v[JOB_OZG_SEIT]);
     else if (v[JOB_CSV_DIALECT] && !csv_dialect_parse(v[JOB_CSV_DIALECT], &opt.dialect))
         rc = _value_error(&src, JOB_CSV_DIALECT, "--csv-dialect: expected excel-de or rfc4180", v[JOB_CSV_DIALECT]);
-    else if (!opt.input_dir)
+    else if (!opt.input_dir && !opt.drop_dir)
         rc = _usage_error("--input DIR is required (or a job file with input)", NULL);
     else if (mode == MODE_PROJEKTTEXT && (!projekt || !*projekt))
         rc = _usage_error("projekttext needs --projekt ID", NULL);
     else if (!validate && !opt.output_dir)
         rc = _usage_error("--output DIR is required (or a job file with output)", NULL);
     else
-        rc = _stichtag(year, cli[JOB_STICHTAG], job.value[JOB_STICHTAG], &opt.stichtag);
+        rc = _stichtag(year, cli[JOB_STICHTAG], job.value[JOB_STICHTAG], drop, opt.today, &opt.stichtag,
+                       &opt.stichtag_source);
+    if (rc == 0 && v[JOB_SIEGEL]) {
+        if (strcmp(v[JOB_SIEGEL], "pflicht") == 0)
+            opt.seal = SEAL_REQUIRED;
+        else if (strcmp(v[JOB_SIEGEL], "wenn-vorhanden") == 0)
+            opt.seal = SEAL_IF_PRESENT;
+        else
+            rc = _value_error(&src, JOB_SIEGEL, "--siegel: expected pflicht or wenn-vorhanden", v[JOB_SIEGEL]);
+    }
+    /* The delivery keys: whole numbers of days or percent, 0 switches off. */
+    static const struct {
+        enum job_key key;
+        size_t offset;
+        const char *what;
+    } days[] = {
+        {JOB_MAX_ALTER_TAGE, offsetof(struct report_options, max_alter_tage), "--max-alter-tage: expected a whole number from 0"},
+        {JOB_WARN_ALTER_TAGE, offsetof(struct report_options, warn_alter_tage), "--warn-alter-tage: expected a whole number from 0"},
+        {JOB_MAX_RUECKGANG_PROZENT, offsetof(struct report_options, max_rueckgang_prozent),
+         "--max-rueckgang-prozent: expected a whole number from 0 to 100"},
+        {JOB_AUFBEWAHRUNG_TAGE, offsetof(struct report_options, aufbewahrung_tage), "--aufbewahrung-tage: expected a whole number from 0"},
+    };
+    for (size_t i = 0; rc == 0 && i < sizeof days / sizeof days[0]; i++) {
+        size_t *field = (size_t *)((char *)&opt + days[i].offset);
+        const char *val = v[days[i].key];
+        if (val && (!_count(val, 0, field) || (days[i].key == JOB_MAX_RUECKGANG_PROZENT && *field > 100)))
+            rc = _value_error(&src, days[i].key, days[i].what, val);
+    }
     if (rc == 0 && v[JOB_LAND] && !report_land_valid(v[JOB_LAND]))
         rc = _value_error(&src, JOB_LAND, "--land: expected a Land key 01 to 16, or alle", v[JOB_LAND]);
     if (rc == 0 && v[JOB_MAX_FEHLER] && !_count(v[JOB_MAX_FEHLER], 0, &opt.max_fehler))

@@ -31,6 +31,7 @@
 #include "register_choice.h"
 #include "regular.h"
 #include "rekey.h"
+#include "report_delivery.h"
 #include "render_text.h"
 #include "render_xlsx.h"
 #include "stats.h"
@@ -66,6 +67,11 @@ struct run {
     char *kreis_template, *projekt_template;
     struct paragraph *presse; /* presse/: one per Kreis, then the projects asked for */
     size_t n_presse;
+    const struct delivery_choice *delivery; /* the input and its seal */
+    bool seal_broken;        /* the exports as read do not match their seal */
+    struct delivery_problem seal_problem;
+    bool fall_guard;         /* a nightly run: compare with the last report */
+    char fall_display[32];   /* "2026/manifest.json", for the finding */
 };
 
 /* One file of presse/: its name in the report and its text. */
@@ -74,9 +80,10 @@ struct paragraph {
     char *text;
 };
 
-static enum ikz_status _run_init(struct run *r, const struct report_options *opt)
+static enum ikz_status _run_init(struct run *r, const struct report_options *opt, const struct delivery_choice *dc)
 {
     memset(r, 0, sizeof *r);
+    r->delivery = dc;
     stats_init();
     findings_init(&r->findings, FINDINGS_KEPT);
     r->path_projekte = text_path_join(opt->input_dir, "projekte.csv");
@@ -389,7 +396,7 @@ static enum ikz_status _judge(const struct run *r, size_t max_fehler)
     const struct findings *f = &r->findings;
     size_t fatal = r->register_errors + f->by_code[FINDING_DATEI_LEER] + f->by_code[FINDING_SPALTE_FEHLT] +
                    f->by_code[FINDING_CSV_SYNTAX] + f->by_code[FINDING_DATEI_KODIERUNG] +
-                   f->by_code[FINDING_SPALTE_DOPPELT];
+                   f->by_code[FINDING_SPALTE_DOPPELT] + f->by_code[FINDING_LIEFERUNG_UNVOLLSTAENDIG];
     size_t rejected = _rejected_rows(r);
     if (f->errors == 0)
         return IKZ_OK;
@@ -410,6 +417,63 @@ static enum ikz_status _judge(const struct run *r, size_t max_fehler)
     return IKZ_OK;
 }
 
+/* The files of the delivery the job read, whose hashes come from that read. */
+struct _read_files {
+    const char *dir;
+    const char *path[4];
+    const struct csvfile_info *info[4];
+};
+
+/* True if name is a file of the delivery that the job read whole. */
+static bool _read_by_job(const char *name, void *ctx)
+{
+    const struct _read_files *rf = ctx;
+    for (size_t i = 0; i < 4; i++) {
+        if (!rf->path[i] || !rf->info[i]->sha256[0] || strcmp(_display(rf->path[i]), name) != 0)
+            continue;
+        char *in_dir = text_path_join(rf->dir, name);
+        bool same = in_dir && strcmp(in_dir, rf->path[i]) == 0;
+        free(in_dir);
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+/* Compares the delivery with its seal, the files the job read by the
+ * hashes of that read (a file still being copied while it was read shows
+ * here), the rest hashed now. A mismatch is a fehler that stops the run;
+ * from a drop, report_run then tries the delivery before. */
+static enum ikz_status _verify_seal(struct run *r)
+{
+    const struct delivery_choice *dc = r->delivery;
+    if (!dc || (!dc->sealed && !dc->seal_unreadable))
+        return IKZ_OK;
+    struct delivery_problem why = dc->problem;
+    bool ok = !dc->seal_unreadable;
+    if (ok && !dc->chosen) /* a plain directory: its listing is not checked yet */
+        ok = seal_check_listing(&dc->seal, dc->dir, &why) == IKZ_OK;
+    struct _read_files rf = {dc->dir,
+                             {r->path_register, r->path_projekte, r->path_beteiligungen, r->path_changes},
+                             {&r->reg.file, &r->ex.file_projekte, &r->ex.file_beteiligungen, &r->changes.file}};
+    for (size_t i = 0; ok && i < 4; i++)
+        if (rf.path[i] && _read_by_job(_display(rf.path[i]), &rf))
+            ok = seal_matches(&dc->seal, _display(rf.path[i]), rf.info[i]->sha256, &why);
+    if (ok) {
+        enum ikz_status st = seal_check_hashes(&dc->seal, dc->dir, _read_by_job, &rf, &why);
+        if (st == IKZ_ERR_OSERR)
+            return st;
+        ok = st == IKZ_OK;
+    }
+    if (ok)
+        return IKZ_OK;
+    r->seal_broken = true;
+    r->seal_problem = why;
+    findings_add(&r->findings, FINDING_LIEFERUNG_UNVOLLSTAENDIG, r->seal_problem.file, why.line, NULL, NULL, "%s",
+                 why.text);
+    return IKZ_ERR_DATA;
+}
+
 static enum ikz_status _read_and_check(struct run *r, const struct report_options *opt)
 {
     char day[11];
@@ -418,6 +482,15 @@ static enum ikz_status _read_and_check(struct run *r, const struct report_option
     enum ikz_status st = _load_templates(r, opt);
     if (st == IKZ_OK)
         st = _load_exports(r, opt);
+    /* Before any judgement of the rows: a file cut short by a copy still
+     * under way shows as broken rows, but its cause is the delivery. */
+    if (st == IKZ_OK || st == IKZ_ERR_DATA) {
+        enum ikz_status sealed = _verify_seal(r);
+        if (sealed != IKZ_OK && !(r->seal_broken && r->delivery->chosen))
+            log_error("%s does not match its %s; nothing published", opt->input_dir, SEAL_NAME);
+        if (sealed != IKZ_OK)
+            return sealed; /* the rows' findings are the seal's consequence */
+    }
     if (st == IKZ_OK || st == IKZ_ERR_DATA) {
         enum ikz_status judged = _judge(r, opt->max_fehler);
         if (st == IKZ_OK)
@@ -552,6 +625,61 @@ static void *_compute_year(void *arg)
     return NULL;
 }
 
+/* The nightly run's guard against a delivery that shrank: against the
+ * newest report already published with an earlier Stichtag, neither
+ * funded projects nor participations may fall by more than
+ * max-rueckgang-prozent (docs/operations.md). */
+static enum ikz_status _check_fall(struct run *r, const struct report_options *opt)
+{
+    struct published_report *pub = NULL;
+    size_t n = 0;
+    struct ikz_error err = {0};
+    if (manifest_published(opt->output_dir, &pub, &n, &err) != IKZ_OK) {
+        log_warn("%s; not compared with the last report", err.message);
+        return IKZ_OK;
+    }
+    const struct published_report *last = NULL;
+    for (size_t k = 0; k < n; k++)
+        if (pub[k].stichtag < opt->stichtag && (!last || pub[k].stichtag > last->stichtag))
+            last = &pub[k];
+    enum ikz_status st = IKZ_OK;
+    if (last) {
+        snprintf(r->fall_display, sizeof r->fall_display, "%s/manifest.json", last->year);
+        char day[11];
+        date_format_de(last->stichtag, day);
+        const struct {
+            const char *key;
+            long long before, now;
+        } counts[] = {{"projekte_gefoerdert", last->projekte_gefoerdert, (long long)r->agg.projekte_aktiv},
+                      {"beteiligungen", last->beteiligungen, (long long)r->agg.beteiligungen}};
+        for (size_t i = 0; i < 2; i++) {
+            long long before = counts[i].before, now = counts[i].now;
+            if (before < 0) {
+                log_info("%s/%s names no %s; not compared", opt->output_dir, r->fall_display, counts[i].key);
+                continue;
+            }
+            if ((before - now) * 100 <= (long long)opt->max_rueckgang_prozent * before)
+                continue;
+            if (opt->rueckgang_erlauben) {
+                log_warn("%s fell from %lld (report of %s) to %lld; accepted (--rueckgang-erlauben)", counts[i].key,
+                         before, day, now);
+                continue;
+            }
+            char value[32];
+            snprintf(value, sizeof value, "%lld", now);
+            findings_add(&r->findings, FINDING_LIEFERUNG_RUECKGANG, r->fall_display, 0, counts[i].key, value,
+                         "%lld im Bericht zum %s, jetzt %lld; erlaubt sind %zu Prozent weniger "
+                         "(max_rueckgang_prozent); --rueckgang-erlauben nimmt den Rückgang einmal an",
+                         before, day, now, opt->max_rueckgang_prozent);
+            log_error("%s fell from %lld in %s/%s (Stichtag %s) to %lld, by more than %zu %%; nothing published",
+                      counts[i].key, before, opt->output_dir, r->fall_display, day, now, opt->max_rueckgang_prozent);
+            st = IKZ_ERR_DATA;
+        }
+    }
+    free(pub);
+    return st;
+}
+
 /* The figures at the Stichtag and one year earlier, and the press text:
  * everything that can still fail before anything is written. */
 static enum ikz_status _compute(struct run *r, const struct report_options *opt)
@@ -568,6 +696,8 @@ static enum ikz_status _compute(struct run *r, const struct report_options *opt)
         _compute_year(&before);
     /* Whichever finished first, the Stichtag's failure is the one told. */
     enum ikz_status st = now.st != IKZ_OK ? now.st : before.st;
+    if (st == IKZ_OK && r->fall_guard && opt->max_rueckgang_prozent)
+        st = _check_fall(r, opt);
     if (st == IKZ_OK) /* before the Prüfbericht is made: it lists these hinweise */
         check_cell_lengths(r->fig.table, TABLE__COUNT, &r->findings);
     if (st == IKZ_OK)
@@ -714,7 +844,22 @@ static enum ikz_status _write_manifest(struct run *r, const struct report_option
         .missing_amounts = r->ex.missing_amounts,
         .presse_kreise = r->reg.n_kreise,
         .presse_projekte = r->n_presse - r->reg.n_kreise,
+        .projekte_gefoerdert = (long long)r->agg.projekte_aktiv,
+        .beteiligungen = (long long)r->agg.beteiligungen,
     };
+    const struct delivery_choice *dc = r->delivery;
+    char name[256];
+    if (dc && dc->sealed) {
+        snprintf(name, sizeof name, "%s", dc->dir);
+        for (size_t n = strlen(name); n > 1 && name[n - 1] == '/';)
+            name[--n] = '\0';
+        m.lieferung_name = dc->chosen ? dc->chosen->name : _display(name);
+        m.lieferung_siegel = dc->seal.sha256;
+        if (dc->chosen)
+            m.lieferung_datum = dc->chosen->date;
+        else if (!date_parse(m.lieferung_name, &m.lieferung_datum) || strlen(m.lieferung_name) != 10)
+            m.lieferung_datum = 0;
+    }
     return manifest_write(pub, outputs, n_outputs, &m, err);
 }
 
@@ -852,6 +997,66 @@ static void _write_failed_findings(struct run *r, const struct report_options *o
 /* ---------------------------------------------------------------------- */
 /* The two entry points                                                    */
 
+/* Reads and checks the exports of the input: a plain directory, or the
+ * newest complete delivery of the drop, trying the one before when a
+ * delivery fails its seal while it is read. *o is opt with the input
+ * chosen and, for a drop without a given Stichtag, the delivery's date
+ * as the Stichtag. nightly: also the freshness check. IKZ_ERR_NOINPUT,
+ * unlogged, when the drop holds no complete delivery: *none says so. */
+static enum ikz_status _read_input(struct run *r, struct delivery_choice *dc, const struct report_options *opt,
+                                   struct report_options *o, bool nightly, bool *none)
+{
+    *none = false;
+    *o = *opt;
+    memset(r, 0, sizeof *r);
+    for (;;) {
+        enum ikz_status st = delivery_next(dc);
+        if (st == IKZ_ERR_NOINPUT && opt->drop_dir)
+            *none = true;
+        if (st != IKZ_OK)
+            return st;
+        o->input_dir = dc->dir;
+        if (dc->chosen && opt->stichtag_source == STICHTAG_DELIVERY)
+            o->stichtag = dc->chosen->date;
+        if (nightly && opt->stichtag_source != STICHTAG_GIVEN && (st = delivery_fresh(dc)) != IKZ_OK)
+            return st;
+        st = _run_init(r, o, dc);
+        if (st != IKZ_OK)
+            return st;
+        r->fall_guard = nightly && opt->stichtag_source != STICHTAG_GIVEN;
+        st = _read_and_check(r, o);
+        if (!(r->seal_broken && dc->chosen)) {
+            delivery_add_findings(dc, &r->findings);
+            return st;
+        }
+        delivery_skip(dc, &r->seal_problem);
+        _run_free(r);
+        memset(r, 0, sizeof *r);
+    }
+}
+
+/* No complete delivery in the drop. Before the first report (a fresh
+ * installation) a nightly run has nothing to do; once a report exists,
+ * the exports have stopped coming: 66, and OnFailure says so. */
+static enum ikz_status _no_delivery(const struct report_options *opt, bool nightly)
+{
+    struct published_report *pub = NULL;
+    size_t n = 0;
+    struct ikz_error err = {0};
+    enum ikz_status st = nightly ? manifest_published(opt->output_dir, &pub, &n, &err) : IKZ_OK;
+    free(pub);
+    if (nightly && st == IKZ_OK && n == 0) {
+        log_info("no complete delivery in %s yet (a directory YYYY-MM-DD sealed by %s); nothing to do", opt->drop_dir,
+                 SEAL_NAME);
+        return IKZ_OK;
+    }
+    if (st != IKZ_OK)
+        log_error("%s", err.message);
+    log_error("no complete delivery in %s (a directory YYYY-MM-DD sealed by %s); nothing published", opt->drop_dir,
+              SEAL_NAME);
+    return IKZ_ERR_NOINPUT;
+}
+
 enum ikz_status report_run(const struct report_options *opt)
 {
     struct output_lock lock;
@@ -866,28 +1071,43 @@ enum ikz_status report_run(const struct report_options *opt)
     if (!lock.pid_written)
         log_warn("cannot write the pid to %s/.lock", opt->output_dir);
     testhook_pause("locked");
+    struct delivery_choice dc;
+    st = delivery_begin(&dc, opt);
     struct run r;
+    struct report_options o = *opt;
+    bool none = false;
+    memset(&r, 0, sizeof r);
     log_elapsed();
-    st = _run_init(&r, opt);
     if (st == IKZ_OK)
-        st = _read_and_check(&r, opt);
+        st = _read_input(&r, &dc, opt, &o, true, &none);
     log_debug("read and checked: %.3f s", log_elapsed());
+    if (none) {
+        st = _no_delivery(opt, true);
+        _run_free(&r);
+        delivery_end(&dc);
+        publish_unlock(&lock);
+        return st;
+    }
     if (st == IKZ_OK)
-        st = _compute(&r, opt);
+        st = _compute(&r, &o);
     log_debug("computed: %.3f s", log_elapsed());
     if (st == IKZ_OK)
-        st = _publish(&r, opt);
+        st = _publish(&r, &o);
     log_debug("published: %.3f s", log_elapsed());
-    _print_findings(&r, opt->print_hinweise);
+    _print_findings(&r, o.print_hinweise);
     char name[64];
-    snprintf(name, sizeof name, "pruefbericht-%04d.csv", date_year(opt->stichtag));
+    snprintf(name, sizeof name, "pruefbericht-%04d.csv", date_year(o.stichtag));
     if (st == IKZ_ERR_DATA)
-        _write_failed_findings(&r, opt);
+        _write_failed_findings(&r, &o);
     else if (st == IKZ_OK)
         /* a failure's findings of an earlier night */
-        if (publish_remove(opt->output_dir, name, &err) != IKZ_OK && err.status != IKZ_OK)
+        if (publish_remove(o.output_dir, name, &err) != IKZ_OK && err.status != IKZ_OK)
             log_warn("%s", err.message);
+    /* Old deliveries go only after a nightly report named the newest. */
+    if (st == IKZ_OK && opt->stichtag_source != STICHTAG_GIVEN)
+        delivery_retain(&dc, o.output_dir);
     _run_free(&r);
+    delivery_end(&dc);
     publish_unlock(&lock);
     return st;
 }
@@ -918,21 +1138,31 @@ static enum ikz_status _write_all_findings(struct run *r, const struct report_op
 
 /* Everything but writing, for validate and projekttext: the findings that
  * only computing the figures and texts can make (a cell too long for the
- * workbook, a broken template) are theirs too. */
-static enum ikz_status _read_and_compute(struct run *r, const struct report_options *opt)
+ * workbook, a broken template) are theirs too. They read the delivery a
+ * run would, without a run's nightly guards. */
+static enum ikz_status _read_and_compute(struct run *r, struct delivery_choice *dc, const struct report_options *opt,
+                                         struct report_options *o)
 {
-    enum ikz_status st = _run_init(r, opt);
+    bool none = false;
+    enum ikz_status st = delivery_begin(dc, opt);
+    memset(r, 0, sizeof *r);
+    *o = *opt;
     if (st == IKZ_OK)
-        st = _read_and_check(r, opt);
+        st = _read_input(r, dc, opt, o, false, &none);
+    if (none)
+        st = _no_delivery(opt, false);
     if (st == IKZ_OK)
-        st = _compute(r, opt);
+        st = _compute(r, o);
     return st;
 }
 
-enum ikz_status report_validate(const struct report_options *opt)
+enum ikz_status report_validate(const struct report_options *opt_in)
 {
     struct run r;
-    enum ikz_status st = _read_and_compute(&r, opt);
+    struct delivery_choice dc;
+    struct report_options o;
+    const struct report_options *opt = &o;
+    enum ikz_status st = _read_and_compute(&r, &dc, opt_in, &o);
     _print_findings(&r, true);
     if (opt->befunde_path) { /* every finding, not only the first REPORT_FINDINGS_SHOWN */
         enum ikz_status written = _write_all_findings(&r, opt);
@@ -943,13 +1173,17 @@ enum ikz_status report_validate(const struct report_options *opt)
         printf("%s: %zu Kommunen, %zu projects, %zu participations; %zu findings (%zu errors)\n", opt->input_dir,
                r.reg.n, r.ex.n_projekte, r.ex.n_beteiligungen, r.findings.total, r.findings.errors);
     _run_free(&r);
+    delivery_end(&dc);
     return st;
 }
 
-enum ikz_status report_projekttext(const struct report_options *opt)
+enum ikz_status report_projekttext(const struct report_options *opt_in)
 {
     struct run r;
-    enum ikz_status st = _read_and_compute(&r, opt);
+    struct delivery_choice dc;
+    struct report_options o;
+    const struct report_options *opt = &o;
+    enum ikz_status st = _read_and_compute(&r, &dc, opt_in, &o);
     _print_findings(&r, opt->print_hinweise);
     long i = st == IKZ_OK ? press_find_projekt(&r.ex, opt->projekt) : -1;
     char day[11], when[11];
@@ -982,5 +1216,6 @@ enum ikz_status report_projekttext(const struct report_options *opt)
         free(text);
     }
     _run_free(&r);
+    delivery_end(&dc);
     return st;
 }

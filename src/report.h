@@ -16,8 +16,32 @@
 #include "status.h"
 #include "values.h"
 
+/* Whether the export directory must be a sealed delivery (docs/inputs.md,
+ * "Lieferungen"): the job key siegel. */
+enum seal_policy {
+    SEAL_REQUIRED, /* pflicht: no SHA256SUMS, no report (the drop's default) */
+    SEAL_IF_PRESENT /* wenn-vorhanden: checked when there (a plain --input DIR's default) */
+};
+
+/* Where the Stichtag came from: a rerun's is given, a nightly run's is
+ * the delivery's date or today. */
+enum stichtag_source {
+    STICHTAG_GIVEN,    /* --year, --stichtag, stichtag = DATE or vorjahr: a rerun */
+    STICHTAG_DELIVERY, /* none given, exports from a drop: the delivery's date */
+    STICHTAG_TODAY     /* none given (or heute) and a plain directory */
+};
+
 struct report_options {
-    const char *input_dir;     /* holds projekte.csv, beteiligungen.csv, kommunen.csv */
+    const char *input_dir;     /* holds projekte.csv, beteiligungen.csv, kommunen.csv; NULL: chosen from drop_dir */
+    const char *drop_dir;      /* input = DIR/ * of a job: the newest complete delivery in DIR is the input */
+    enum seal_policy seal;
+    enum stichtag_source stichtag_source;
+    ikz_date today;            /* the day the run started, local time */
+    size_t max_alter_tage;     /* run from a drop: exit 66 when the newest delivery is older (0: never) */
+    size_t warn_alter_tage;    /* ... and a warning when it is older than this */
+    size_t max_rueckgang_prozent; /* nightly run: exit 65 when a count fell by more (0: never) */
+    bool rueckgang_erlauben;   /* --rueckgang-erlauben: accept such a fall once */
+    size_t aufbewahrung_tage;  /* run from a drop: remove complete deliveries older than this (0: keep all) */
     const char *output_dir;    /* the report goes to OUTPUT/YYYY */
     const char *register_path; /* NULL: INPUT/kommunen.csv */
     const char *templates_dir; /* German texts and the task areas */
@@ -38,6 +62,12 @@ struct report_options {
 
 /* True for a Land key 01..16 or "alle". */
 bool report_land_valid(const char *land);
+
+/* The defaults of the delivery keys (docs/operations.md). */
+#define REPORT_DEFAULT_MAX_ALTER_TAGE 3
+#define REPORT_DEFAULT_WARN_ALTER_TAGE 1
+#define REPORT_DEFAULT_MAX_RUECKGANG_PROZENT 10
+#define REPORT_DEFAULT_AUFBEWAHRUNG_TAGE 400
 
 /* Default OZG start date: the Online Access Act cooperations from 2021 on. */
 #define REPORT_DEFAULT_OZG_SEIT 20210101

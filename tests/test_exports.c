@@ -203,18 +203,23 @@ static void test_participations(void **state)
     fixture_assert_finding(&w->f, 0, "beteiligungen.csv:5: column 'ags': Kommune ist an diesem Projekt mehrfach "
                               "eingetragen; sie wird einmal gezählt '06431017' (projekt_id P1, zuerst in Zeile 2) "
                               "[BETEILIGUNG_DOPPELT]");
-    check_projects(ex, "projekte.csv", &w->f);
+    check_projects(&w->ex, "projekte.csv", &w->f);
     fixture_assert_finding(&w->f, 1, "projekte.csv:2: column 'projekt_id': Projekt hat mehrere federführende Kommunen 'P1' "
                               "(2 federführende) [FEDERFUEHRUNG_MEHRFACH]");
     fixture_assert_finding(&w->f, 2, "projekte.csv:3: column 'projekt_id': Projekt hat mehrere federführende Kommunen 'P2' "
                               "(2 federführende) [FEDERFUEHRUNG_MEHRFACH]");
+    /* Fewer than two participants: no cooperation, a fehler that rejects
+     * the project (and so no hinweis about its lead). */
     fixture_assert_finding(&w->f, 3, "projekte.csv:4: column 'projekt_id': Projekt hat nur eine beteiligte Kommune; "
                               "Zusammenarbeit braucht mindestens zwei 'P3' [PROJEKT_EIN_BETEILIGTER]");
-    fixture_assert_finding(&w->f, 4, "projekte.csv:4: column 'projekt_id': Projekt hat keine federführende Kommune 'P3' "
-                              "[FEDERFUEHRUNG_FEHLT]");
-    fixture_assert_finding(&w->f, 5, "projekte.csv:5: column 'projekt_id': Projekt hat keine Beteiligten in "
-                              "beteiligungen.csv 'P4' [PROJEKT_OHNE_BETEILIGTE]");
-    assert_int_equal(w->f.errors, 0);
+    fixture_assert_finding(&w->f, 4, "projekte.csv:5: column 'projekt_id': Projekt hat keine Beteiligten in "
+                              "beteiligungen.csv; eine Zusammenarbeit braucht mindestens zwei Kommunen 'P4' "
+                              "[PROJEKT_OHNE_BETEILIGTE]");
+    assert_int_equal(w->f.n, 5);
+    assert_int_equal(w->f.errors, 2);
+    assert_int_equal(ex->rejected_projekte, 2);
+    assert_true(ex->projekt[0].usable && ex->projekt[1].usable);
+    assert_false(ex->projekt[2].usable || ex->projekt[3].usable);
 }
 
 /* A register of two Länder read for Hessen: the Rhineland-Palatinate
@@ -248,6 +253,31 @@ static void test_other_land(void **state)
     fixture_assert_finding(&w->f, 1, "beteiligungen.csv:5: column 'ags': Kommune eines anderen Landes; die Beteiligung "
                               "wird nicht gezählt '07315000' (Mainz, Land 07) [BETEILIGUNG_ANDERES_LAND]");
     assert_int_equal(w->f.errors, 0);
+}
+
+/* A Hessian Gemeinde with one partner of another Land is a cooperation:
+ * participants count across Länder, so no PROJEKT_EIN_BETEILIGTER. */
+static void test_partner_of_other_land_makes_two(void **state)
+{
+    struct world *w = *state;
+    register_free(&w->reg);
+    char *reg = fixture_write(w->dir, "zwei-laender.csv",
+                              "ags;name;art;einwohner\n"
+                              "06431;Bergstraße;Landkreis;\n06431004;Birkenau;Gemeinde;9873\n"
+                              "07315000;Mainz;kreisfreie Stadt;220000\n",
+                              (size_t)-1);
+    assert_int_equal(register_load(reg, "zwei-laender.csv", NULL, "06", &w->reg, &w->f), IKZ_OK);
+    free(reg);
+    assert_int_equal(_projekte(w, "P1;a;OZG;2023-01-01;;75000;;\n"), IKZ_OK);
+    assert_int_equal(_beteiligungen(w, "projekt_id;ags;rolle\n"
+                                       "P1;06431004;federfuehrend\n"
+                                       "P1;07315000;beteiligt\n"),
+                     IKZ_OK);
+    check_projects(&w->ex, "projekte.csv", &w->f);
+    assert_int_equal(w->f.total, 1); /* BETEILIGUNG_ANDERES_LAND only */
+    assert_int_equal(w->f.errors, 0);
+    assert_true(w->ex.projekt[0].usable);
+    assert_int_equal(w->ex.rejected_projekte, 0);
 }
 
 static void test_participation_errors(void **state)
@@ -290,6 +320,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_participations, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_participation_errors, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_other_land, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_partner_of_other_land_makes_two, _setup, _teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

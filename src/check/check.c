@@ -3,16 +3,22 @@
 
 #include <stdio.h>
 
-void check_projects(const struct exports *ex, const char *projects_display, struct findings *findings)
+void check_projects(struct exports *ex, const char *projects_display, struct findings *findings)
 {
     for (size_t i = 0; i < ex->n_projekte; i++) {
-        const struct projekt *p = &ex->projekt[i];
+        struct projekt *p = &ex->projekt[i];
         if (!p->usable)
             continue;
-        if (p->count == 0)
-            findings_add(findings, FINDING_PROJEKT_OHNE_BETEILIGTE, projects_display, p->line, "projekt_id", p->id, NULL);
-        else if (p->count == 1)
-            findings_add(findings, FINDING_PROJEKT_EIN_BETEILIGTER, projects_display, p->line, "projekt_id", p->id, NULL);
+        /* Partners of another Land are not counted, but they cooperate:
+         * a Hessian Gemeinde with one from Bavaria is a cooperation. */
+        uint32_t partners = p->count + p->outside;
+        if (partners < 2) {
+            findings_add(findings, partners == 0 ? FINDING_PROJEKT_OHNE_BETEILIGTE : FINDING_PROJEKT_EIN_BETEILIGTER,
+                         projects_display, p->line, "projekt_id", p->id, NULL);
+            p->usable = false;
+            ex->rejected_projekte++;
+            continue;
+        }
         if (p->count == 0)
             continue;
         unsigned leads = 0;

@@ -1,8 +1,10 @@
 /* check.h: checks that need projects and participations together.
  *
  * The readers check each row on its own; this module checks each project
- * against its participations (none, only one, no or several leads). These
- * findings are hinweise: the project still counts, but someone should look. */
+ * against its participations. A project with fewer than two participants
+ * (of any Land) is no cooperation: a fehler that rejects the project, so
+ * that it counts nowhere (docs/definitions.md). No or several leads are
+ * hinweise: the project still counts, but someone should look. */
 #ifndef IKZ_CHECK_H
 #define IKZ_CHECK_H
 
@@ -10,8 +12,10 @@
 #include "findings.h"
 #include "table.h"
 
-/* Adds the findings; projects_display names projekte.csv in them. */
-void check_projects(const struct exports *ex, const char *projects_display, struct findings *findings);
+/* Adds the findings and marks a project with fewer than two participants
+ * unusable (counted in ex->rejected_projekte); projects_display names
+ * projekte.csv in them. */
+void check_projects(struct exports *ex, const char *projects_display, struct findings *findings);
 
 /* The most characters a workbook cell holds (Excel's limit). */
 #define CHECK_CELL_MAX_CHARS 32767

@@ -48,13 +48,17 @@ static const struct {
     [FINDING_BETEILIGUNG_ANDERES_LAND] = {"BETEILIGUNG_ANDERES_LAND", SEVERITY_HINWEIS, "Kommune eines anderen Landes; die Beteiligung wird nicht gezählt"},
     [FINDING_AGS_UMGESCHLUESSELT] = {"AGS_UMGESCHLUESSELT", SEVERITY_HINWEIS, "Gemeindeschlüssel nach einer Gebietsänderung umgeschlüsselt; die Beteiligung zählt bei der Nachfolgerin"},
     [FINDING_GEBIETSAENDERUNG_FEHLERHAFT] = {"GEBIETSAENDERUNG_FEHLERHAFT", SEVERITY_FEHLER, "Liste der Gebietsänderungen fehlerhaft"},
-    [FINDING_PROJEKT_OHNE_BETEILIGTE] = {"PROJEKT_OHNE_BETEILIGTE", SEVERITY_HINWEIS, "Projekt hat keine Beteiligten in beteiligungen.csv"},
-    [FINDING_PROJEKT_EIN_BETEILIGTER] = {"PROJEKT_EIN_BETEILIGTER", SEVERITY_HINWEIS, "Projekt hat nur eine beteiligte Kommune; Zusammenarbeit braucht mindestens zwei"},
+    [FINDING_PROJEKT_OHNE_BETEILIGTE] = {"PROJEKT_OHNE_BETEILIGTE", SEVERITY_FEHLER, "Projekt hat keine Beteiligten in beteiligungen.csv; eine Zusammenarbeit braucht mindestens zwei Kommunen"},
+    [FINDING_PROJEKT_EIN_BETEILIGTER] = {"PROJEKT_EIN_BETEILIGTER", SEVERITY_FEHLER, "Projekt hat nur eine beteiligte Kommune; Zusammenarbeit braucht mindestens zwei"},
     [FINDING_FEDERFUEHRUNG_FEHLT] = {"FEDERFUEHRUNG_FEHLT", SEVERITY_HINWEIS, "Projekt hat keine federführende Kommune"},
     [FINDING_FEDERFUEHRUNG_MEHRFACH] = {"FEDERFUEHRUNG_MEHRFACH", SEVERITY_HINWEIS, "Projekt hat mehrere federführende Kommunen"},
     [FINDING_PROJEKTTEXT_OHNE_PROJEKT] = {"PROJEKTTEXT_OHNE_PROJEKT", SEVERITY_HINWEIS, "Für dieses Projekt ist ein Projekttext bestellt, es ist aber am Stichtag nicht gefördert; kein Text geschrieben"},
     [FINDING_ZELLE_GEKUERZT] = {"ZELLE_GEKUERZT", SEVERITY_HINWEIS, "Text länger als eine Zelle des Arbeitsblatts fasst; dort gekürzt und mit […] markiert"},
     [FINDING_VORLAGE_FEHLERHAFT] = {"VORLAGE_FEHLERHAFT", SEVERITY_FEHLER, "Vorlage in templates/ fehlerhaft"},
+    [FINDING_LIEFERUNG_UNVOLLSTAENDIG] = {"LIEFERUNG_UNVOLLSTAENDIG", SEVERITY_FEHLER, "Lieferung stimmt nicht mit ihrer Prüfsummenliste SHA256SUMS überein; nicht verwendet"},
+    [FINDING_LIEFERUNG_UEBERSPRUNGEN] = {"LIEFERUNG_UEBERSPRUNGEN", SEVERITY_HINWEIS, "Neuere Lieferung nicht verwendet, weil sie nicht vollständig versiegelt oder in die Zukunft datiert ist"},
+    [FINDING_LIEFERUNG_ALT] = {"LIEFERUNG_ALT", SEVERITY_HINWEIS, "Die neueste vollständige Lieferung ist älter als warn_alter_tage; der Bericht beschreibt ihren Stand"},
+    [FINDING_LIEFERUNG_RUECKGANG] = {"LIEFERUNG_RUECKGANG", SEVERITY_FEHLER, "Kennzahl gegenüber dem zuletzt veröffentlichten Bericht stärker gefallen als max_rueckgang_prozent erlaubt; nichts veröffentlicht"},
 };
 
 const char *finding_code_name(enum finding_code code) { return _codes[code].name; }

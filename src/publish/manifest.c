@@ -72,6 +72,23 @@ enum ikz_status manifest_write(struct publication *pub, const char *const *outpu
         cJSON_AddNullToObject(root, "gebietsstand");
     }
 
+    if (m->lieferung_name) {
+        cJSON *l = cJSON_AddObjectToObject(root, "lieferung");
+        cJSON_AddStringToObject(l, "name", m->lieferung_name);
+        if (m->lieferung_datum) {
+            date_format_iso(m->lieferung_datum, day);
+            cJSON_AddStringToObject(l, "datum", day);
+        } else { /* a plain directory not named by a date */
+            cJSON_AddNullToObject(l, "datum");
+        }
+        cJSON_AddStringToObject(l, "sha256sums", m->lieferung_siegel);
+    } else {
+        cJSON_AddNullToObject(root, "lieferung");
+    }
+    cJSON *kz = cJSON_AddObjectToObject(root, "kennzahlen");
+    cJSON_AddNumberToObject(kz, "projekte_gefoerdert", (double)m->projekte_gefoerdert);
+    cJSON_AddNumberToObject(kz, "beteiligungen", (double)m->beteiligungen);
+
     enum ikz_status st = IKZ_OK;
     if (m->job_path) {
         char hex[DIGEST_HEX_LEN + 1];
@@ -374,6 +391,12 @@ enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_er
                cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(in, "size")),
                cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(in, "rows")), _str(in, "sha256"));
     }
+    const cJSON *lief = cJSON_GetObjectItemCaseSensitive(root, "lieferung");
+    if (cJSON_IsObject(lief))
+        fprintf(out, "delivery %s of %s, SHA256SUMS sha256 %s\n", _str(lief, "name"), _str(lief, "datum"),
+                _str(lief, "sha256sums"));
+    else
+        fprintf(out, "delivery none (exports not from a sealed delivery)\n");
     /* A file removed together with its manifest entry: the set of files
      * is fixed by what a report holds, not by the manifest alone. */
     if (files != _n_expected()) {
@@ -395,4 +418,76 @@ enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_er
     if (fflush(out) != 0)
         return ikz_fail(err, IKZ_ERR_IO, "cannot write the verification: %s", strerror(errno));
     return problems ? IKZ_ERR_DATA : IKZ_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Published reports, for the nightly run's guards                         */
+
+static long long _count_or_none(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsNumber(v) && v->valuedouble >= 0 ? (long long)v->valuedouble : -1;
+}
+
+enum ikz_status manifest_published(const char *output_dir, struct published_report **out, size_t *n,
+                                   struct ikz_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    DIR *d = opendir(output_dir);
+    if (!d)
+        return errno == ENOENT ? IKZ_OK : ikz_fail(err, IKZ_ERR_NOINPUT, "cannot read %s: %s", output_dir, strerror(errno));
+    struct published_report *list = NULL;
+    size_t cap = 0;
+    enum ikz_status st = IKZ_OK;
+    struct dirent *e;
+    while (st == IKZ_OK && (e = readdir(d)) != NULL) {
+        if (strlen(e->d_name) != 4 || !digits_exact(e->d_name, 4))
+            continue;
+        size_t len = strlen(output_dir) + sizeof "/YYYY/" MANIFEST_NAME;
+        char *path = malloc(len);
+        if (!path) {
+            st = ikz_fail(err, IKZ_ERR_OSERR, "out of memory");
+            break;
+        }
+        snprintf(path, len, "%s/%s/%s", output_dir, e->d_name, MANIFEST_NAME);
+        const char *why;
+        char *text = _slurp(path, &why);
+        free(path);
+        cJSON *root = text ? cJSON_Parse(text) : NULL;
+        free(text);
+        const char *stichtag = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "stichtag"));
+        ikz_date day;
+        if (stichtag && date_parse(stichtag, &day)) {
+            if (*n == cap) {
+                cap = cap ? 2 * cap : 8;
+                struct published_report *grown = realloc(list, cap * sizeof *grown);
+                if (!grown) {
+                    cJSON_Delete(root);
+                    st = ikz_fail(err, IKZ_ERR_OSERR, "out of memory");
+                    break;
+                }
+                list = grown;
+            }
+            struct published_report *p = &list[(*n)++];
+            memset(p, 0, sizeof *p);
+            snprintf(p->year, sizeof p->year, "%s", e->d_name);
+            p->stichtag = day;
+            const cJSON *lief = cJSON_GetObjectItemCaseSensitive(root, "lieferung");
+            const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(lief, "name"));
+            snprintf(p->lieferung, sizeof p->lieferung, "%s", name ? name : "");
+            const cJSON *kz = cJSON_GetObjectItemCaseSensitive(root, "kennzahlen");
+            p->projekte_gefoerdert = _count_or_none(kz, "projekte_gefoerdert");
+            p->beteiligungen = _count_or_none(kz, "beteiligungen");
+        }
+        cJSON_Delete(root);
+    }
+    closedir(d);
+    if (st != IKZ_OK) {
+        free(list);
+        *n = 0;
+        return st;
+    }
+    *out = list;
+    return IKZ_OK;
 }

@@ -35,7 +35,30 @@ struct manifest_info {
     size_t rejected_rows;
     size_t missing_amounts;
     size_t presse_kreise, presse_projekte; /* paragraphs in presse/: per Kreis, per project */
+    /* The delivery the exports came from (docs/inputs.md): its directory's
+     * name, its date and the SHA-256 of its SHA256SUMS; name NULL: the
+     * exports were not a sealed delivery. */
+    const char *lieferung_name;
+    ikz_date lieferung_datum;
+    const char *lieferung_siegel;
+    /* The two counts the next night's fall guard compares with. */
+    long long projekte_gefoerdert, beteiligungen;
 };
+
+/* What a published report says of itself, for the nightly run's guards:
+ * read from OUTPUT/YYYY/manifest.json. */
+struct published_report {
+    char year[5];             /* the directory's name */
+    ikz_date stichtag;
+    char lieferung[64];       /* the delivery's directory name, "" if none */
+    long long projekte_gefoerdert, beteiligungen; /* -1: the manifest predates them */
+};
+
+/* The reports published in output_dir (its directories YYYY holding a
+ * readable manifest.json), in no particular order. A directory whose
+ * manifest cannot be read is not a published report and is left out. */
+enum ikz_status manifest_published(const char *output_dir, struct published_report **out, size_t *n,
+                                   struct ikz_error *err);
 
 /* Hashes the outputs (relative paths in the publication) and writes
  * manifest.json beside them; why it failed goes to err. */

@@ -2,7 +2,6 @@
 #define _GNU_SOURCE /* strdup, dirent */
 #include "job.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,7 +10,6 @@
 #include <sys/stat.h>
 
 #include "inifile.h"
-#include "values.h"
 
 static const char *const _names[JOB__COUNT] = {
     [JOB_INPUT] = "input",           [JOB_REGISTER] = "register",      [JOB_OUTPUT] = "output",
@@ -20,8 +18,20 @@ static const char *const _names[JOB__COUNT] = {
     [JOB_GEBIETSSTAND] = "gebietsstand", [JOB_MAX_FIELD_BYTES] = "max-field-bytes",
     [JOB_MAX_COLUMNS] = "max-columns",       [JOB_LAND] = "land",
     [JOB_GEBIETSAENDERUNGEN] = "gebietsaenderungen",
-    [JOB_PROJEKTTEXTE] = "projekttexte",
+    [JOB_PROJEKTTEXTE] = "projekttexte", [JOB_SIEGEL] = "siegel",
+    [JOB_MAX_ALTER_TAGE] = "max-alter-tage", [JOB_WARN_ALTER_TAGE] = "warn-alter-tage",
+    [JOB_MAX_RUECKGANG_PROZENT] = "max-rueckgang-prozent", [JOB_AUFBEWAHRUNG_TAGE] = "aufbewahrung-tage",
 };
+
+/* A key's name with '_' read as '-': the delivery keys are spelt both
+ * ways in the ministry's papers (max_alter_tage). */
+static bool _same_key(const char *written, const char *name)
+{
+    for (; *written && *name; written++, name++)
+        if (*written != *name && !(*written == '_' && *name == '-'))
+            return false;
+    return *written == *name;
+}
 
 /* Keys whose values are paths, relative to the job file. */
 static bool _is_path(enum job_key k)
@@ -47,7 +57,7 @@ static bool _on_entry(void *user, const char *section, const char *name, const c
         return false;
     }
     for (int k = 0; k < JOB__COUNT; k++) {
-        if (strcmp(name, _names[k]) != 0)
+        if (!_same_key(name, _names[k]))
             continue;
         free(ld->job->value[k]);
         ld->job->line[k] = line;
@@ -65,46 +75,19 @@ static bool _on_entry(void *user, const char *section, const char *name, const c
     return false;
 }
 
-/* Replaces "DIR/" "*" by the greatest subdirectory name in DIR. */
-static enum ikz_status _newest(struct job *job, const char *path, struct ikz_error *err)
+/* "DIR/" "*": the drop DIR, whose deliveries the report chooses from. */
+static enum ikz_status _drop(struct job *job, const char *path, struct ikz_error *err)
 {
     char *v = job->value[JOB_INPUT];
     size_t len = v ? strlen(v) : 0;
     if (len < 2 || strcmp(v + len - 2, "/*") != 0)
         return IKZ_OK;
     v[len - 2] = '\0';
-    DIR *dir = opendir(v);
-    if (!dir)
-        return ikz_fail(err, IKZ_ERR_NOINPUT, "%s: input: cannot read %s: %s", path, v, strerror(errno));
-    char *best = NULL;
-    struct dirent *e;
-    while ((e = readdir(dir)) != NULL) {
-        /* Only directories named by a date (2026-11-24): "archiv" or
-         * "kaputt" would otherwise win by name. */
-        ikz_date d;
-        if (strlen(e->d_name) != 10 || e->d_name[4] != '-' || !date_parse(e->d_name, &d))
-            continue;
-        size_t n = strlen(v) + strlen(e->d_name) + 2;
-        char *cand = malloc(n);
-        struct stat st;
-        if (!cand)
-            break;
-        snprintf(cand, n, "%s/%s", v, e->d_name);
-        if (stat(cand, &st) == 0 && S_ISDIR(st.st_mode) && (!best || strcmp(cand, best) > 0)) {
-            free(best);
-            best = cand;
-        } else {
-            free(cand);
-        }
-    }
-    closedir(dir);
-    if (!best) { /* nothing delivered yet: the caller decides (main.c) */
-        job->input_empty = true;
-        return IKZ_OK;
-    }
-    job->input_chosen = true;
-    free(job->value[JOB_INPUT]);
-    job->value[JOB_INPUT] = best;
+    struct stat st;
+    int e = stat(v, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+    if (e)
+        return ikz_fail(err, IKZ_ERR_NOINPUT, "%s: input: cannot read %s: %s", path, v, strerror(e));
+    job->input_is_drop = true;
     return IKZ_OK;
 }
 
@@ -131,7 +114,7 @@ enum ikz_status job_load(const char *path, struct job *job, struct ikz_error *er
                         : *ld.error ? ld.error
                                     : "not a valid INI line (key = value, at most 199 bytes)");
     }
-    st = _newest(job, path, err);
+    st = _drop(job, path, err);
     if (st != IKZ_OK)
         job_free(job);
     return st;

@@ -2,13 +2,15 @@
  *
  * A job file has one section [job] with the keys input, register, output,
  * stichtag, ozg-seit, csv-dialect, templates, max-fehler, log-file,
- * gebietsstand, max-field-bytes, max-columns, land, gebietsaenderungen and
- * projekttexte: the long options of `ikz-report run` without the dashes.
- * Relative paths are relative to the job file's directory. input may end
- * in "/" "*" (a slash and a star): the newest subdirectory named by a date
- * (YYYY-MM-DD); other names are not considered; DIR must exist, and when it
- * holds no such subdirectory yet, input_empty says so. stichtag is "heute", "vorjahr" (31 December
- * of last year) or a date. Options given on the command line win. */
+ * gebietsstand, max-field-bytes, max-columns, land, gebietsaenderungen,
+ * the long options of `ikz-report run` without the dashes.
+ * projekttexte, siegel, max-alter-tage, warn-alter-tage,
+ * max-rueckgang-prozent and aufbewahrung-tage (a key may be written with
+ * '_' for '-': max_alter_tage). Relative paths are relative to the job
+ * file's directory. input may end in "/" "*" (a slash and a star): DIR is
+ * then a drop of deliveries DIR/YYYY-MM-DD/, and the report chooses the
+ * newest complete one (delivery.h). stichtag is "heute", "vorjahr" (31
+ * December of last year) or a date. Options given on the command line win. */
 #ifndef IKZ_JOB_H
 #define IKZ_JOB_H
 
@@ -32,14 +34,18 @@ enum job_key {
     JOB_LAND,
     JOB_GEBIETSAENDERUNGEN,
     JOB_PROJEKTTEXTE,
+    JOB_SIEGEL,
+    JOB_MAX_ALTER_TAGE,
+    JOB_WARN_ALTER_TAGE,
+    JOB_MAX_RUECKGANG_PROZENT,
+    JOB_AUFBEWAHRUNG_TAGE,
     JOB__COUNT
 };
 
 struct job {
     char *value[JOB__COUNT]; /* owned; NULL when the file does not set it */
     long line[JOB__COUNT];   /* the line that set it */
-    bool input_chosen;       /* input was DIR/ * and value[JOB_INPUT] is the newest subdirectory */
-    bool input_empty;        /* input was DIR/ * and DIR holds none yet: value[JOB_INPUT] is DIR */
+    bool input_is_drop;      /* input was DIR/ *: value[JOB_INPUT] is DIR, the drop of deliveries */
 };
 
 /* The key's name in the file ("csv-dialect"); static. */
