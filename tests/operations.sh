@@ -29,6 +29,7 @@ start_paused() { # phase output
 # --- job files --------------------------------------------------------------
 mkdir -p "$work/site/jobs" "$work/site/exporte/2026-11-01" "$work/site/exporte/2026-11-23"
 cp "$src/sample-data/"* "$work/site/exporte/2026-11-23/"
+(cd "$work/site/exporte/2026-11-23" && sha256sum -- * >SHA256SUMS) # sealed last, as an exporter does
 printf 'kaputt\n' >"$work/site/exporte/2026-11-01/projekte.csv"
 mkdir -p "$work/site/exporte/archiv" # greater by name than any date, but no date
 cat >"$work/site/jobs/nightly.ini" <<INI
@@ -44,7 +45,7 @@ run run --job "$work/site/jobs/nightly.ini"
 expect_eq "job: exit" 0 "$rc"
 expect_true "job: relative output, newest export" test -f "$work/site/berichte/2024/csv/kennzahlen.csv"
 expect_true "job: log file written" grep -q "published $work/site/jobs/../berichte/2024" "$work/site/ikz.log"
-expect_true "job: newest export logged" grep -q "newest export directory: $work/site/jobs/../exporte/2026-11-23" "$work/out"
+expect_true "job: newest export logged" grep -q "INFO delivery $work/site/jobs/../exporte/2026-11-23 (sealed, 4 files)$" "$work/out"
 expect_true "job: the export directory in the manifest" grep -q '"input_dir":'$'\t''"2026-11-23",' "$work/site/berichte/2024/manifest.json"
 # A drop that has received nothing yet: a scheduled run has nothing to do
 # and says so in one line; validate, asked for data, fails.
@@ -53,7 +54,7 @@ printf '[job]\ninput = eingang/*\noutput = berichte\n' >"$work/leer/job.ini"
 run run --job "$work/leer/job.ini"
 expect_eq "empty drop: run exit" 0 "$rc"
 expect_eq "empty drop: one line" 1 "$(wc -l <"$work/out")"
-expect_true "empty drop: says so" grep -q "INFO no export delivered yet: $work/leer/eingang holds no directory named YYYY-MM-DD; nothing to do$" "$work/out"
+expect_true "empty drop: says so" grep -q "INFO no complete delivery in $work/leer/eingang yet (a directory YYYY-MM-DD sealed by SHA256SUMS); nothing to do$" "$work/out"
 expect_true "empty drop: nothing created" test ! -e "$work/leer/berichte"
 run validate --job "$work/leer/job.ini"
 expect_eq "empty drop: validate exit" 66 "$rc"
