@@ -55,7 +55,7 @@ run run --job "$work/leer/job.ini"
 expect_eq "empty drop: run exit" 0 "$rc"
 expect_eq "empty drop: one line" 1 "$(wc -l <"$work/out")"
 expect_true "empty drop: says so" grep -q "INFO no complete delivery in $work/leer/eingang yet (a directory YYYY-MM-DD sealed by SHA256SUMS); nothing to do$" "$work/out"
-expect_true "empty drop: nothing created" test ! -e "$work/leer/berichte"
+expect_true "empty drop: no report" test ! -e "$work/leer/berichte/$(date +%Y)"
 run validate --job "$work/leer/job.ini"
 expect_eq "empty drop: validate exit" 66 "$rc"
 rmdir "$work/leer/eingang"
@@ -263,7 +263,7 @@ mkdir -p "$work/leer/eingang"
 env -i IKZ_REPORT="$bin" IKZ_CRON_LOG="$work/cron.log" "$src/cron/ikz-report-cron" "$work/leer/job.ini" >"$work/out" 2>&1; rc=$?
 expect_eq "cron wrapper, empty drop: exit" 0 "$rc"
 expect_eq "cron wrapper, empty drop: silent" "" "$(cat "$work/out")"
-expect_true "cron wrapper, empty drop: logs it" grep -q "job=$work/leer/job.ini exit=0: no export delivered yet; nothing to do$" "$work/cron.log"
+expect_true "cron wrapper, empty drop: logs it" grep -q "job=$work/leer/job.ini exit=0: no complete delivery yet; nothing to do$" "$work/cron.log"
 
 # --- progress: on a terminal, rows read; under cron (no terminal) nothing --------
 "$build/bench/gen-bench" "$work/big" 2000 20000 300000 >/dev/null 2>&1 || mkdir -p "$work/big"

@@ -96,7 +96,7 @@ expect_true "the yearly timer enabled" test -L /etc/systemd/system/timers.target
 as_ikz() { runuser -u ikz-report -- "$@"; }
 as_ikz ikz-report run --job /etc/ikz-report/jobs/nightly.ini >"$work/out" 2>&1
 expect_eq "empty drop: exit" 0 "$?"
-expect_true "empty drop: one line" grep -q "no export delivered yet: /var/lib/ikz-report/eingang holds no directory named YYYY-MM-DD; nothing to do" "$work/out"
+expect_true "empty drop: one line" grep -q "no complete delivery in /var/lib/ikz-report/eingang yet (a directory YYYY-MM-DD sealed by SHA256SUMS); nothing to do" "$work/out"
 drop=/var/lib/ikz-report/eingang/2024-12-31
 as_ikz install -d "$drop"
 as_ikz cp /usr/share/ikz-report/sample-data/projekte.csv /usr/share/ikz-report/sample-data/beteiligungen.csv "$drop/"
