@@ -469,6 +469,11 @@ static enum ikz_status _verify_seal(struct run *r)
         return IKZ_OK;
     r->seal_broken = true;
     r->seal_problem = why;
+    /* The rows' findings describe a file that is not the one sealed: only
+     * the seal's finding stands. */
+    findings_free(&r->findings);
+    findings_init(&r->findings, FINDINGS_KEPT);
+    r->register_errors = 0;
     findings_add(&r->findings, FINDING_LIEFERUNG_UNVOLLSTAENDIG, r->seal_problem.file, why.line, NULL, NULL, "%s",
                  why.text);
     return IKZ_ERR_DATA;

@@ -85,7 +85,7 @@ static enum ikz_status _parse_line(char *line, long lineno, struct seal *out, st
         hex++;
     if (hex != DIGEST_HEX_LEN || p[hex] != ' ' || (p[hex + 1] != ' ' && p[hex + 1] != '*') || p[hex + 2] == '\0')
         return _problem(why, SEAL_NAME, lineno,
-                        "keine Zeile im Format von sha256sum (64 Hexziffern, zwei Leerzeichen, Dateiname) '%.80s'", line);
+                        "keine Zeile im Format von sha256sum (64 Hexziffern, zwei Leerzeichen, Dateiname) '%.200s'", line);
     char *name = p + hex + 2;
     if (escaped && !_unescape(name))
         return _problem(why, SEAL_NAME, lineno, "ungültige Maskierung im Dateinamen '%.80s'", name);
