@@ -74,7 +74,7 @@ static enum ikz_status _projekte(struct world *w, const char *rows)
 static enum ikz_status _beteiligungen(struct world *w, const char *content)
 {
     char *path = fixture_write(w->dir, "beteiligungen.csv", content, (size_t)-1);
-    enum ikz_status st = exports_load_beteiligungen(path, "beteiligungen.csv", NULL, &w->reg, &w->ex, &w->f);
+    enum ikz_status st = exports_load_beteiligungen(path, "beteiligungen.csv", NULL, &w->reg, 0, &w->ex, &w->f);
     free(path);
     return st;
 }

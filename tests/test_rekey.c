@@ -137,7 +137,7 @@ static void test_participations(void **state)
                               (size_t)-1);
     struct exports ex;
     assert_int_equal(exports_load_projekte(proj, "projekte.csv", NULL, &areas, &ex, &w->f), IKZ_OK);
-    assert_int_equal(exports_load_beteiligungen(bet, "beteiligungen.csv", NULL, &w->reg, &ex, &w->f), IKZ_OK);
+    assert_int_equal(exports_load_beteiligungen(bet, "beteiligungen.csv", NULL, &w->reg, 0, &ex, &w->f), IKZ_OK);
     assert_int_equal(ex.projekt[0].count, 2); /* Allendorf once, Battenberg */
     assert_int_equal(ex.beteiligung[0].lead, 1);
     assert_int_equal(ex.beteiligung[0].rekeyed, 0); /* also named by its own key */
