@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     unlink(p);
     const char *path = fuzz_file("beteiligungen.csv", data, size);
-    if (exports_load_beteiligungen(path, "beteiligungen.csv", &FUZZ_OPTIONS, &reg, &ex, &f) != IKZ_ERR_OSERR)
+    if (exports_load_beteiligungen(path, "beteiligungen.csv", &FUZZ_OPTIONS, &reg, 0, &ex, &f) != IKZ_ERR_OSERR)
         check_projects(&ex, "projekte.csv", &f);
     exports_free(&ex);
     findings_free(&f);

@@ -367,7 +367,8 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
         }
     }
     if (st == IKZ_OK) {
-        st = exports_resolve_beteiligungen(&rd.raw, _display(r->path_beteiligungen), &r->reg, &r->ex, &r->findings);
+        st = exports_resolve_beteiligungen(&rd.raw, _display(r->path_beteiligungen), &r->reg, opt->stichtag, &r->ex,
+                                           &r->findings);
         /* The file's findings in the order of its lines. */
         findings_sort_from(&r->findings, bet_start);
         log_info("%s: %zu rows, %zu distinct participations", r->path_beteiligungen, r->ex.file_beteiligungen.rows,
@@ -378,7 +379,7 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
     findings_free(&rd.f_proj);
     findings_free(&rd.f_bet);
     if (st == IKZ_OK)
-        check_projects(&r->ex, _display(r->path_projekte), &r->findings);
+        check_projects(&r->ex, opt->stichtag, _display(r->path_projekte), &r->findings);
     return st;
 }
 

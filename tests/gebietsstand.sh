@@ -2,8 +2,9 @@
 # Gebietsstand end to end: a register archive with two GV100AD files (the
 # older made from the 2020 CSV, in ISO-8859-1 with CRLF), reruns of past
 # years on the register of their time, a Stichtag older than every
-# register, a cross-border partner, an unresolvable key (65) and a broken
-# change list (78).
+# register, a cross-border partner, an unresolvable key (65), a broken
+# change list (78), and a rerun on exports whose keys were updated after
+# later changes (issue 19).
 # Usage: gebietsstand.sh BINARY SOURCE_DIR GV100AD-FROM-CSV
 set -u
 bin=$1
@@ -89,4 +90,65 @@ expect_eq "broken list finding" \
     "ikz-report: gebietsaenderungen.csv:3: column 'ags_alt': Liste der Gebietsänderungen fehlerhaft '06635010' (Kreislauf: die Kette der Änderungen führt zu 06635010 zurück) [GEBIETSAENDERUNG_FEHLERHAFT]" \
     "$(findings | head -1)"
 [ ! -e "$work/o5/2024" ] && ok || bad "broken list: published"
+# Reruns with later data (issue 19): the funding database took the keys of
+# changes made after 31.12.2020, and 2022 is rerun on the register of
+# 31.12.2020. Schwarzenborn (06634023) got the new key 06634900 on
+# 01.07.2021; its participations count at 06634023 as before, each with a
+# hinweis. 2022 on the unchanged exports: 1911 participations, Schwarzenborn
+# in 7 projects.
+mkdir -p "$work/rr"
+cp "$src/sample-data/projekte.csv" "$src/sample-data/beteiligungen.csv" "$src/sample-data/gebietsaenderungen.csv" "$work/rr/"
+sed -i 's/;06634023;/;06634900;/' "$work/rr/beteiligungen.csv"
+printf '01.07.2021;06634023;Schwarzenborn, Stadt;06634900;Schwarzenborn, Stadt;Schlüsseländerung\r\n' \
+    >>"$work/rr/gebietsaenderungen.csv"
+run run --input "$work/rr" --register "$work/archiv/GV100AD_311220.txt" --output "$work/o6" --year 2022
+expect_eq "backwards exit" 0 "$rc"
+k=$work/o6/2022/csv/kennzahlen.csv
+expect_eq "backwards participations" 1911 "$(kennzahl "$k" beteiligungen)"
+expect_eq "backwards not re-keyed forwards" 0 "$(kennzahl "$k" beteiligungen_umgeschluesselt)"
+expect_eq "backwards counted at the old key" "06634023;Schwarzenborn, Stadt;Stadt;06634;Schwalm-Eder-Kreis;1159;7;0;1" \
+    "$(grep -a '^06634023;' "$work/o6/2022/csv/kommunen.csv" | tr -d '\r')"
+expect_eq "backwards no new key" "" "$(grep -a '^06634900;' "$work/o6/2022/csv/kommunen.csv")"
+# 7 of the 9 rows belong to projects funded at 31.12.2022 or 31.12.2021;
+# the other two (projects approved in 2024) are placed at 06634023
+# without a finding.
+pb=$work/o6/2022/pruefbericht.csv
+expect_eq "backwards hinweise" 7 "$(grep -ac ';AGS_ZURUECKGESCHLUESSELT;hinweis;' "$pb")"
+n=$(grep -an ';06634900;' "$work/rr/beteiligungen.csv" | head -1 | cut -d: -f1)
+expect_eq "backwards hinweis text" \
+    "beteiligungen.csv;$n;ags;06634900;AGS_ZURUECKGESCHLUESSELT;hinweis;Gemeindeschlüssel erst nach dem Gebietsstand durch Schlüsseländerung vergeben; die Beteiligung zählt beim früheren Schlüssel (Schlüsseländerung von 06634023 zu 06634900 zum 01.07.2021; gezählt bei 06634023 Schwarzenborn, Stadt)" \
+    "$(grep -a ';AGS_ZURUECKGESCHLUESSELT;' "$pb" | head -1 | tr -d '\r"')"
+
+# A project approved after the Stichtag names the key of a merger of
+# 01.01.2023 (Hofbieber and Dipperz into 06631900) twice: not judged, one
+# hinweis for the key, the figures as before.
+printf '01.01.2023;06631013;Hofbieber;06631900;Neustadt;Zusammenschluss\r\n01.01.2023;06631003;Dipperz;06631900;Neustadt;Zusammenschluss\r\n' \
+    >>"$work/rr/gebietsaenderungen.csv"
+printf 'IKZ-2023-900;Spaeteres Projekt;ABFALL;01.06.2023;;1.000,00;;\r\n' >>"$work/rr/projekte.csv"
+printf 'IKZ-2023-900;06631900;federfuehrend\r\nIKZ-2023-900;06634900;beteiligt\r\nIKZ-2023-900;06631900;beteiligt\r\n' \
+    >>"$work/rr/beteiligungen.csv"
+nb=$(wc -l <"$work/rr/beteiligungen.csv")
+run run --input "$work/rr" --register "$work/archiv/GV100AD_311220.txt" --output "$work/o7" --year 2022
+expect_eq "later project exit" 0 "$rc"
+k=$work/o7/2022/csv/kennzahlen.csv
+expect_eq "later project participations" 1911 "$(kennzahl "$k" beteiligungen)"
+expect_eq "later project not funded" "$(kennzahl "$work/o6/2022/csv/kennzahlen.csv" projekte_gefoerdert)" \
+    "$(kennzahl "$k" projekte_gefoerdert)"
+pb=$work/o7/2022/pruefbericht.csv
+expect_eq "later project: one hinweis for the key" \
+    "beteiligungen.csv;$((nb - 2));ags;06631900;AGS_NICHT_GEPRUEFT;hinweis;Gemeindeschlüssel ist keine Kommune des Gemeindeverzeichnisses; nicht geprüft und nicht gezählt, da das Projekt am Stichtag und ein Jahr davor nicht gefördert ist (projekt_id IKZ-2023-900; 2 Zeilen mit diesem Schlüssel; Zusammenschluss zum 01.01.2023 aus 06631013, 06631003; Gebietsstand 31.12.2020)" \
+    "$(grep -a ';06631900;' "$pb" | tr -d '\r"')"
+expect_eq "later project: backwards key without a finding" 7 "$(grep -ac ';AGS_ZURUECKGESCHLUESSELT;hinweis;' "$pb")"
+
+# The database took the merger's key for Hofbieber in projects funded in
+# 2022: 65, each row a fehler naming the change and the predecessors.
+sed -i 's/;06631013;/;06631900;/' "$work/rr/beteiligungen.csv"
+n=$(grep -an ';06631900;' "$work/rr/beteiligungen.csv" | head -1 | cut -d: -f1)
+run run --input "$work/rr" --register "$work/archiv/GV100AD_311220.txt" --output "$work/o8" --year 2022
+expect_eq "merger exit" 65 "$rc"
+expect_eq "merger finding" \
+    "ikz-report: beteiligungen.csv:$n: column 'ags': Gemeindeschlüssel einer Kommune, die erst nach dem Gebietsstand aus einer Gebietsänderung hervorging; die Beteiligung lässt sich nicht auf die Vorgängerinnen aufteilen '06631900' (Zusammenschluss zum 01.01.2023 aus 06631013, 06631003; Gebietsstand 31.12.2020) [AGS_NACH_GEBIETSSTAND]" \
+    "$(findings | head -1)"
+expect_eq "merger fehler count" 7 "$(findings | grep -c 'AGS_NACH_GEBIETSSTAND')"
+[ ! -e "$work/o8/2022" ] && ok || bad "merger: published"
 finish

@@ -1,6 +1,7 @@
 /* test_rekey.c: the change list and the re-keying of old keys: chains, a
- * Kreis key, a change after the Gebietsstand, counting once, and every
- * way a list can be broken (exit 78 with file and line). */
+ * Kreis key, a change after the Gebietsstand, counting once, every way a
+ * list can be broken (exit 78 with file and line), and reruns with later
+ * keys: followed backwards, a merger's key, projects not in the report. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -13,6 +14,7 @@
 #include "exports.h"
 #include "fixture.h"
 #include "rekey.h"
+#include "rules.h"
 
 static const char REGISTER[] = "ags;name;art;einwohner\n"
                                "06635;Waldeck-Frankenberg;Landkreis;\n"
@@ -137,7 +139,7 @@ static void test_participations(void **state)
                               (size_t)-1);
     struct exports ex;
     assert_int_equal(exports_load_projekte(proj, "projekte.csv", NULL, &areas, &ex, &w->f), IKZ_OK);
-    assert_int_equal(exports_load_beteiligungen(bet, "beteiligungen.csv", NULL, &w->reg, &ex, &w->f), IKZ_OK);
+    assert_int_equal(exports_load_beteiligungen(bet, "beteiligungen.csv", NULL, &w->reg, 0, &ex, &w->f), IKZ_OK);
     assert_int_equal(ex.projekt[0].count, 2); /* Allendorf once, Battenberg */
     assert_int_equal(ex.beteiligung[0].lead, 1);
     assert_int_equal(ex.beteiligung[0].rekeyed, 0); /* also named by its own key */
@@ -226,6 +228,143 @@ static void test_bad_rows(void **state)
                               "[GEBIETSAENDERUNG_FEHLERHAFT]");
 }
 
+static const char REGISTER_2022[] = "ags;name;art;einwohner\n06635;Waldeck-Frankenberg;Landkreis;\n"
+                                    "06635001;Allendorf (Eder);Gemeinde;5581\n06635002;Battenberg (Eder);Stadt;5300\n"
+                                    "06635005;Bromskirchen;Gemeinde;1800\n06635006;Burgwald;Gemeinde;4900\n"
+                                    "07315000;Mainz;kreisfreie Stadt;220000\n";
+
+/* Changes after a Gebietsstand of 31.12.2022: a chain of two
+ * Schlüsseländerungen, a Zusammenschluss of two and an Eingliederung. */
+static const char LATER[] =
+    "2024-01-01;06635005;Bromskirchen;06635905;Bromskirchen;Schlüsseländerung\n"
+    "2025-01-01;06635905;Bromskirchen;06635906;Bromskirchen;Schlüsseländerung\n"
+    "2024-01-01;06635001;Allendorf (Eder);06635800;Neustadt;Zusammenschluss\n"
+    "2024-01-01;06635002;Battenberg (Eder);06635800;Neustadt;Zusammenschluss\n"
+    "2024-06-01;06635006;Burgwald;06635700;Burgwald-Neu;Eingliederung\n";
+
+static void _register_2022(struct world *w)
+{
+    register_free(&w->reg);
+    char *reg = fixture_write(w->dir, "kommunen-2022.csv", REGISTER_2022, (size_t)-1);
+    assert_int_equal(register_load(reg, "kommunen-2022.csv", NULL, "06", &w->reg, &w->f), IKZ_OK);
+    free(reg);
+    assert_int_equal(_attach(w, LATER, 20221231), IKZ_OK);
+}
+
+/* Backwards: a later key leads to the key of the Gebietsstand through a
+ * chain of Schlüsseländerungen; a merger's key does not. */
+static void test_backwards(void **state)
+{
+    struct world *w = *state;
+    _register_2022(w);
+    long k;
+    const struct gebietsaenderung *ch;
+    assert_int_equal(rekey_resolve_back(&w->reg, "06635905", &k, &ch), REKEY_BACK_KOMMUNE);
+    assert_string_equal(w->reg.kommune[k].ags, "06635005");
+    assert_int_equal(ch->line, 2);
+    assert_int_equal(rekey_resolve_back(&w->reg, "06635906", &k, &ch), REKEY_BACK_KOMMUNE);
+    assert_string_equal(w->reg.kommune[k].ags, "06635005");
+    assert_int_equal(ch->line, 2);
+    assert_int_equal(rekey_resolve_back(&w->reg, "06635800", &k, &ch), REKEY_BACK_MERGER);
+    assert_int_equal(k, -1);
+    assert_string_equal(ch->neu, "06635800");
+    assert_int_equal(rekey_resolve_back(&w->reg, "06635700", &k, &ch), REKEY_BACK_MERGER);
+    assert_int_equal(ch->art, CHANGE_EINGLIEDERUNG);
+    assert_int_equal(rekey_resolve_back(&w->reg, "06635777", &k, &ch), REKEY_BACK_NONE);
+    assert_null(ch);
+    /* A key of the register that later gave way is nobody's successor. */
+    assert_int_equal(rekey_resolve_back(&w->reg, "06635005", &k, &ch), REKEY_BACK_NONE);
+    assert_int_equal(w->f.total, 0);
+}
+
+/* The rule's verdicts with their hints. */
+static void test_backwards_rule(void **state)
+{
+    struct world *w = *state;
+    _register_2022(w);
+    struct ags_match m;
+    struct rule_result why;
+    assert_false(rule_ags_known(&w->reg, "06635906", &m, &why));
+    assert_int_equal(why.code, FINDING_AGS_ZURUECKGESCHLUESSELT);
+    assert_string_equal(w->reg.kommune[m.kommune].ags, "06635005");
+    assert_string_equal(why.hint, "Schlüsseländerung von 06635005 zu 06635905 zum 01.01.2024; gezählt bei 06635005 "
+                                  "Bromskirchen");
+    assert_false(rule_ags_known(&w->reg, "06635800", &m, &why));
+    assert_int_equal(why.code, FINDING_AGS_NACH_GEBIETSSTAND);
+    assert_string_equal(why.hint, "Zusammenschluss zum 01.01.2024 aus 06635001, 06635002; Gebietsstand 31.12.2022");
+    assert_false(rule_ags_known(&w->reg, "06635777", &m, &why));
+    assert_int_equal(why.code, FINDING_AGS_UNBEKANNT);
+}
+
+/* A rerun at 31.12.2022: P1 (funded) names a later key, counted at the
+ * old one; P2 (funded only a year before: revoked in 2022) names a
+ * merger's key, a fehler; P3 and P4 (approved later) are not judged: one
+ * hinweis per key left out, none for a key placed backwards. */
+static void test_rerun_participations(void **state)
+{
+    struct world *w = *state;
+    _register_2022(w);
+    struct task_areas areas;
+    assert_int_equal(taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", &areas, &w->f), IKZ_OK);
+    char *proj = fixture_write(w->dir, "projekte.csv",
+                               "projekt_id;titel;aufgabenbereich;bewilligt_am;widerrufen_am;foerderbetrag_eur\n"
+                               "P1;a;BAU;2020-01-01;;1000\nP2;b;BAU;2021-06-01;2022-06-01;1000\n"
+                               "P3;c;BAU;2023-05-01;;1000\nP4;d;BAU;2024-02-01;;1000\n",
+                               (size_t)-1);
+    char *bet = fixture_write(w->dir, "beteiligungen.csv",
+                              "projekt_id;ags;rolle\n"
+                              "P1;06635905;federfuehrend\nP1;06635002;beteiligt\n"
+                              "P2;06635800;federfuehrend\nP2;06635001;beteiligt\n"
+                              "P3;06635800;federfuehrend\nP3;06635999;beteiligt\nP3;06635906;beteiligt\n"
+                              "P4;06635800;federfuehrend\n",
+                              (size_t)-1);
+    struct exports ex;
+    assert_int_equal(exports_load_projekte(proj, "projekte.csv", NULL, &areas, &ex, &w->f), IKZ_OK);
+    assert_int_equal(exports_load_beteiligungen(bet, "beteiligungen.csv", NULL, &w->reg, 20221231, &ex, &w->f),
+                     IKZ_ERR_DATA);
+    assert_int_equal(ex.projekt[0].count, 2);
+    assert_string_equal(w->reg.kommune[ex.beteiligung[ex.projekt[0].first].kommune].ags, "06635002");
+    assert_string_equal(w->reg.kommune[ex.beteiligung[ex.projekt[0].first + 1].kommune].ags, "06635005");
+    assert_int_equal(ex.beteiligung[ex.projekt[0].first + 1].rekeyed, 0);
+    assert_int_equal(ex.projekt[1].count, 1); /* the merger's row is left out */
+    assert_int_equal(ex.projekt[2].count, 1); /* 06635906 placed at 06635005 */
+    assert_string_equal(w->reg.kommune[ex.beteiligung[ex.projekt[2].first].kommune].ags, "06635005");
+    assert_int_equal(ex.projekt[3].count, 0);
+    assert_int_equal(ex.rejected_beteiligungen, 1);
+    assert_int_equal(w->f.errors, 1);
+    assert_int_equal(w->f.total, 4);
+    fixture_assert_finding(&w->f, 0, "beteiligungen.csv:2: column 'ags': Gemeindeschlüssel erst nach dem "
+                              "Gebietsstand durch Schlüsseländerung vergeben; die Beteiligung zählt beim früheren "
+                              "Schlüssel '06635905' (Schlüsseländerung von 06635005 zu 06635905 zum 01.01.2024; "
+                              "gezählt bei 06635005 Bromskirchen) [AGS_ZURUECKGESCHLUESSELT]");
+    fixture_assert_finding(&w->f, 1, "beteiligungen.csv:4: column 'ags': Gemeindeschlüssel einer Kommune, die erst "
+                              "nach dem Gebietsstand aus einer Gebietsänderung hervorging; die Beteiligung lässt sich "
+                              "nicht auf die Vorgängerinnen aufteilen '06635800' (Zusammenschluss zum 01.01.2024 aus "
+                              "06635001, 06635002; Gebietsstand 31.12.2022) [AGS_NACH_GEBIETSSTAND]");
+    fixture_assert_finding(&w->f, 2, "beteiligungen.csv:6: column 'ags': Gemeindeschlüssel ist keine Kommune des "
+                              "Gemeindeverzeichnisses; nicht geprüft und nicht gezählt, da das Projekt am Stichtag "
+                              "und ein Jahr davor nicht gefördert ist '06635800' (projekt_id P3; 2 Zeilen mit diesem "
+                              "Schlüssel; Zusammenschluss zum 01.01.2024 aus 06635001, 06635002; Gebietsstand "
+                              "31.12.2022) [AGS_NICHT_GEPRUEFT]");
+    fixture_assert_finding(&w->f, 3, "beteiligungen.csv:7: column 'ags': Gemeindeschlüssel ist keine Kommune des "
+                              "Gemeindeverzeichnisses; nicht geprüft und nicht gezählt, da das Projekt am Stichtag "
+                              "und ein Jahr davor nicht gefördert ist '06635999' (projekt_id P3) [AGS_NICHT_GEPRUEFT]");
+    exports_free(&ex);
+
+    /* Without a Stichtag every key is judged: three fehler more. */
+    findings_free(&w->f);
+    findings_init(&w->f, 100);
+    assert_int_equal(exports_load_projekte(proj, "projekte.csv", NULL, &areas, &ex, &w->f), IKZ_OK);
+    assert_int_equal(exports_load_beteiligungen(bet, "beteiligungen.csv", NULL, &w->reg, 0, &ex, &w->f), IKZ_ERR_DATA);
+    assert_int_equal(w->f.errors, 4);
+    assert_int_equal(w->f.by_code[FINDING_AGS_ZURUECKGESCHLUESSELT], 2);
+    assert_int_equal(w->f.by_code[FINDING_AGS_NICHT_GEPRUEFT], 0);
+    exports_free(&ex);
+    taskareas_free(&areas);
+    free(proj);
+    free(bet);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +376,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_two_successors, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_chain_outside_register, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_bad_rows, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_backwards, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_backwards_rule, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_rerun_participations, _setup, _teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,7 +24,7 @@ struct world *world_new(const char *kommunen, const char *projekte, const char *
     char *bet = fixture_write(w->dir, "beteiligungen.csv", beteiligungen, (size_t)-1);
     assert_int_equal(register_load(reg, "kommunen.csv", NULL, NULL, &w->reg, &w->f), IKZ_OK);
     assert_int_equal(exports_load_projekte(proj, "projekte.csv", NULL, &w->areas, &w->ex, &w->f), IKZ_OK);
-    assert_int_equal(exports_load_beteiligungen(bet, "beteiligungen.csv", NULL, &w->reg, &w->ex, &w->f), IKZ_OK);
+    assert_int_equal(exports_load_beteiligungen(bet, "beteiligungen.csv", NULL, &w->reg, stichtag, &w->ex, &w->f), IKZ_OK);
     assert_int_equal(w->f.total, 0);
     free(reg);
     free(proj);

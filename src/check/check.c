@@ -3,16 +3,18 @@
 
 #include <stdio.h>
 
-void check_projects(struct exports *ex, const char *projects_display, struct findings *findings)
+void check_projects(struct exports *ex, ikz_date stichtag, const char *projects_display, struct findings *findings)
 {
+    ikz_date year_before = stichtag ? date_minus_year(stichtag) : 0;
     for (size_t i = 0; i < ex->n_projekte; i++) {
         struct projekt *p = &ex->projekt[i];
         if (!p->usable)
             continue;
+        bool in_report = !stichtag || projekt_funded(p, stichtag) || projekt_funded(p, year_before);
         /* Partners of another Land are not counted, but they cooperate:
          * a Hessian Gemeinde with one from Bavaria is a cooperation. */
         uint32_t partners = p->count + p->outside;
-        if (partners < 2) {
+        if (partners < 2 && in_report) {
             findings_add(findings, partners == 0 ? FINDING_PROJEKT_OHNE_BETEILIGTE : FINDING_PROJEKT_EIN_BETEILIGTER,
                          projects_display, p->line, "projekt_id", p->id, NULL);
             p->usable = false;

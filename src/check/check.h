@@ -14,8 +14,11 @@
 
 /* Adds the findings and marks a project with fewer than two participants
  * unusable (counted in ex->rejected_projekte); projects_display names
- * projekte.csv in them. */
-void check_projects(struct exports *ex, const char *projects_display, struct findings *findings);
+ * projekte.csv in them. The participants are counted only for projects
+ * funded at stichtag or a year before (0: every project): a project the
+ * report does not count may name keys only a later Gebietsstand knows,
+ * which a rerun for an earlier year does not place. */
+void check_projects(struct exports *ex, ikz_date stichtag, const char *projects_display, struct findings *findings);
 
 /* The most characters a workbook cell holds (Excel's limit). */
 #define CHECK_CELL_MAX_CHARS 32767

@@ -46,7 +46,12 @@ static const struct {
     [FINDING_ROLLE_UNGUELTIG] = {"ROLLE_UNGUELTIG", SEVERITY_FEHLER, "Rolle ungültig (erwartet federfuehrend oder beteiligt)"},
     [FINDING_BETEILIGUNG_DOPPELT] = {"BETEILIGUNG_DOPPELT", SEVERITY_HINWEIS, "Kommune ist an diesem Projekt mehrfach eingetragen; sie wird einmal gezählt"},
     [FINDING_BETEILIGUNG_ANDERES_LAND] = {"BETEILIGUNG_ANDERES_LAND", SEVERITY_HINWEIS, "Kommune eines anderen Landes; die Beteiligung wird nicht gezählt"},
+    /* The database keeps the keys it was given: a rerun for an earlier year
+     * needs them. So this hinweis asks nobody to rewrite a key. */
     [FINDING_AGS_UMGESCHLUESSELT] = {"AGS_UMGESCHLUESSELT", SEVERITY_HINWEIS, "Gemeindeschlüssel nach einer Gebietsänderung umgeschlüsselt; die Beteiligung zählt bei der Nachfolgerin"},
+    [FINDING_AGS_ZURUECKGESCHLUESSELT] = {"AGS_ZURUECKGESCHLUESSELT", SEVERITY_HINWEIS, "Gemeindeschlüssel erst nach dem Gebietsstand durch Schlüsseländerung vergeben; die Beteiligung zählt beim früheren Schlüssel"},
+    [FINDING_AGS_NACH_GEBIETSSTAND] = {"AGS_NACH_GEBIETSSTAND", SEVERITY_FEHLER, "Gemeindeschlüssel einer Kommune, die erst nach dem Gebietsstand aus einer Gebietsänderung hervorging; die Beteiligung lässt sich nicht auf die Vorgängerinnen aufteilen"},
+    [FINDING_AGS_NICHT_GEPRUEFT] = {"AGS_NICHT_GEPRUEFT", SEVERITY_HINWEIS, "Gemeindeschlüssel ist keine Kommune des Gemeindeverzeichnisses; nicht geprüft und nicht gezählt, da das Projekt am Stichtag und ein Jahr davor nicht gefördert ist"},
     [FINDING_GEBIETSAENDERUNG_FEHLERHAFT] = {"GEBIETSAENDERUNG_FEHLERHAFT", SEVERITY_FEHLER, "Liste der Gebietsänderungen fehlerhaft"},
     [FINDING_PROJEKT_OHNE_BETEILIGTE] = {"PROJEKT_OHNE_BETEILIGTE", SEVERITY_FEHLER, "Projekt hat keine Beteiligten in beteiligungen.csv; eine Zusammenarbeit braucht mindestens zwei Kommunen"},
     [FINDING_PROJEKT_EIN_BETEILIGTER] = {"PROJEKT_EIN_BETEILIGTER", SEVERITY_FEHLER, "Projekt hat nur eine beteiligte Kommune; Zusammenarbeit braucht mindestens zwei"},

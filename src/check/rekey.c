@@ -79,3 +79,47 @@ bool rekey_resolve(const struct kommune_register *reg, const char *ags, long *ko
     *kommune = register_find(reg, (*last)->neu);
     return *kommune >= 0 || register_find_outside(reg, (*last)->neu);
 }
+
+enum rekey_back rekey_resolve_back(const struct kommune_register *reg, const char *ags, long *kommune,
+                                   const struct gebietsaenderung **change)
+{
+    *kommune = -1;
+    *change = NULL;
+    const struct gebietsaenderungen *c = reg->changes;
+    if (!c)
+        return REKEY_BACK_NONE;
+    const char *key = ags;
+    ikz_date until = ALL_DATES; /* going back in time: each step no later than the one before */
+    /* More steps than changes would be a cycle; rekey_attach rejects those,
+     * the bound keeps this loop finite all the same. */
+    for (size_t steps = 0; steps <= c->n; steps++) {
+        const struct gebietsaenderung *into = NULL;
+        size_t on_that_day = 0;
+        for (size_t i = 0; i < c->n; i++) {
+            const struct gebietsaenderung *ci = &c->item[i];
+            if (ci->wirksam_ab <= reg->changes_at || ci->wirksam_ab > until || strcmp(ci->neu, key) != 0)
+                continue;
+            if (!into || ci->wirksam_ab > into->wirksam_ab) {
+                into = ci;
+                on_that_day = 1;
+            } else if (ci->wirksam_ab == into->wirksam_ab) {
+                on_that_day++;
+                if (ci->art != CHANGE_SCHLUESSELAENDERUNG)
+                    into = ci; /* name the merger, not a key change beside it */
+            }
+        }
+        if (!into)
+            return REKEY_BACK_NONE;
+        *change = into;
+        /* A territory made of several cannot be given back to one of them. */
+        if (into->art != CHANGE_SCHLUESSELAENDERUNG || on_that_day > 1)
+            return REKEY_BACK_MERGER;
+        *kommune = register_find(reg, into->alt);
+        if (*kommune >= 0)
+            return REKEY_BACK_KOMMUNE;
+        key = into->alt;
+        until = into->wirksam_ab;
+    }
+    *change = NULL;
+    return REKEY_BACK_NONE;
+}

@@ -5,7 +5,11 @@
  * followed through the changes in force at that Gebietsstand (chains
  * included: A into B, B into C) to the Kommune that holds its territory
  * now. Changes dated after the Gebietsstand are not applied, so a rerun on
- * an older register uses the keys of its time with the same list. */
+ * an older register uses the keys of its time with the same list. A key
+ * that only such a later change created is followed backwards instead
+ * (rekey_resolve_back): through Schlüsseländerungen to the key it had at
+ * the Gebietsstand; a merger's successor cannot be split among its
+ * predecessors and is only named. */
 #ifndef IKZ_REKEY_H
 #define IKZ_REKEY_H
 
@@ -31,5 +35,25 @@ enum ikz_status rekey_attach(struct kommune_register *reg, const struct gebietsa
  * now). False when no change applies. */
 bool rekey_resolve(const struct kommune_register *reg, const char *ags, long *kommune,
                    const struct gebietsaenderung **last);
+
+/* What following a key backwards found. */
+enum rekey_back {
+    REKEY_BACK_NONE,    /* no change after the Gebietsstand created the key */
+    REKEY_BACK_KOMMUNE, /* 1:1 Schlüsseländerungen lead back to a Kommune of the register */
+    REKEY_BACK_MERGER   /* the key is the successor of a merger (or of several keys) */
+};
+
+/* Follows ags backwards through the attached changes dated after the
+ * Gebietsstand whose ags_neu it is (the latest first, then the one before
+ * from its ags_alt on, chains included). KOMMUNE: each step was a
+ * Schlüsseländerung, the only change into its key on its day, and the
+ * chain reaches a Kommune of the register (*kommune its index; *change
+ * the change whose ags_alt that Kommune is). MERGER: a step reaches a key
+ * into which an Eingliederung, a Zusammenschluss or more than one change
+ * led on one day (*change one of them: its date, art and ags_neu; its
+ * predecessors are every ags_alt into that ags_neu on that day). NONE
+ * otherwise, and when no list is attached. */
+enum rekey_back rekey_resolve_back(const struct kommune_register *reg, const char *ags, long *kommune,
+                                   const struct gebietsaenderung **change);
 
 #endif

@@ -97,6 +97,25 @@ static void _ags_hint(const struct kommune_register *reg, const char *ags, char 
     }
 }
 
+/* Names a merger after the Gebietsstand: its art and date, every key that
+ * went into its successor on that day, and the Gebietsstand. */
+static void _merger_hint(const struct kommune_register *reg, const struct gebietsaenderung *ch, char *hint, size_t n)
+{
+    char day[11], stand[11];
+    date_format_de(ch->wirksam_ab, day);
+    date_format_de(reg->changes_at, stand);
+    int used = snprintf(hint, n, "%s zum %s aus", gebietsaenderung_art_name(ch->art), day);
+    const struct gebietsaenderungen *c = reg->changes;
+    const char *sep = " ";
+    for (size_t i = 0; i < c->n && used >= 0 && (size_t)used < n; i++)
+        if (c->item[i].wirksam_ab == ch->wirksam_ab && strcmp(c->item[i].neu, ch->neu) == 0) {
+            used += snprintf(hint + used, n - (size_t)used, "%s%s", sep, c->item[i].alt);
+            sep = ", ";
+        }
+    if (used >= 0 && (size_t)used < n)
+        snprintf(hint + used, n - (size_t)used, "; Gebietsstand %s", stand);
+}
+
 bool rule_ags_known(const struct kommune_register *reg, const char *ags, struct ags_match *m, struct rule_result *why)
 {
     m->outside = -1;
@@ -122,6 +141,23 @@ bool rule_ags_known(const struct kommune_register *reg, const char *ags, struct 
         _fail(why, FINDING_BETEILIGUNG_ANDERES_LAND);
         snprintf(why->hint, sizeof why->hint, "%s, Land %.2s", o->name, o->ags);
         return false;
+    }
+    const struct gebietsaenderung *ch;
+    switch (rekey_resolve_back(reg, ags, &m->kommune, &ch)) {
+    case REKEY_BACK_KOMMUNE: {
+        char day[11];
+        date_format_de(ch->wirksam_ab, day);
+        _fail(why, FINDING_AGS_ZURUECKGESCHLUESSELT);
+        snprintf(why->hint, sizeof why->hint, "Schlüsseländerung von %s zu %s zum %s; gezählt bei %s %s", ch->alt,
+                 ch->neu, day, reg->kommune[m->kommune].ags, reg->kommune[m->kommune].name);
+        return false;
+    }
+    case REKEY_BACK_MERGER:
+        _fail(why, FINDING_AGS_NACH_GEBIETSSTAND);
+        _merger_hint(reg, ch, why->hint, sizeof why->hint);
+        return false;
+    case REKEY_BACK_NONE:
+        break;
     }
     _fail(why, FINDING_AGS_UNBEKANNT);
     _ags_hint(reg, ags, why->hint, sizeof why->hint);

@@ -21,7 +21,7 @@
 /* Why a value is not valid: the finding code and an optional hint. */
 struct rule_result {
     enum finding_code code;
-    char hint[160]; /* "" when there is none */
+    char hint[240]; /* "" when there is none */
 };
 
 /* A required field must not be empty (NULL is an absent column). */
@@ -56,11 +56,17 @@ struct ags_match {
 
 /* An AGS is a Kommune of the register: true with m->kommune. Otherwise
  * false with a code: AGS_UMGESCHLUESSELT (a hinweis; m->kommune is the
- * successor) when the territorial changes lead to a Kommune of the
- * register; BETEILIGUNG_ANDERES_LAND (a hinweis; m->outside) for another
- * Land's Kommune, directly or through the changes; else AGS_UNBEKANNT
- * with a hint at what was probably meant (a Kreis with 000, a kreisfreie
- * Stadt with 5 digits, a leading zero Excel dropped). */
+ * successor) when the territorial changes in force lead to a Kommune of
+ * the register; BETEILIGUNG_ANDERES_LAND (a hinweis; m->outside) for
+ * another Land's Kommune, directly or through the changes;
+ * AGS_ZURUECKGESCHLUESSELT (a hinweis; m->kommune the Kommune that had
+ * the key at the Gebietsstand) when Schlüsseländerungen after the
+ * Gebietsstand created the key; AGS_NACH_GEBIETSSTAND (a fehler; the hint
+ * names date, art and predecessors) when a merger after the Gebietsstand
+ * did; else AGS_UNBEKANNT with a hint at what was probably meant (a Kreis
+ * with 000, a kreisfreie Stadt with 5 digits, a leading zero Excel
+ * dropped). The last three depend on whether the participation is in the
+ * report at all, which only the caller knows (exports_resolve_beteiligungen). */
 bool rule_ags_known(const struct kommune_register *reg, const char *ags, struct ags_match *m, struct rule_result *why);
 
 /* A Gemeinde's Einwohner are a whole number from 0. */

@@ -6,7 +6,7 @@
 
 bool aggregate_is_active(const struct projekt *p, ikz_date s)
 {
-    return p->usable && p->bewilligt <= s && !(p->widerrufen && p->widerrufen <= s);
+    return projekt_funded(p, s);
 }
 
 /* *sum += v, false if that would overflow. The readers bound each amount

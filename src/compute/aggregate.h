@@ -78,7 +78,8 @@ struct aggregate {
 #define AGG_ACTIVE 1u
 #define AGG_OZG 2u
 
-/* True if project p counts at Stichtag s. */
+/* True if project p counts at Stichtag s: projekt_funded(), which the
+ * reader uses too, so that there is one definition. */
 bool aggregate_is_active(const struct projekt *p, ikz_date s);
 
 enum ikz_status aggregate_compute(const struct kommune_register *reg, const struct task_areas *areas,

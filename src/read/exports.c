@@ -218,6 +218,11 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
     return findings->errors > errors_before ? IKZ_ERR_DATA : IKZ_OK;
 }
 
+bool projekt_funded(const struct projekt *p, ikz_date d)
+{
+    return p->usable && p->bewilligt <= d && !(p->widerrufen && p->widerrufen <= d);
+}
+
 static int _cmp_id(const void *key, const void *elem)
 {
     return strcmp(key, ((const struct projekt *)elem)->id);
@@ -249,6 +254,39 @@ struct beteiligung_row {
     uint32_t run;
     struct beteiligung b;
 };
+
+/* A row's kommune while its key waits for its project to be known. */
+#define KOMMUNE_WAITING (UINT32_MAX - 1)
+
+/* A row whose key the register cannot place by itself: unknown, or one
+ * that only a change after the Gebietsstand created. Whether that is a
+ * fehler depends on the row's project (exports_resolve_beteiligungen).
+ * Rare in a good export, so the key is kept as its own copy. */
+struct ags_pending {
+    size_t row;   /* index into raw->row */
+    char *ags;    /* owned */
+    bool unplaced; /* not judged, and counted nowhere: for the one hinweis per key */
+};
+
+static int _wait(struct beteiligungen_raw *raw, const char *ags)
+{
+    if (raw->n_pending == raw->cap_pending) {
+        size_t cap = raw->cap_pending ? 2 * raw->cap_pending : 64;
+        struct ags_pending *np = realloc(raw->pending, cap * sizeof *np);
+        if (!np)
+            return IKZ_ERR_OSERR;
+        raw->pending = np;
+        raw->cap_pending = cap;
+    }
+    struct ags_pending *e = &raw->pending[raw->n_pending];
+    e->row = raw->n;
+    e->unplaced = false;
+    e->ags = strdup(ags);
+    if (!e->ags)
+        return IKZ_ERR_OSERR;
+    raw->n_pending++;
+    return 0;
+}
 
 struct _bet_load {
     struct beteiligungen_raw *raw;
@@ -300,7 +338,7 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
     bool ok = !rec->rejected; /* the reader made that finding */
 
     long k = -1;
-    bool lead = false, rekeyed = false;
+    bool lead = false, rekeyed = false, waiting = false;
     struct ags_match m;
     struct rule_result why;
     if (!rec->rejected) {
@@ -313,6 +351,12 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
             ok = false;
         } else if (rule_ags_known(ld->reg, ags, &m, &why)) {
             k = m.kommune;
+        } else if (id && *id &&
+                   (why.code == FINDING_AGS_UNBEKANNT || why.code == FINDING_AGS_ZURUECKGESCHLUESSELT ||
+                    why.code == FINDING_AGS_NACH_GEBIETSSTAND)) {
+            /* Judged once the project is known: a project the report does
+             * not count may name a key only a later Gebietsstand knows. */
+            waiting = true;
         } else {
             findings_add(ld->findings, why.code, ld->display, rec->line, "ags", ags, *why.hint ? "%s" : NULL,
                          why.hint);
@@ -343,7 +387,9 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
     struct beteiligung_row *r = &raw->row[raw->n];
     if (_run_of(raw, id, &r->run) != 0)
         return IKZ_ERR_OSERR;
-    r->b.kommune = ok ? (uint32_t)k : UINT32_MAX;
+    if (waiting && _wait(raw, ags) != 0)
+        return IKZ_ERR_OSERR;
+    r->b.kommune = !ok ? UINT32_MAX : waiting ? KOMMUNE_WAITING : (uint32_t)k;
     r->b.line = (uint32_t)(rec->line & 0x3FFFFFFF);
     r->b.rekeyed = rekeyed;
     r->b.lead = lead;
@@ -453,9 +499,84 @@ static enum ikz_status _group(struct beteiligungen_raw *raw, const char *display
     return IKZ_OK;
 }
 
+static int _cmp_pending(const void *a, const void *b)
+{
+    const struct ags_pending *x = *(const struct ags_pending *const *)a, *y = *(const struct ags_pending *const *)b;
+    int c = strcmp(x->ags, y->ags);
+    return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+/* One AGS_NICHT_GEPRUEFT per key of the rows left unplaced, at its first
+ * line: a rerun for an earlier year may meet many rows of later projects
+ * with the same later key, and one line says it all. */
+static enum ikz_status _not_judged(const struct beteiligungen_raw *raw, const char *display,
+                                   const struct kommune_register *reg, struct findings *findings)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < raw->n_pending; i++)
+        n += raw->pending[i].unplaced;
+    if (n == 0)
+        return IKZ_OK;
+    const struct ags_pending **v = malloc(n * sizeof *v);
+    if (!v)
+        return IKZ_ERR_OSERR;
+    n = 0;
+    for (size_t i = 0; i < raw->n_pending; i++)
+        if (raw->pending[i].unplaced)
+            v[n++] = &raw->pending[i];
+    qsort(v, n, sizeof *v, _cmp_pending);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && strcmp(v[j]->ags, v[i]->ags) == 0;)
+            j++;
+        const struct beteiligung_row *row = &raw->row[v[i]->row];
+        struct ags_match m;
+        struct rule_result why;
+        rule_ags_known(reg, v[i]->ags, &m, &why);
+        char rows[64] = "";
+        if (j - i > 1)
+            snprintf(rows, sizeof rows, "; %zu Zeilen mit diesem Schlüssel", j - i);
+        findings_add(findings, FINDING_AGS_NICHT_GEPRUEFT, display, (long)row->b.line, "ags", v[i]->ags,
+                     "projekt_id %s%s%s%s", raw->ids + raw->run[row->run], rows, *why.hint ? "; " : "", why.hint);
+    }
+    free(v);
+    return IKZ_OK;
+}
+
+/* Judges the keys left waiting, now that each row's project (proj_of_run)
+ * is known: see exports_resolve_beteiligungen(). */
+static void _judge_waiting(struct beteiligungen_raw *raw, const uint32_t *proj_of_run, const char *display,
+                           const struct kommune_register *reg, ikz_date stichtag, struct exports *ex,
+                           struct findings *findings)
+{
+    ikz_date year_before = stichtag ? date_minus_year(stichtag) : 0;
+    for (size_t i = 0; i < raw->n_pending; i++) {
+        struct ags_pending *e = &raw->pending[i];
+        struct beteiligung_row *row = &raw->row[e->row];
+        uint32_t p = proj_of_run[row->run];
+        /* An unknown or rejected project has its own fehler; its key is
+         * judged as ever, so that one run reports all it can. */
+        bool judged = stichtag == 0 || p == UINT32_MAX || !ex->projekt[p].usable ||
+                      projekt_funded(&ex->projekt[p], stichtag) || projekt_funded(&ex->projekt[p], year_before);
+        bool waiting = row->b.kommune == KOMMUNE_WAITING;
+        struct ags_match m;
+        struct rule_result why;
+        rule_ags_known(reg, e->ags, &m, &why);
+        bool placed = why.code == FINDING_AGS_ZURUECKGESCHLUESSELT;
+        if (judged)
+            findings_add(findings, why.code, display, (long)row->b.line, "ags", e->ags, *why.hint ? "%s" : NULL,
+                         why.hint);
+        if (!waiting)
+            continue; /* rejected for another fehler already */
+        row->b.kommune = placed ? (uint32_t)m.kommune : UINT32_MAX;
+        if (!placed && judged)
+            ex->rejected_beteiligungen++;
+        e->unplaced = !placed && !judged;
+    }
+}
+
 enum ikz_status exports_resolve_beteiligungen(struct beteiligungen_raw *raw, const char *display,
-                                              const struct kommune_register *reg, struct exports *ex,
-                                              struct findings *findings)
+                                              const struct kommune_register *reg, ikz_date stichtag,
+                                              struct exports *ex, struct findings *findings)
 {
     ex->file_beteiligungen = raw->file;
     ex->rejected_beteiligungen = raw->rejected;
@@ -488,6 +609,12 @@ enum ikz_status exports_resolve_beteiligungen(struct beteiligungen_raw *raw, con
             cursor = (size_t)p + 1;
         proj_of_run[r] = p < 0 ? UINT32_MAX : (uint32_t)p;
     }
+    _judge_waiting(raw, proj_of_run, display, reg, stichtag, ex, findings);
+    if (_not_judged(raw, display, reg, findings) != IKZ_OK) {
+        free(proj_of_run);
+        exports_raw_free(raw);
+        return IKZ_ERR_OSERR;
+    }
     /* Each row's run becomes its project index (or UINT32_MAX): in place,
      * as ten million rows leave no room for a second array. */
     for (size_t i = 0; i < raw->n; i++) {
@@ -512,11 +639,14 @@ void exports_raw_free(struct beteiligungen_raw *raw)
     free(raw->row);
     free(raw->ids);
     free(raw->run);
+    for (size_t i = 0; i < raw->n_pending; i++)
+        free(raw->pending[i].ags);
+    free(raw->pending);
     memset(raw, 0, sizeof *raw);
 }
 
 enum ikz_status exports_load_beteiligungen(const char *path, const char *display, const struct csvfile_options *opt,
-                                           const struct kommune_register *reg, struct exports *ex,
+                                           const struct kommune_register *reg, ikz_date stichtag, struct exports *ex,
                                            struct findings *findings)
 {
     struct beteiligungen_raw raw;
@@ -526,7 +656,7 @@ enum ikz_status exports_load_beteiligungen(const char *path, const char *display
         exports_raw_free(&raw);
         return st;
     }
-    st = exports_resolve_beteiligungen(&raw, display, reg, ex, findings);
+    st = exports_resolve_beteiligungen(&raw, display, reg, stichtag, ex, findings);
     /* The file's findings in the order of its lines, as a person reads them. */
     findings_sort_from(findings, start);
     if (st == IKZ_OK && findings->errors > errors_before)

@@ -38,6 +38,13 @@ struct projekt {
     bool usable;          /* false: rejected by a finding; its participations are dropped quietly */
 };
 
+/* True if p is funded at date d: usable, approved on or before d and not
+ * revoked by d (one approved on d is funded, one revoked on d is not).
+ * The one definition of "active" (docs/definitions.md): the aggregation
+ * counts by it, and the reader judges a participation's key only for a
+ * project it makes part of the report. */
+bool projekt_funded(const struct projekt *p, ikz_date d);
+
 /* Strings kept for the whole run, in blocks that never move. */
 _Static_assert(sizeof(struct projekt) == 64, "struct projekt must stay 64 bytes (docs/performance.md)");
 
@@ -75,7 +82,7 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
  * register; merges duplicated (project, Kommune) pairs with a finding.
  * The same as exports_read_beteiligungen() then exports_resolve_beteiligungen(). */
 enum ikz_status exports_load_beteiligungen(const char *path, const char *display, const struct csvfile_options *opt,
-                                           const struct kommune_register *reg, struct exports *ex,
+                                           const struct kommune_register *reg, ikz_date stichtag, struct exports *ex,
                                            struct findings *findings);
 
 /* beteiligungen.csv as read, before its project ids are resolved: so that
@@ -90,18 +97,30 @@ struct beteiligungen_raw {
     size_t n_runs, cap_runs;
     struct csvfile_info file;
     size_t rejected;             /* rows rejected while reading */
+    struct ags_pending *pending; /* rows whose key the register cannot place yet; opaque */
+    size_t n_pending, cap_pending;
 };
 
-/* Reads the rows and checks AGS and role; needs only the register. */
+/* Reads the rows and checks role and AGS; needs only the register. A key
+ * the register knows, or that the changes in force lead to, is judged
+ * here; any other key waits for exports_resolve_beteiligungen(), which
+ * knows the row's project. */
 enum ikz_status exports_read_beteiligungen(const char *path, const char *display, const struct csvfile_options *opt,
                                            const struct kommune_register *reg, struct beteiligungen_raw *raw,
                                            struct findings *findings);
 
-/* Resolves the project ids against ex's projects, groups the rows by
- * project and frees raw. Findings for unknown projects go to findings. */
+/* Resolves the project ids against ex's projects, judges the keys left
+ * waiting, groups the rows by project and frees raw. Findings for unknown
+ * projects and keys go to findings. A waiting key of a usable project
+ * funded neither at stichtag nor a year before is not judged: the report
+ * does not count that project, and the key may be one only a later
+ * Gebietsstand knows (a rerun for an earlier year). Such a row counts at
+ * the Kommune that Schlüsseländerungen lead back to, else not at all,
+ * with one AGS_NICHT_GEPRUEFT hinweis per key. stichtag 0 judges every
+ * key (no report date is known). */
 enum ikz_status exports_resolve_beteiligungen(struct beteiligungen_raw *raw, const char *display,
-                                              const struct kommune_register *reg, struct exports *ex,
-                                              struct findings *findings);
+                                              const struct kommune_register *reg, ikz_date stichtag,
+                                              struct exports *ex, struct findings *findings);
 
 void exports_raw_free(struct beteiligungen_raw *raw);
 
