@@ -139,7 +139,9 @@ static enum ikz_status _list(struct _delivery *d, struct deliver_result *res, st
     closedir(dir);
     if (st != IKZ_OK)
         return st;
-    qsort(d->files, d->n, sizeof *d->files, _by_name);
+    /* qsort and bsearch must not see the NULL array of an empty SRC. */
+    if (d->n > 0)
+        qsort(d->files, d->n, sizeof *d->files, _by_name);
     for (size_t i = 0; i < sizeof _required / sizeof *_required; i++) {
         struct _file key = {.name = (char *)_required[i]};
         if (!bsearch(&key, d->files, d->n, sizeof *d->files, _by_name))
