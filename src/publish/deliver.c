@@ -144,7 +144,7 @@ static enum ikz_status _list(struct _delivery *d, struct deliver_result *res, st
         qsort(d->files, d->n, sizeof *d->files, _by_name);
     for (size_t i = 0; i < sizeof _required / sizeof *_required; i++) {
         struct _file key = {.name = (char *)_required[i]};
-        if (!bsearch(&key, d->files, d->n, sizeof *d->files, _by_name))
+        if (d->n == 0 || !bsearch(&key, d->files, d->n, sizeof *d->files, _by_name))
             return ikz_fail(err, IKZ_ERR_NOINPUT, "%s: no %s (an export has projekte.csv and beteiligungen.csv)",
                             src, _required[i]);
     }
