@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "csvfile.h"
+#include "deliver.h"
 #include "job.h"
 #include "log.h"
 #include "manifest.h"
@@ -24,6 +25,8 @@ static const char _usage_main[] =
     "       ikz-report validate [--job FILE] [options] check the exports, write nothing\n"
     "       ikz-report projekttext --projekt ID [options]  print one project's paragraph\n"
     "       ikz-report verify OUTPUT/YYYY              check a published report\n"
+    "       ikz-report einliefern --eingang DIR --von SRC [--datum DATE] [--ersetzen]\n"
+    "                                                  deliver an export into the drop, sealed\n"
     "       ikz-report --version | -h | --help | help [COMMAND] | COMMAND --help\n"
     "\n"
     "Exit codes: 0 done, 64 usage, 65 data errors (nothing published) or a changed\n"
@@ -346,6 +349,106 @@ static int _verify(int argc, char **argv)
     return st;
 }
 
+static const char _usage_einliefern[] =
+    "Usage: ikz-report einliefern --eingang DIR --von SRC [--datum YYYY-MM-DD] [--ersetzen]\n"
+    "       ikz-report einliefern --job FILE --von SRC [...]\n"
+    "\n"
+    "Delivers the export in SRC into the drop DIR as DIR/YYYY-MM-DD, all at once: copies\n"
+    "every file of SRC (not subdirectories, dotfiles or SRC's own SHA256SUMS) into a\n"
+    "hidden directory in DIR, syncs them, seals them with SHA256SUMS (sha256sum -c\n"
+    "accepts it), and renames the directory. Files are made 0640, the directory 0750.\n"
+    "\n"
+    "  --eingang DIR   the drop (the package's: /var/lib/ikz-report/eingang)\n"
+    "  --job FILE      the drop is DIR of the job file's input = DIR/*\n"
+    "  --von SRC       the export: projekte.csv, beteiligungen.csv and what else it has\n"
+    "  --datum DATE    the delivery's name, YYYY-MM-DD; default: today\n"
+    "  --ersetzen      replace a delivery of that date (in one step)\n"
+    "  --quiet         no line on success\n"
+    "  -h, --help      this text\n"
+    "\n"
+    "Exit 0 delivered, 64 usage, 65 a file name with a newline or backslash, 66 SRC\n"
+    "missing, unreadable or without projekte.csv or beteiligungen.csv, 73 the drop\n"
+    "cannot be written to or DIR/DATE exists (without --ersetzen), 74 I/O error.\n";
+
+/* einliefern: the thin command line of deliver.h. */
+static int _einliefern(int argc, char **argv)
+{
+    enum { OPT_EINGANG = 256, OPT_VON, OPT_DATUM, OPT_ERSETZEN, OPT_JOB, OPT_QUIET, OPT_HELP };
+    static const struct option options[] = {
+        {"eingang", required_argument, NULL, OPT_EINGANG}, {"von", required_argument, NULL, OPT_VON},
+        {"datum", required_argument, NULL, OPT_DATUM},     {"ersetzen", no_argument, NULL, OPT_ERSETZEN},
+        {"job", required_argument, NULL, OPT_JOB},         {"quiet", no_argument, NULL, OPT_QUIET},
+        {"help", no_argument, NULL, OPT_HELP},             {NULL, 0, NULL, 0}};
+    const char *drop = NULL, *source = NULL, *datum = NULL, *job_path = NULL;
+    bool replace = false;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        if (c == OPT_EINGANG)
+            drop = optarg;
+        else if (c == OPT_VON)
+            source = optarg;
+        else if (c == OPT_DATUM)
+            datum = optarg;
+        else if (c == OPT_ERSETZEN)
+            replace = true;
+        else if (c == OPT_JOB)
+            job_path = optarg;
+        else if (c == OPT_QUIET)
+            log_set_level(LOG_LEVEL_WARN);
+        else if (c == OPT_HELP || c == 'h')
+            return _print(_usage_einliefern);
+        else
+            return _usage_error("unknown option or missing value", argv[optind - 1]);
+    }
+    if (optind < argc)
+        return _usage_error("unexpected argument", argv[optind]);
+    if (!source)
+        return _usage_error("einliefern needs --von SRC", NULL);
+    if (!drop && !job_path)
+        return _usage_error("einliefern needs --eingang DIR (or --job FILE)", NULL);
+    /* Only the form the job reads: DD.MM.YYYY would make a name it skips. */
+    ikz_date date;
+    if (datum && (strlen(datum) != 10 || datum[4] != '-' || !date_parse(datum, &date)))
+        return _usage_error("--datum: expected a date YYYY-MM-DD", datum);
+    char name[11];
+    date_format_iso(datum ? date : _today(), name);
+
+    struct job job = {0};
+    if (!drop) { /* the drop of the job file's input = DIR/ * */
+        struct ikz_error jerr = {0};
+        enum ikz_status st = job_load(job_path, &job, &jerr);
+        if (st != IKZ_OK) {
+            fprintf(stderr, "ikz-report: %s\n", jerr.message);
+            return st;
+        }
+        if (!job.input_is_drop) {
+            fprintf(stderr, "ikz-report: %s:%ld: input: not a drop (DIR/*): '%s'\n", job_path,
+                    job.line[JOB_INPUT], job.value[JOB_INPUT] ? job.value[JOB_INPUT] : "");
+            job_free(&job);
+            return IKZ_ERR_CONFIG;
+        }
+        drop = job.value[JOB_INPUT];
+    }
+    struct deliver_options opt = {.drop_dir = drop, .source_dir = source, .date = name, .replace = replace};
+    struct deliver_result res;
+    struct ikz_error err = {0};
+    enum ikz_status st = deliver_export(&opt, &res, &err);
+    if (st != IKZ_OK) {
+        fprintf(stderr, "ikz-report: %s\n", err.message);
+    } else {
+        if (res.skipped)
+            log_info("%s: %zu entries not delivered (subdirectories, dotfiles, %s)", source, res.skipped,
+                     DELIVER_SEAL);
+        log_info("delivered %zu files (%lld bytes) from %s as %s/%s, sealed with %s%s", res.files, res.bytes,
+                 source, drop, name, DELIVER_SEAL, res.replaced ? "; the previous delivery is replaced" : "");
+        if (res.warning.status != IKZ_OK)
+            log_warn("%s", res.warning.message);
+    }
+    job_free(&job);
+    return st;
+}
+
 int main(int argc, char **argv)
 {
     /* Past a file-size limit a write should fail (exit 74, nothing
@@ -364,6 +467,8 @@ int main(int argc, char **argv)
             return _print(_usage_run);
         if (strcmp(argv[2], "verify") == 0)
             return _verify(2, (char *[]){argv[0], "--help", NULL});
+        if (strcmp(argv[2], "einliefern") == 0)
+            return _print(_usage_einliefern);
         return _usage_error("unknown command", argv[2]);
     }
     if (argc >= 2 && strcmp(argv[1], "run") == 0)
@@ -374,5 +479,7 @@ int main(int argc, char **argv)
         return _run(argc - 1, argv + 1, MODE_PROJEKTTEXT);
     if (argc >= 2 && strcmp(argv[1], "verify") == 0)
         return _verify(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "einliefern") == 0)
+        return _einliefern(argc - 1, argv + 1);
     return argc < 2 ? _usage_error("a command is required", NULL) : _usage_error("unknown command", argv[1]);
 }

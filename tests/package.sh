@@ -3,7 +3,9 @@
 # build it twice in different directories (same binary), lintian, the
 # hardening, the man pages; install it with apt-get; the empty drop; the
 # nightly job as the package's user on the shipped sample exports, checked
-# by verify; the units (systemd-analyze verify and security, exposure at
+# by verify; the drop the group's (2770) on install and upgrade, and an
+# exporter in the group delivering with einliefern and with cp and
+# sha256sum, each read by the job; the units (systemd-analyze verify and security, exposure at
 # most 2.0); the failure notification; the cron.d fallback; remove and
 # purge, and what is left. It installs and purges the package, so it runs
 # only as root and refuses a machine where ikz-report is installed already.
@@ -11,7 +13,9 @@
 set -u
 src=$1
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+lieferant=ikz-lieferant # an exporter, made and removed here
+export_dir=
+trap 'rm -rf "$work" ${export_dir:+"$export_dir"}; getent passwd $lieferant >/dev/null && userdel $lieferant' EXIT
 . "$src/tests/lib.sh"
 [ "$(id -u)" = 0 ] || skip "needs root: it installs and purges the package"
 for t in dpkg-buildpackage dh lintian hardening-check mandoc systemd-analyze apt-get; do
@@ -72,9 +76,10 @@ expect_true "changelog shipped" test -f "$work/a/root/usr/share/doc/ikz-report/c
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/install.log" 2>&1
 expect_eq "apt-get install ./ikz-report.deb" 0 "$?"
 expect_true "system user ikz-report" sh -c "getent passwd ikz-report | grep -q ':/var/lib/ikz-report:/usr/sbin/nologin$'"
-for d in /var/lib/ikz-report /var/lib/ikz-report/eingang /var/lib/ikz-report/register /var/lib/ikz-report/berichte; do
+for d in /var/lib/ikz-report /var/lib/ikz-report/register /var/lib/ikz-report/berichte; do
     expect_eq "$d: owner and mode" "ikz-report ikz-report 750" "$(stat -c '%U %G %a' "$d")"
 done
+expect_eq "the drop: the group's, setgid" "ikz-report ikz-report 2770" "$(stat -c '%U %G %a' /var/lib/ikz-report/eingang)"
 expect_eq "/var/log/ikz-report: owner and mode" "ikz-report adm 2750" "$(stat -c '%U %G %a' /var/log/ikz-report)"
 expect_true "the register placed once" test -f /var/lib/ikz-report/register/GV100AD_301123.txt
 conffiles=$(dpkg-query -W -f='${Conffiles}\n' ikz-report | awk '{print $1}')
@@ -97,12 +102,18 @@ as_ikz() { runuser -u ikz-report -- "$@"; }
 as_ikz ikz-report run --job /etc/ikz-report/jobs/nightly.ini >"$work/out" 2>&1
 expect_eq "empty drop: exit" 0 "$?"
 expect_true "empty drop: one line" grep -q "no complete delivery in /var/lib/ikz-report/eingang yet (a directory YYYY-MM-DD sealed by SHA256SUMS); nothing to do" "$work/out"
-drop=/var/lib/ikz-report/eingang/2024-12-31
+# Deliveries of the day before yesterday, yesterday and today: the
+# nightly job's Stichtag is the delivery's date, and one older than
+# max-alter-tage (3) would fail the night.
+d1=$(date -d '-2 days' +%F) d2=$(date -d '-1 day' +%F) d3=$(date +%F)
+drop=/var/lib/ikz-report/eingang/$d1
 as_ikz install -d "$drop"
 as_ikz cp /usr/share/ikz-report/sample-data/projekte.csv /usr/share/ikz-report/sample-data/beteiligungen.csv "$drop/"
+as_ikz sh -c "cd $drop && sha256sum *.csv >SHA256SUMS"
 as_ikz ikz-report run --job /etc/ikz-report/jobs/nightly.ini >"$work/out" 2>&1
 expect_eq "the installed nightly job: exit" 0 "$?"
-year=$(date +%Y)
+expect_true "the installed nightly job: two days old, warned" grep -q "WARN delivery $drop is 2 days old" "$work/out"
+year=$(date -d "$d1" +%Y)
 report=/var/lib/ikz-report/berichte/$year
 expect_true "report published" test -f "$report/ikz-bericht-$year.xlsx"
 expect_eq "report owned by the package's user" "ikz-report" "$(stat -c %U "$report/manifest.json")"
@@ -111,7 +122,48 @@ expect_eq "verify accepts the installed job's report" 0 "$?"
 expect_true "the report counts the press release's Kommunen" grep -q "^kommunen_gesamt;Kommunen insgesamt;442" "$report/csv/kennzahlen.csv"
 as_ikz ikz-report run --job /etc/ikz-report/jobs/jahresbericht.ini >"$work/out" 2>&1
 expect_eq "the installed yearly job: exit" 0 "$?"
-expect_true "yearly report of last year" test -f "/var/lib/ikz-report/berichte/$((year - 1))/manifest.json"
+expect_true "yearly report of last year" test -f "/var/lib/ikz-report/berichte/$(( $(date +%Y) - 1 ))/manifest.json"
+
+# --- delivering: an exporter in the group ikz-report -----------------------------------
+eingang=/var/lib/ikz-report/eingang
+chmod 0750 "$eingang" # as earlier builds left it: an upgrade makes it the group's
+DEBIAN_FRONTEND=noninteractive dpkg -i "$deb" >"$work/upgrade.log" 2>&1
+expect_eq "installed again over itself (an upgrade): exit" 0 "$?"
+expect_eq "upgrade: the drop the group's again" "ikz-report ikz-report 2770" "$(stat -c '%U %G %a' "$eingang")"
+if useradd -M -G ikz-report -s /bin/sh "$lieferant"; then
+    export_dir=$(mktemp -d /tmp/ikz-export.XXXXXX)
+    cp /usr/share/ikz-report/sample-data/projekte.csv /usr/share/ikz-report/sample-data/beteiligungen.csv "$export_dir/"
+    chmod 755 "$export_dir" && chmod 644 "$export_dir"/*
+    # The exporter's own umask, which gives the group read access only.
+    as_lieferant() { runuser -u "$lieferant" -- sh -c "umask 027 && $1"; }
+    # (a) ikz-report einliefern
+    as_lieferant "ikz-report einliefern --eingang $eingang --von $export_dir --datum $d2" >"$work/out" 2>&1
+    expect_eq "einliefern by a member of the group: exit" 0 "$?"
+    expect_eq "einliefern: owner, group and mode" "$lieferant ikz-report 2770" "$(stat -c '%U %G %a' "$eingang/$d2")"
+    expect_eq "einliefern: the files" "$lieferant ikz-report 640" "$(stat -c '%U %G %a' "$eingang/$d2"/* | sort -u)"
+    expect_true "einliefern: the job's user checks the seal" \
+        as_ikz sh -c "cd $eingang/$d2 && sha256sum --quiet --strict -c SHA256SUMS"
+    as_ikz ikz-report run --job /etc/ikz-report/jobs/nightly.ini >"$work/out" 2>&1
+    expect_eq "the job on einliefern's delivery: exit" 0 "$?"
+    report=/var/lib/ikz-report/berichte/$(date -d "$d2" +%Y)
+    expect_true "the job read einliefern's delivery" \
+        grep -q '"input_dir":'$'\t''"'"$d2"'",' "$report/manifest.json"
+    # (b) plain cp, then SHA256SUMS last, as a script on the exporter's side
+    as_lieferant "mkdir $eingang/$d3 && cp $export_dir/*.csv $eingang/$d3/ &&
+        cd $eingang/$d3 && sha256sum *.csv >SHA256SUMS" >"$work/out" 2>&1
+    expect_eq "cp and sha256sum by a member of the group: exit" 0 "$?"
+    expect_eq "cp: the group the drop's" "ikz-report" "$(stat -c '%G' "$eingang/$d3" "$eingang/$d3"/* | sort -u)"
+    as_ikz ikz-report run --job /etc/ikz-report/jobs/nightly.ini >"$work/out" 2>&1
+    expect_eq "the job on the copied delivery: exit" 0 "$?"
+    report=/var/lib/ikz-report/berichte/$(date -d "$d3" +%Y)
+    expect_true "the job read the copied delivery" \
+        grep -q '"input_dir":'$'\t''"'"$d3"'",' "$report/manifest.json"
+    ikz-report verify "$report" >"$work/verify" 2>&1
+    expect_eq "verify accepts it" 0 "$?"
+    userdel "$lieferant"
+else
+    bad "useradd $lieferant failed"
+fi
 
 # --- the units --------------------------------------------------------------------------
 units=(ikz-report-nightly.service ikz-report-nightly.timer ikz-report-jahresbericht.service
