@@ -117,6 +117,12 @@ enum ikz_status delivery_next(struct delivery_choice *dc)
         free(dir);
         struct delivery_problem why;
         enum ikz_status st = _load_seal(dc, &why);
+        if (st == IKZ_ERR_NOINPUT && opt->seal == SEAL_IF_PRESENT) {
+            /* siegel = wenn-vorhanden: an unsealed delivery is taken as it is. */
+            dc->chosen = e;
+            log_info("delivery %s (not sealed; siegel = wenn-vorhanden)", dc->dir);
+            return IKZ_OK;
+        }
         if (st == IKZ_OK)
             st = seal_check_listing(&dc->seal, dc->dir, &why);
         if (st == IKZ_ERR_OSERR)
