@@ -20,12 +20,6 @@ de() { date -d "$1" +%d.%m.%Y; }    # 2026-12-03 -> 03.12.2026
 today=$(day 0)
 year=$(date +%Y)
 
-# deliver DROP DATE: the sample's exports as DROP/DATE, sealed last.
-deliver() {
-    mkdir -p "$1/$2"
-    cp "$src/sample-data/"* "$1/$2/"
-    (cd "$1/$2" && sha256sum -- * >SHA256SUMS)
-}
 # job DIR [KEY = VALUE lines]: DIR/job.ini reading DIR/eingang/*.
 job() {
     local dir=$1

@@ -19,6 +19,13 @@ run() { "$bin" "$@" >"$work/out" 2>&1; rc=$?; }
 findings() { grep -a '^ikz-report: ' "$work/out"; }
 # The value of a key figure in a kennzahlen.csv (excel-de).
 kennzahl() { grep -a "^$2;" "$1" | tr -d '\r' | awk -F';' '{print $NF}'; }
+# deliver DROP DATE: the sample's exports as the delivery DROP/DATE,
+# sealed last with SHA256SUMS as an exporter does (needs src).
+deliver() {
+    mkdir -p "$1/$2"
+    cp "$src/sample-data/"* "$1/$2/"
+    (cd "$1/$2" && sha256sum -- * >SHA256SUMS)
+}
 # Exit 77 (ctest: skipped) with the reason on stderr.
 skip() { printf 'SKIPPED: %s\n' "$*" >&2; exit 77; }
 # The closing line, and the exit status.

@@ -20,11 +20,6 @@ export LC_ALL=C.UTF-8
 
 yesterday=$(date -d '-1 day' +%F)
 today=$(date +%F)
-deliver() { # DROP DATE
-    mkdir -p "$1/$2"
-    cp "$src/sample-data/"* "$1/$2/"
-    (cd "$1/$2" && sha256sum -- * >SHA256SUMS)
-}
 for case in mit ohne; do
     mkdir -p "$work/$case/eingang"
     printf '[job]\ninput = eingang/*\noutput = berichte\ntemplates = %s\n' "$src/templates" >"$work/$case/job.ini"
