@@ -471,7 +471,8 @@ enum ikz_status manifest_published(const char *output_dir, struct published_repo
             }
             struct published_report *p = &list[(*n)++];
             memset(p, 0, sizeof *p);
-            snprintf(p->year, sizeof p->year, "%s", e->d_name);
+            memcpy(p->year, e->d_name, 4); /* four digits, checked above */
+            p->year[4] = '\0';
             p->stichtag = day;
             const cJSON *lief = cJSON_GetObjectItemCaseSensitive(root, "lieferung");
             const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(lief, "name"));
