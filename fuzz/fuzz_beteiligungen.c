@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unlink(p);
     const char *path = fuzz_file("beteiligungen.csv", data, size);
     if (exports_load_beteiligungen(path, "beteiligungen.csv", &FUZZ_OPTIONS, &reg, 0, &ex, &f) != IKZ_ERR_OSERR)
-        check_projects(&ex, "projekte.csv", &f);
+        check_projects(&ex, 0, "projekte.csv", &f); /* 0: every project, whatever its year */
     exports_free(&ex);
     findings_free(&f);
     unlink(path);

@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *path = fuzz_file("projekte.csv", data, size);
     struct exports ex;
     if (exports_load_projekte(path, "projekte.csv", &FUZZ_OPTIONS, &areas, &ex, &f) != IKZ_ERR_OSERR)
-        check_projects(&ex, "projekte.csv", &f);
+        check_projects(&ex, 0, "projekte.csv", &f); /* 0: every project, whatever its year */
     exports_free(&ex);
     findings_free(&f);
     unlink(path);
