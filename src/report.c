@@ -520,13 +520,37 @@ static void _print_findings(const struct run *r, bool with_hinweise)
 /* ---------------------------------------------------------------------- */
 /* Computing                                                               */
 
-/* Renders one paragraph of presse/ from tpl with a project's or a Kreis's
- * values beside the key figures. */
-static enum ikz_status _paragraph(struct run *r, const char *tpl, const char *path, const struct press_values *pv,
-                                  char **out)
+/* Renders one press paragraph from tpl with a project's or a Kreis's
+ * values (pv, or NULL for the Land's) beside the key figures and the
+ * Land's words. Running text never prints "k. A.": a placeholder the
+ * paragraph prints without a value is IKZ_ERR_DATA and named in missing
+ * (RENDER_MISSING_MAX bytes). */
+static enum ikz_status _paragraph(struct run *r, const struct report_options *opt, const char *tpl, const char *path,
+                                  const struct press_values *pv, char **out, char *missing)
 {
-    struct text_values values = {.now = &r->fig, .before = &r->fig_before, .extra = pv->v, .n_extra = pv->n};
+    struct text_common common;
+    bool aktuell = opt->stichtag_source != STICHTAG_GIVEN || opt->stichtag == opt->today;
+    render_text_common(r->land, aktuell, &common);
+    struct text_values values = {.now = &r->fig,
+                                 .before = &r->fig_before,
+                                 .extra = pv ? pv->v : NULL,
+                                 .n_extra = pv ? pv->n : 0,
+                                 .common = common.v,
+                                 .n_common = TEXT_COMMON_VALUES,
+                                 .strict = true,
+                                 .missing = missing};
+    missing[0] = '\0';
     return render_text(tpl, path, 1, &values, out, &r->findings);
+}
+
+/* A Land or Kreis paragraph that prints a value it does not have: the
+ * template lacks the form for that case (docs/workbook.md), a template
+ * error. */
+static enum ikz_status _paragraph_lacks(struct run *r, const char *path, const char *missing, const char *whose)
+{
+    findings_add(&r->findings, FINDING_VORLAGE_FEHLERHAFT, _display(path), 0, NULL, missing,
+                 "%s: kein Wert für {%s}; die Vorlage braucht für diesen Fall eine Form {…?…|…|…}", whose, missing);
+    return IKZ_ERR_CONFIG;
 }
 
 static enum ikz_status _add_paragraph(struct run *r, const char *rel, char *text)
@@ -565,9 +589,12 @@ static enum ikz_status _paragraphs(struct run *r, const struct report_options *o
     for (size_t k = 0; st == IKZ_OK && k < r->reg.n_kreise; k++) {
         struct press_values pv;
         char *text = NULL, rel[96];
+        char missing[RENDER_MISSING_MAX];
         st = press_values_kreis(&in, k, &pv);
         if (st == IKZ_OK)
-            st = _paragraph(r, r->kreis_template, r->path_kreistext, &pv, &text);
+            st = _paragraph(r, opt, r->kreis_template, r->path_kreistext, &pv, &text, missing);
+        if (st == IKZ_ERR_DATA)
+            st = _paragraph_lacks(r, r->path_kreistext, missing, r->reg.kreis[k].key);
         press_values_free(&pv);
         snprintf(rel, sizeof rel, "presse/kreis-%s.txt", r->reg.kreis[k].key);
         if (st == IKZ_OK)
@@ -588,11 +615,18 @@ static enum ikz_status _paragraphs(struct run *r, const struct report_options *o
             continue;
         }
         struct press_values pv;
-        char *text = NULL, rel[96], safe[64];
+        char *text = NULL, rel[96], safe[64], missing[RENDER_MISSING_MAX];
         st = press_values_projekt(&in, (size_t)i, &pv);
         if (st == IKZ_OK)
-            st = _paragraph(r, r->projekt_template, r->path_projekttext, &pv, &text);
+            st = _paragraph(r, opt, r->projekt_template, r->path_projekttext, &pv, &text, missing);
         press_values_free(&pv);
+        if (st == IKZ_ERR_DATA) { /* the project lacks what its paragraph says: no paragraph, a hinweis */
+            findings_add(&r->findings, FINDING_PROJEKTTEXT_UNVOLLSTAENDIG,
+                         opt->job_path ? _display(opt->job_path) : "Kommandozeile", 0, "projekttexte", id,
+                         "kein Wert für {%s}", missing);
+            st = IKZ_OK;
+            continue;
+        }
         _file_id(id, safe, sizeof safe);
         snprintf(rel, sizeof rel, "presse/projekt-%s.txt", safe);
         for (size_t j = 0; st == IKZ_OK && j < r->n_presse; j++)
@@ -713,11 +747,10 @@ static enum ikz_status _compute(struct run *r, const struct report_options *opt)
     if (st == IKZ_OK)
         st = findings_table(&r->findings, &r->pruefbericht);
     if (st == IKZ_OK) {
-        size_t without_value = 0;
-        struct text_values values = {.now = &r->fig, .before = &r->fig_before, .without_value = &without_value};
-        st = render_text(r->press_template, r->path_press, 1, &values, &r->press_text, &r->findings);
-        if (without_value)
-            log_warn("%s: %zu placeholders have no value; written as 'k. A.'", r->path_press, without_value);
+        char missing[RENDER_MISSING_MAX];
+        st = _paragraph(r, opt, r->press_template, r->path_press, NULL, &r->press_text, missing);
+        if (st == IKZ_ERR_DATA)
+            st = _paragraph_lacks(r, r->path_press, missing, "Land");
     }
     return st;
 }
@@ -1210,11 +1243,13 @@ enum ikz_status report_projekttext(const struct report_options *opt_in)
     if (st == IKZ_OK) {
         struct figures_input in = {&r.reg, &r.areas, &r.ex, &r.agg, &r.labels, false};
         struct press_values pv;
-        char *text = NULL;
+        char *text = NULL, missing[RENDER_MISSING_MAX];
         st = press_values_projekt(&in, (size_t)i, &pv);
         if (st == IKZ_OK)
-            st = _paragraph(&r, r.projekt_template, r.path_projekttext, &pv, &text);
+            st = _paragraph(&r, opt, r.projekt_template, r.path_projekttext, &pv, &text, missing);
         press_values_free(&pv);
+        if (st == IKZ_ERR_DATA)
+            log_error("project %s: its paragraph needs {%s}, which has no value", opt->projekt, missing);
         if (st == IKZ_OK && (fputs(text, stdout) == EOF || fflush(stdout) != 0))
             st = IKZ_ERR_IO;
         if (st == IKZ_ERR_CONFIG)

@@ -16,7 +16,7 @@ sample=$src/sample-data
 "$bin" projekttext --input "$sample" --projekt IKZ-2023-021 --year 2024 --quiet >"$work/p.txt" 2>"$work/p.err"
 expect_eq "projekttext exit" 0 "$?"
 expect_eq "projekttext IKZ-2023-021" \
-    "Die Gemeinden Birkenau, Mörlenbach und Gorxheimertal arbeiten im Bereich „Onlinezugangsgesetz (OZG)“ zusammen (Projekt IKZ-2023-021, bewilligt am 14.06.2023). Die Gemeinde Birkenau hat die Umsetzung übernommen; die zwei Gemeinden Mörlenbach und Gorxheimertal unterstützen den Prozess. Das führt zu Einsparungen der Personal- und Sachkosten in Höhe von jährlich rund 86.000 Euro; das ist ein Effizienzgewinn von 30 Prozent." \
+    "Die Gemeinden Birkenau, Mörlenbach und Gorxheimertal arbeiten im Bereich „Onlinezugangsgesetz (OZG)“ zusammen (Projekt IKZ-2023-021, bewilligt am 14. Juni 2023). Die Gemeinde Birkenau hat die Umsetzung übernommen; die Gemeinden Mörlenbach und Gorxheimertal unterstützen den Prozess. Das führt zu Einsparungen der Personal- und Sachkosten in Höhe von jährlich rund 86.000 Euro; das ist ein Effizienzgewinn von 30 Prozent." \
     "$(cat "$work/p.txt")"
 expect_eq "projekttext writes nothing else to stderr" "" "$(cat "$work/p.err")"
 run projekttext --input "$sample" --projekt IKZ-2023-021 --year 2022
@@ -42,13 +42,15 @@ while IFS=';' read -r kreis name art kommunen beteiligt beteiligungen projekte j
     f=$r/presse/kreis-$kreis.txt
     [ -f "$f" ] || { bad "no paragraph for $kreis"; continue; }
     p=$projekte; [ "$p" -le 12 ] && p=${words[$p]}
+    k=$kommunen; [ "$k" -le 12 ] && k=${words[$k]}
+    bt=$beteiligungen; [ "$bt" -le 12 ] && bt=${words[$bt]}
     if [ "$kommunen" = 1 ]; then
-        want="an $p geförderten IKZ-Projekt"
+        want="war am 31. Dezember 2024 an $p geförderten IKZ-Projekt"
     elif [ "$beteiligt" = "$kommunen" ]; then
-        want="sind am 31.12.2024 alle $kommunen Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an $p Projekten mit zusammen $beteiligungen Beteiligungen."
+        want="waren am 31. Dezember 2024 alle $k Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an $p Projekten mit zusammen $bt Beteiligungen."
     else
         b=$beteiligt; [ "$b" -le 12 ] && b=${words[$b]}
-        want="sind am 31.12.2024 $b der $kommunen Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an $p Projekten mit zusammen $beteiligungen Beteiligungen."
+        want="waren am 31. Dezember 2024 $b der $k Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an $p Projekten mit zusammen $bt Beteiligungen."
     fi
     if grep -qF "$want" "$f"; then ok; else bad "$kreis: '$want' not in $(cat "$f")"; fi
     o=$ozg; [ "$o" -le 12 ] && o=${words[$o]}
@@ -61,10 +63,10 @@ done < <(tr -d '\r' <"$r/csv/kreise.csv")
 expect_eq "a paragraph per Kreis and kreisfreie Stadt" 26 "$n_kreise"
 expect_eq "presse/ holds the Kreise and the one project" 27 "$(ls "$r/presse" | wc -l)"
 expect_eq "Landkreis Bergstraße, word for word" \
-    "Im Landkreis Bergstraße sind am 31.12.2024 alle 23 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an 27 Projekten mit zusammen 146 Beteiligungen. Darunter sind drei seit Anfang 2021 geförderte Kooperationen im Bereich „Onlinezugangsgesetz“. Die größte Kooperation mit Beteiligung aus dem Kreis ist IKZ-2019-011 im Bereich „Abfallentsorgung“ mit 23 beteiligten Kommunen unter Federführung von Zwingenberg." \
+    "Im Landkreis Bergstraße waren am 31. Dezember 2024 alle 23 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an 27 Projekten mit zusammen 146 Beteiligungen. Darunter waren drei seit Anfang 2021 geförderte Kooperationen im Bereich „Onlinezugangsgesetz“. Die größte Kooperation mit Beteiligung aus dem Kreis war IKZ-2019-011 im Bereich „Abfallentsorgung“ mit 23 beteiligten Kommunen unter Federführung der Stadt Zwingenberg." \
     "$(cat "$r/presse/kreis-06431.txt")"
 expect_eq "Frankfurt am Main, word for word" \
-    "Frankfurt am Main ist am 31.12.2024 an drei geförderten IKZ-Projekten beteiligt. Das größte davon ist IKZ-2024-025 im Bereich „Cybersicherheit“ mit 24 beteiligten Kommunen unter Federführung von Obertshausen." \
+    "Die Stadt Frankfurt am Main war am 31. Dezember 2024 an drei geförderten IKZ-Projekten beteiligt. Das größte davon war IKZ-2024-025 im Bereich „Cybersicherheit“ mit 24 beteiligten Kommunen unter Federführung der Stadt Obertshausen." \
     "$(cat "$r/presse/kreis-06412.txt")"
 expect_eq "the job's project paragraph is projekttext's" "$(cat "$work/p.txt")" "$(cat "$r/presse/projekt-IKZ-2023-021.txt")"
 expect_true "an unfunded project asked for: a hinweis" grep -q "^Kommandozeile;;projekttexte;IKZ-0000-000;PROJEKTTEXT_OHNE_PROJEKT;hinweis;" "$r/pruefbericht.csv"
@@ -98,19 +100,19 @@ run run --input "$f" --output "$work/one-out" --year 2024
 expect_eq "one project: exit" 0 "$rc"
 t=$work/one-out/2024
 expect_eq "one project: the Land paragraph" \
-    "Aktuell gibt es ein gefördertes Projekt mit zwei Beteiligungen von Gemeinden, Städten und Landkreisen. Somit ist jede der 442 hessischen Kommunen (421 Gemeinden und 21 Kreise) an durchschnittlich weniger als 0,1 IKZ-Projekten beteiligt. Seit Anfang 2021 wurde eine Kooperation im Bereich „Onlinezugangsgesetz“ gefördert. Insgesamt sind zwei Gemeinden an den geförderten Zusammenschlüssen beteiligt." \
+    "Am 31. Dezember 2024 gab es ein gefördertes Projekt mit zwei Beteiligungen von Gemeinden, Städten und Landkreisen. Somit ist jede der 442 hessischen Kommunen (421 Gemeinden und 21 Kreise) an durchschnittlich weniger als 0,1 IKZ-Projekten beteiligt. Seit Anfang 2021 wurde eine Kooperation im Bereich „Onlinezugangsgesetz“ gefördert. Insgesamt sind zwei Gemeinden an dem geförderten Zusammenschluss beteiligt." \
     "$(sed -n 1p "$t/pressetext.txt")"
 expect_eq "one project: savings and the year before" \
-    "Das eine Projekt, das Kosten und Einsparung meldet, spart jährlich rund 3.000 Euro an Personal- und Sachkosten ein; das entspricht einem Effizienzgewinn von 30 Prozent. Ein Jahr zuvor, am 31.12.2023, waren es ein gefördertes Projekt (0,0 Prozent) und zwei Beteiligungen." \
+    "Das eine Projekt, das Kosten und Einsparung meldet, spart jährlich rund 3.000 Euro an Personal- und Sachkosten ein; das entspricht einem Effizienzgewinn von 30 Prozent. Ein Jahr zuvor, am 31. Dezember 2023, waren es ein gefördertes Projekt (unverändert) und zwei Beteiligungen." \
     "$(sed -n 2p "$t/pressetext.txt")"
 expect_eq "one project: its Kreis" \
-    "Im Landkreis Bergstraße sind am 31.12.2024 zwei der 23 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an einem Projekt mit zwei Beteiligungen. Darunter ist eine seit Anfang 2021 geförderte Kooperation im Bereich „Onlinezugangsgesetz“. Die größte Kooperation mit Beteiligung aus dem Kreis ist P-1 im Bereich „Onlinezugangsgesetz (OZG)“ mit 2 beteiligten Kommunen unter Federführung von Birkenau." \
+    "Im Landkreis Bergstraße waren am 31. Dezember 2024 zwei der 23 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an einem Projekt mit zwei Beteiligungen. Darunter war eine seit Anfang 2021 geförderte Kooperation im Bereich „Onlinezugangsgesetz“. Das Projekt mit Beteiligung aus dem Kreis war P-1 im Bereich „Onlinezugangsgesetz (OZG)“ mit zwei beteiligten Kommunen unter Federführung der Gemeinde Birkenau." \
     "$(cat "$t/presse/kreis-06431.txt")"
 expect_eq "one project: a Kreis without projects" \
-    "Im Wetteraukreis ist am 31.12.2024 keine der 26 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt." \
+    "Im Wetteraukreis war am 31. Dezember 2024 noch keine der 26 Kommunen an einem geförderten IKZ-Projekt beteiligt." \
     "$(cat "$t/presse/kreis-06440.txt")"
 "$bin" projekttext --input "$f" --projekt P-1 --year 2024 --quiet >"$work/p1.txt" 2>&1
 expect_eq "one project: its paragraph, one partner" \
-    "Die Gemeinden Birkenau und Mörlenbach arbeiten im Bereich „Onlinezugangsgesetz (OZG)“ zusammen (Projekt P-1, bewilligt am 01.03.2022). Die Gemeinde Birkenau hat die Umsetzung übernommen; die Gemeinde Mörlenbach unterstützt den Prozess. Das führt zu Einsparungen der Personal- und Sachkosten in Höhe von jährlich rund 3.000 Euro; das ist ein Effizienzgewinn von 30 Prozent." \
+    "Die Gemeinden Birkenau und Mörlenbach arbeiten im Bereich „Onlinezugangsgesetz (OZG)“ zusammen (Projekt P-1, bewilligt am 1. März 2022). Die Gemeinde Birkenau hat die Umsetzung übernommen; die Gemeinde Mörlenbach unterstützt den Prozess. Das führt zu Einsparungen der Personal- und Sachkosten in Höhe von jährlich rund 3.000 Euro; das ist ein Effizienzgewinn von 30 Prozent." \
     "$(cat "$work/p1.txt")"
 finish

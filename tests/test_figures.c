@@ -32,6 +32,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "german.h"
 #include "press_values.h"
 #include "render_csv.h"
 #include "world.h"
@@ -275,6 +276,32 @@ static const struct cell *_pv(const struct press_values *pv, const char *key)
     return NULL;
 }
 
+/* A list of Kommunen of a paragraph's values, in kasus (german.h). */
+static char *_pv_list(const struct press_values *pv, const char *key, enum kasus kasus)
+{
+    for (size_t i = 0; i < pv->n; i++)
+        if (strcmp(pv->v[i].key, key) == 0) {
+            assert_non_null(pv->v[i].kommunen);
+            assert_int_equal(pv->v[i].value.v.i, (int64_t)pv->v[i].n_kommunen);
+            char *buf = NULL;
+            size_t len = 0;
+            FILE *fp = open_memstream(&buf, &len);
+            assert_non_null(fp);
+            assert_true(german_kommunen(fp, pv->v[i].kommunen, pv->v[i].n_kommunen, kasus, false));
+            assert_int_equal(fclose(fp), 0);
+            return buf;
+        }
+    fail_msg("no list %s", key);
+    return NULL;
+}
+
+static void _assert_list(const struct press_values *pv, const char *key, enum kasus kasus, const char *want)
+{
+    char *got = _pv_list(pv, key, kasus);
+    assert_string_equal(got, want);
+    free(got);
+}
+
 /* A Kreis's paragraph states its row of kreise.csv; its largest
  * cooperation is P7 (3 participants, approved 2010), not P1 (3, 2022): on
  * a tie the earlier approval. A project's people come leads first, in the
@@ -297,18 +324,19 @@ static void test_press_values(void **state)
     assert_int_equal(_pv(&pv, "kreis_projekte")->v.i, 5);
     assert_int_equal(_pv(&pv, "kreis_ozg_kooperationen")->v.i, 1);
     assert_string_equal(_pv(&pv, "kreis_groesste_id")->v.text, "P7");
-    assert_string_equal(_pv(&pv, "kreis_groesste_beteiligte")->v.text, "A, B und D");
-    assert_string_equal(_pv(&pv, "kreis_groesste_federfuehrung")->v.text, "A");
+    _assert_list(&pv, "kreis", KASUS_NOM, "der Landkreis Bergstraße");
+    _assert_list(&pv, "kreis_groesste_beteiligte", KASUS_NAME, "A, B und D");
+    _assert_list(&pv, "kreis_groesste_beteiligte", KASUS_NOM, "die Gemeinde A sowie die Städte B und D");
+    _assert_list(&pv, "kreis_groesste_federfuehrung", KASUS_GEN, "der Gemeinde A");
     press_values_free(&pv);
 
     long p = press_find_projekt(&w->ex, "P2");
     assert_true(p >= 0);
     assert_int_equal(press_values_projekt(&in, (size_t)p, &pv), IKZ_OK);
-    assert_string_equal(_pv(&pv, "projekt_beteiligte")->v.text, "A und Landkreis Bergstraße");
-    assert_string_equal(_pv(&pv, "projekt_beteiligte_art")->v.text, "Kommunen");
-    assert_string_equal(_pv(&pv, "projekt_federfuehrung_art")->v.text, "Gemeinde");
-    assert_string_equal(_pv(&pv, "projekt_partner")->v.text, "Landkreis Bergstraße");
-    assert_string_equal(_pv(&pv, "projekt_partner_art")->v.text, "Landkreis");
+    _assert_list(&pv, "projekt_beteiligte", KASUS_NAME, "A und Landkreis Bergstraße");
+    _assert_list(&pv, "projekt_beteiligte", KASUS_NOM, "die Gemeinde A und der Landkreis Bergstraße");
+    _assert_list(&pv, "projekt_federfuehrung", KASUS_NOM, "die Gemeinde A");
+    _assert_list(&pv, "projekt_partner", KASUS_DAT, "dem Landkreis Bergstraße");
     assert_int_equal(_pv(&pv, "projekt_partner_anzahl")->v.i, 1);
     assert_int_equal(_pv(&pv, "projekt_mit_einsparungsangabe")->v.i, 1);
     assert_int_equal(_pv(&pv, "projekt_einsparung_eur_jahr")->v.cents, 2000000);

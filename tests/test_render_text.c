@@ -111,7 +111,7 @@ static void test_placeholders(void **state)
     char *out = _render("# Kommentar {gibt_es_nicht}\n"
                         "{projekte_gefoerdert} Projekte ({projekte_gefoerdert.diff}, {projekte_gefoerdert.diff_prozent} %), "
                         "vorher {projekte_gefoerdert.vorjahr}; je Kommune {projekte_je_kommune_mittelwert} "
-                        "({projekte_je_kommune_mittelwert.diff}); rund {einsparung_eur_jahr:rund} Euro "
+                        "({projekte_je_kommune_mittelwert.diff}); {einsparung_eur_jahr:rund} Euro "
                         "({einsparung_eur_jahr.diff}); seit dem {ozg_seit:lang}, {stichtag:jahr}, "
                         "{stichtag.vorjahr}; r = {korrelation_einwohner_projekte_spearman} {{wörtlich}}\n",
                         &f, IKZ_OK);
@@ -210,6 +210,123 @@ static void test_forms_and_minimum(void **state)
     figures_free(&now);
 }
 
+/* What a press office writes in the edge cases: "seit dem", "unverändert",
+ * "knapp 100", "weniger als 1 Euro", a mean that rounds to one in the
+ * singular, "??", and strict running text that never prints "k. A.". */
+static void test_press_edges(void **state)
+{
+    (void)state;
+    struct figures now, before;
+    _figures(&now, 514, 1.2, 5, 20241231);
+    _figures(&before, 514, 1.0, 0, 20231231);
+    struct text_value extra[4];
+    memset(extra, 0, sizeof extra);
+    extra[0].key = "effizienz";
+    cell_real(&extra[0].value, 99.999);
+    extra[1].key = "beinahe";
+    cell_real(&extra[1].value, 99.4);
+    extra[2].key = "leer";
+    cell_unknown(&extra[2].value);
+    extra[3].key = "beginn";
+    cell_date(&extra[3].value, 20240229);
+    struct text_common common;
+    render_text_common("09", false, &common);
+    char missing[RENDER_MISSING_MAX] = "";
+    struct text_values v = {.now = &now, .before = &before, .extra = extra, .n_extra = 4, .common = common.v,
+                            .n_common = TEXT_COMMON_VALUES, .strict = true, .missing = missing};
+    struct findings f;
+    findings_init(&f, 10);
+    char *out = NULL;
+    assert_int_equal(render_text("{beginn:Seit} / {ozg_seit:seit} / {beginn:lang}; "
+                                 "{projekte_gefoerdert.diff_prozent:prozent}; {effizienz:ganz} / {beinahe:ganz}; "
+                                 "{einsparung_eur_jahr:rund}; {einsparung_eur_jahr.vorjahr??etwas|nichts}; "
+                                 "an {projekte_je_kommune_mittelwert?einem Projekt|{projekte_je_kommune_mittelwert:wort} Projekten}; "
+                                 "{leer??{leer}|ohne}; {land_kommunen}, {land_in}, {aktuell?jetzt|damals}",
+                                 "p", 1, &v, &out, &f),
+                     IKZ_OK);
+    assert_string_equal(out, "Seit dem 29. Februar 2024 / seit Anfang 2021 / 29. Februar 2024; unverändert; "
+                             "knapp 100 / 99; weniger als 1; nichts; an einem Projekt; ohne; "
+                             "bayerischen Kommunen, in Bayern, damals");
+    free(out);
+    assert_int_equal(f.total, 0);
+    /* A value printed without one: no text, no finding, the placeholder named. */
+    assert_int_equal(render_text("Effizienz {leer:ganz} Prozent", "p", 1, &v, &out, &f), IKZ_ERR_DATA);
+    assert_string_equal(missing, "leer:ganz");
+    assert_int_equal(f.total, 0);
+    /* Outside running text (the workbook's titles) it still reads "k. A.". */
+    v.strict = false;
+    assert_int_equal(render_text("{leer}", "p", 1, &v, &out, &f), IKZ_OK);
+    assert_string_equal(out, "k. A.");
+    free(out);
+    render_text_common(NULL, true, &common);
+    assert_int_equal(render_text("{land_kommunen}; {land_name}; {land_adjektiv??{land_adjektiv}|ohne Adjektiv}",
+                                 "p", 1, &v, &out, &f),
+                     IKZ_OK);
+    assert_string_equal(out, "Kommunen in Deutschland; Deutschland; ohne Adjektiv");
+    free(out);
+    render_text_common("10", true, &common);
+    assert_int_equal(render_text("{land_in}", "p", 1, &v, &out, &f), IKZ_OK);
+    assert_string_equal(out, "im Saarland");
+    free(out);
+    findings_free(&f);
+    figures_free(&now);
+    figures_free(&before);
+}
+
+/* Kommunen in the case the placeholder names, agreeing forms by their
+ * number, and the errors of a case on a number or a format on Kommunen. */
+static void test_kommunen(void **state)
+{
+    (void)state;
+    struct figures now;
+    _figures(&now, 1, 1.0, 0, 20241231);
+    struct kommune k[3] = {{.ags = "06431004", .name = (char *)"Birkenau", .art = ART_GEMEINDE},
+                           {.ags = "06431", .name = (char *)"Bergstraße", .art = ART_LANDKREIS},
+                           {.ags = "06440", .name = (char *)"Wetteraukreis", .art = ART_LANDKREIS}};
+    const struct kommune *all[3] = {&k[0], &k[1], &k[2]}, *lead[1] = {&k[1]};
+    struct text_value extra[3];
+    memset(extra, 0, sizeof extra);
+    extra[0].key = "alle";
+    cell_int(&extra[0].value, 3);
+    extra[0].kommunen = all;
+    extra[0].n_kommunen = 3;
+    extra[1].key = "lead";
+    cell_int(&extra[1].value, 1);
+    extra[1].kommunen = lead;
+    extra[1].n_kommunen = 1;
+    extra[2].key = "keiner";
+    cell_int(&extra[2].value, 0);
+    extra[2].kommunen = all;
+    extra[2].n_kommunen = 0;
+    char missing[RENDER_MISSING_MAX] = "";
+    struct text_values v = {.now = &now, .extra = extra, .n_extra = 3, .strict = true, .missing = missing};
+    struct findings f;
+    findings_init(&f, 10);
+    char *out = NULL;
+    assert_int_equal(render_text("{alle:Nom} {alle?arbeitet|arbeiten} zusammen, unter Federführung {lead:gen}; "
+                                 "{lead:Nom} {lead?arbeitet|arbeiten}; {lead:In}; {alle}; {keiner?a|b|niemand}",
+                                 "p", 1, &v, &out, &f),
+                     IKZ_OK);
+    assert_string_equal(out, "Die Gemeinde Birkenau, der Landkreis Bergstraße und der Wetteraukreis arbeiten "
+                             "zusammen, unter Federführung des Landkreises Bergstraße; Der Landkreis Bergstraße "
+                             "arbeitet; Im Landkreis Bergstraße; Birkenau, Landkreis Bergstraße und Wetteraukreis; "
+                             "niemand");
+    free(out);
+    assert_int_equal(render_text("{keiner:nom} unterstützen", "p", 1, &v, &out, &f), IKZ_ERR_DATA);
+    assert_string_equal(missing, "keiner:nom");
+    assert_int_equal(render_text("{alle:ganz} {projekte_gefoerdert:dat} {alle.vorjahr}", "p", 4, &v, &out, &f),
+                     IKZ_ERR_CONFIG);
+    assert_int_equal(f.total, 3);
+    fixture_assert_finding(&f, 0, "p:4: Vorlage in templates/ fehlerhaft 'alle:ganz' (Kommunen haben einen Fall "
+                                  "(nom, gen, dat, akk, in) oder kein Format) [VORLAGE_FEHLERHAFT]");
+    fixture_assert_finding(&f, 1, "p:4: Vorlage in templates/ fehlerhaft 'projekte_gefoerdert:dat' (einen Fall "
+                                  "haben nur Kommunen) [VORLAGE_FEHLERHAFT]");
+    fixture_assert_finding(&f, 2, "p:4: Vorlage in templates/ fehlerhaft 'alle.vorjahr' (Vorjahr und Veränderung "
+                                  "gibt es nur für Kennzahlen) [VORLAGE_FEHLERHAFT]");
+    findings_free(&f);
+    figures_free(&now);
+}
+
 static void test_template_errors(void **state)
 {
     (void)state;
@@ -255,6 +372,8 @@ int main(void)
         cmocka_unit_test(test_placeholders),
         cmocka_unit_test(test_press_style),
         cmocka_unit_test(test_forms_and_minimum),
+        cmocka_unit_test(test_press_edges),
+        cmocka_unit_test(test_kommunen),
         cmocka_unit_test(test_template_errors),
         cmocka_unit_test(test_change),
     };

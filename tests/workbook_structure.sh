@@ -75,10 +75,10 @@ expect_eq "Prüfbericht holds the three hinweise" '<dimension ref="A1:G5"/>' "$(
 # how many projects report them.
 p=$work/o/2024/pressetext.txt
 expect_eq "press text: the Land paragraph" \
-    "Aktuell gibt es 514 geförderte Projekte mit 2.410 Beteiligungen von Gemeinden, Städten und Landkreisen. Somit ist jede der 442 hessischen Kommunen (421 Gemeinden und 21 Kreise) an durchschnittlich fünf IKZ-Projekten beteiligt. Seit Anfang 2021 wurden 47 Kooperationen im Bereich „Onlinezugangsgesetz“ gefördert. Insgesamt sind 176 Gemeinden an den geförderten Zusammenschlüssen beteiligt." \
+    "Am 31. Dezember 2024 gab es 514 geförderte Projekte mit 2.410 Beteiligungen von Gemeinden, Städten und Landkreisen. Somit ist jede der 442 hessischen Kommunen (421 Gemeinden und 21 Kreise) an durchschnittlich fünf IKZ-Projekten beteiligt. Seit Anfang 2021 wurden 47 Kooperationen im Bereich „Onlinezugangsgesetz“ gefördert. Insgesamt sind 176 Gemeinden an den geförderten Zusammenschlüssen beteiligt." \
     "$(sed -n 1p "$p")"
 expect_eq "press text: savings on one basis, with its coverage" \
-    "Die Kooperationen sparen jährlich rund 34,6 Millionen Euro an Personal- und Sachkosten ein; das entspricht einem Effizienzgewinn von 25 Prozent. Diese Angaben beruhen auf den 441 Projekten, die ihre Kosten und Einsparungen melden; 73 Projekte haben dazu keine Angaben gemacht. Ein Jahr zuvor, am 31.12.2023, waren es 467 geförderte Projekte (+10,1 Prozent) und 2.135 Beteiligungen." \
+    "Die Kooperationen sparen jährlich rund 34,6 Millionen Euro an Personal- und Sachkosten ein; das entspricht einem Effizienzgewinn von 25 Prozent. Diese Angaben beruhen auf den 441 Projekten, die ihre Kosten und Einsparungen melden; 73 Projekte haben dazu keine Angaben gemacht. Ein Jahr zuvor, am 31. Dezember 2023, waren es 467 geförderte Projekte (+10,1 Prozent) und 2.135 Beteiligungen." \
     "$(sed -n 2p "$p")"
 expect_eq "press text: sources" "Gebietsstand der Gemeinden und Kreise: 30.11.2023; Stichtag der Förderdaten: 31.12.2024." "$(sed -n 3p "$p")"
 expect_eq "press text: three lines" 3 "$(wc -l <"$p")"

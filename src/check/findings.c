@@ -58,6 +58,7 @@ static const struct {
     [FINDING_FEDERFUEHRUNG_FEHLT] = {"FEDERFUEHRUNG_FEHLT", SEVERITY_HINWEIS, "Projekt hat keine federführende Kommune"},
     [FINDING_FEDERFUEHRUNG_MEHRFACH] = {"FEDERFUEHRUNG_MEHRFACH", SEVERITY_HINWEIS, "Projekt hat mehrere federführende Kommunen"},
     [FINDING_PROJEKTTEXT_OHNE_PROJEKT] = {"PROJEKTTEXT_OHNE_PROJEKT", SEVERITY_HINWEIS, "Für dieses Projekt ist ein Projekttext bestellt, es ist aber am Stichtag nicht gefördert; kein Text geschrieben"},
+    [FINDING_PROJEKTTEXT_UNVOLLSTAENDIG] = {"PROJEKTTEXT_UNVOLLSTAENDIG", SEVERITY_HINWEIS, "Für dieses Projekt ist ein Projekttext bestellt, dem Projekt fehlt aber ein Wert, den der Text nennt; kein Text geschrieben"},
     [FINDING_ZELLE_GEKUERZT] = {"ZELLE_GEKUERZT", SEVERITY_HINWEIS, "Text länger als eine Zelle des Arbeitsblatts fasst; dort gekürzt und mit […] markiert"},
     [FINDING_VORLAGE_FEHLERHAFT] = {"VORLAGE_FEHLERHAFT", SEVERITY_FEHLER, "Vorlage in templates/ fehlerhaft"},
     [FINDING_LIEFERUNG_UNVOLLSTAENDIG] = {"LIEFERUNG_UNVOLLSTAENDIG", SEVERITY_FEHLER, "Lieferung stimmt nicht mit ihrer Prüfsummenliste SHA256SUMS überein; nicht verwendet"},

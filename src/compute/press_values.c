@@ -10,9 +10,6 @@
 #include "aggregate.h"
 #include "text.h"
 
-/* Names beyond this many are counted: "… und 12 weitere". */
-#define ENUM_MAX_NAMES 50
-
 long press_find_projekt(const struct exports *ex, const char *id)
 {
     /* Projects are sorted by id; a repeated id keeps its first row usable. */
@@ -39,24 +36,6 @@ void press_name(const struct kommune *k, char *out, size_t outsz)
         snprintf(out, outsz, "%.*s", len, k->name);
 }
 
-/* What a group of Kommunen is called, in number: "Gemeinde(n)",
- * "Stadt/Städte", "Landkreis(e)", or "Kommune(n)" when they are mixed. */
-static const char *_kind_word(const struct kommune_register *reg, const uint32_t *idx, size_t n)
-{
-    enum { GEMEINDE = 1, STADT = 2, KREIS = 4 } seen = 0;
-    for (size_t i = 0; i < n; i++) {
-        enum kommune_art a = reg->kommune[idx[i]].art;
-        seen |= kommune_art_is_kreis(a) ? KREIS : (a == ART_GEMEINDE || a == ART_MARKT) ? GEMEINDE : STADT;
-    }
-    bool one = n == 1;
-    switch (seen) {
-    case GEMEINDE: return one ? "Gemeinde" : "Gemeinden";
-    case STADT: return one ? "Stadt" : "Städte";
-    case KREIS: return one ? "Landkreis" : "Landkreise";
-    default: return one ? "Kommune" : "Kommunen";
-    }
-}
-
 static struct text_value *_add(struct press_values *pv, const char *key)
 {
     pv->full |= pv->n == PRESS_VALUES_MAX;
@@ -72,36 +51,27 @@ static void _text(struct press_values *pv, const char *key, const char *s)
     cell_text(&_add(pv, key)->value, s && *s ? s : NULL);
 }
 
-/* "A", "A und B", "A, B und C": the Kommunen idx[0..n) by their press
- * names. NULL when out of memory. */
-static char *_enumerate(struct press_values *pv, const struct kommune_register *reg, const uint32_t *idx, size_t n)
+/* The Kommunen idx[0..n) as a list value: the text names them in the
+ * case it asks for (german.h). false when out of memory. */
+static bool _list(struct press_values *pv, const char *key, const struct kommune_register *reg, const uint32_t *idx,
+                  size_t n)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&buf, &len);
-    if (!fp)
-        return NULL;
-    size_t shown = n > ENUM_MAX_NAMES ? ENUM_MAX_NAMES : n;
-    for (size_t i = 0; i < shown; i++) {
-        char name[256];
-        press_name(&reg->kommune[idx[i]], name, sizeof name);
-        const char *sep = i == 0 ? "" : (i + 1 == shown && shown == n) ? " und " : ", ";
-        fprintf(fp, "%s%s", sep, name);
-    }
-    if (shown < n)
-        fprintf(fp, " und %zu weitere", n - shown);
-    if (fclose(fp) != 0) {
-        free(buf);
-        return NULL;
-    }
-    if (pv->n_owned == PRESS_OWNED_MAX) {
-        static char none[1];
-        free(buf);
+    const struct kommune **list = malloc((n ? n : 1) * sizeof *list);
+    if (!list)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        list[i] = &reg->kommune[idx[i]];
+    if (pv->n_lists == PRESS_OWNED_MAX) {
+        free(list);
         pv->full = true;
-        return none;
+        return true;
     }
-    pv->owned[pv->n_owned++] = buf;
-    return buf;
+    pv->lists[pv->n_lists++] = list;
+    struct text_value *v = _add(pv, key);
+    cell_int(&v->value, (int64_t)n);
+    v->kommunen = list;
+    v->n_kommunen = n;
+    return true;
 }
 
 static int _by_line(const void *a, const void *b)
@@ -137,8 +107,8 @@ static enum ikz_status _participants(const struct exports *ex, const struct proj
 }
 
 /* The keys of a project's people, in the order _project_people sets them:
- * all participants, the leads, the partners; each as names, count, kind. */
-enum { PEOPLE_KEYS = 9 };
+ * all participants, the leads, the partners; each as a list and a count. */
+enum { PEOPLE_KEYS = 6 };
 
 static enum ikz_status _project_people(struct press_values *pv, const struct figures_input *in,
                                        const struct projekt *p, const char *const keys[PEOPLE_KEYS])
@@ -152,24 +122,15 @@ static enum ikz_status _project_people(struct press_values *pv, const struct fig
         return st;
     }
     uint32_t *all = malloc((n_lead + n_other + 1) * sizeof *all);
-    char *all_names = NULL, *lead_names = NULL, *other_names = NULL;
     if (all) {
         memcpy(all, lead, n_lead * sizeof *all);
         memcpy(all + n_lead, other, n_other * sizeof *all);
-        all_names = _enumerate(pv, in->reg, all, n_lead + n_other);
-        lead_names = _enumerate(pv, in->reg, lead, n_lead);
-        other_names = _enumerate(pv, in->reg, other, n_other);
     }
-    if (all_names && lead_names && other_names) {
-        _text(pv, keys[0], all_names);
+    if (all && _list(pv, keys[0], in->reg, all, n_lead + n_other) && _list(pv, keys[2], in->reg, lead, n_lead) &&
+        _list(pv, keys[4], in->reg, other, n_other)) {
         _int(pv, keys[1], (int64_t)(n_lead + n_other));
-        _text(pv, keys[2], n_lead + n_other ? _kind_word(in->reg, all, n_lead + n_other) : NULL);
-        _text(pv, keys[3], lead_names);
-        _int(pv, keys[4], (int64_t)n_lead);
-        _text(pv, keys[5], n_lead ? _kind_word(in->reg, lead, n_lead) : NULL);
-        _text(pv, keys[6], other_names);
-        _int(pv, keys[7], (int64_t)n_other);
-        _text(pv, keys[8], n_other ? _kind_word(in->reg, other, n_other) : NULL);
+        _int(pv, keys[3], (int64_t)n_lead);
+        _int(pv, keys[5], (int64_t)n_other);
     } else {
         st = IKZ_ERR_OSERR;
     }
@@ -195,9 +156,8 @@ enum ikz_status press_values_projekt(const struct figures_input *in, size_t i, s
     memset(out, 0, sizeof *out);
     const struct projekt *p = &in->ex->projekt[i];
     static const char *const people[PEOPLE_KEYS] = {
-        "projekt_beteiligte",        "projekt_beteiligte_anzahl",    "projekt_beteiligte_art",
-        "projekt_federfuehrung",     "projekt_federfuehrung_anzahl", "projekt_federfuehrung_art",
-        "projekt_partner",           "projekt_partner_anzahl",       "projekt_partner_art"};
+        "projekt_beteiligte", "projekt_beteiligte_anzahl", "projekt_federfuehrung",
+        "projekt_federfuehrung_anzahl", "projekt_partner", "projekt_partner_anzahl"};
     _text(out, "projekt_id", p->id);
     _text(out, "projekt_aufgabenbereich", in->areas->item[p->area].label);
     _text(out, "projekt_aufgabenbereich_code", in->areas->item[p->area].code);
@@ -228,6 +188,9 @@ enum ikz_status press_values_kreis(const struct figures_input *in, size_t k, str
     out->owned[out->n_owned++] = owned; /* the first: always room */
     _text(out, "kreis_schluessel", kr->key);
     _text(out, "kreis_name", owned);
+    uint32_t self = kr->kommune;
+    if (!_list(out, "kreis", in->reg, &self, 1))
+        return _done(out, IKZ_ERR_OSERR);
     _text(out, "kreis_art", kommune_art_name(kr->art));
     _int(out, "kreis_kommunen", kr->kommunen);
     _int(out, "kreis_kommunen_beteiligt", ka->kommunen_beteiligt);
@@ -236,17 +199,16 @@ enum ikz_status press_values_kreis(const struct figures_input *in, size_t k, str
     _int(out, "kreis_projekte", ka->projekte);
     _int(out, "kreis_ozg_kooperationen", ka->ozg_kooperationen);
     static const char *const people[PEOPLE_KEYS] = {
-        "kreis_groesste_beteiligte",    "kreis_groesste_beteiligte_anzahl",    "kreis_groesste_beteiligte_art",
-        "kreis_groesste_federfuehrung", "kreis_groesste_federfuehrung_anzahl", "kreis_groesste_federfuehrung_art",
-        "kreis_groesste_partner",       "kreis_groesste_partner_anzahl",       "kreis_groesste_partner_art"};
-    if (ka->groesste == UINT32_MAX) { /* no project: every value is empty, every count 0 */
+        "kreis_groesste_beteiligte",    "kreis_groesste_beteiligte_anzahl", "kreis_groesste_federfuehrung",
+        "kreis_groesste_federfuehrung_anzahl", "kreis_groesste_partner", "kreis_groesste_partner_anzahl"};
+    if (ka->groesste == UINT32_MAX) { /* no project: every value is empty, every list and count 0 */
         cell_empty(&_add(out, "kreis_groesste_id")->value);
         cell_empty(&_add(out, "kreis_groesste_aufgabenbereich")->value);
-        for (size_t i = 0; i < PEOPLE_KEYS; i++)
-            if (i % 3 == 1)
-                _int(out, people[i], 0);
-            else
-                cell_empty(&_add(out, people[i])->value);
+        for (size_t i = 0; i < PEOPLE_KEYS; i += 2) {
+            if (!_list(out, people[i], in->reg, NULL, 0))
+                return _done(out, IKZ_ERR_OSERR);
+            _int(out, people[i + 1], 0);
+        }
         return _done(out, IKZ_OK);
     }
     const struct projekt *p = &in->ex->projekt[ka->groesste];
@@ -259,5 +221,7 @@ void press_values_free(struct press_values *pv)
 {
     for (size_t i = 0; i < pv->n_owned; i++)
         free(pv->owned[i]);
+    for (size_t i = 0; i < pv->n_lists; i++)
+        free((void *)pv->lists[i]);
     memset(pv, 0, sizeof *pv);
 }

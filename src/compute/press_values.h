@@ -18,13 +18,18 @@
 #include "status.h"
 #include "table.h"
 
-/* A value of one text's own, looked up before the key figures. */
+/* A value of one text's own, looked up before the key figures. A list of
+ * Kommunen (kommunen non-NULL) is written as a noun phrase in the case
+ * the placeholder asks for ("{projekt_partner:nom}"); its value is the
+ * count. */
 struct text_value {
     const char *key;
     struct cell value;
+    const struct kommune *const *kommunen;
+    size_t n_kommunen;
 };
 
-#define PRESS_VALUES_MAX 24
+#define PRESS_VALUES_MAX 40
 #define PRESS_OWNED_MAX 8
 
 struct press_values {
@@ -32,6 +37,8 @@ struct press_values {
     size_t n;
     char *owned[PRESS_OWNED_MAX]; /* the enumerations */
     size_t n_owned;
+    const struct kommune **lists[PRESS_OWNED_MAX]; /* the lists of Kommunen */
+    size_t n_lists;
     struct text_value spare; /* where a value beyond the bound goes */
     bool full;               /* a value or a text beyond the bounds: a programming error */
 };
@@ -48,10 +55,5 @@ enum ikz_status press_values_projekt(const struct figures_input *in, size_t p, s
 enum ikz_status press_values_kreis(const struct figures_input *in, size_t k, struct press_values *out);
 
 void press_values_free(struct press_values *pv);
-
-/* A Kommune's name as a newspaper writes it: without the register's
- * addition after a comma ("Bensheim, Stadt" is Bensheim), and a Landkreis
- * whose name does not say so with its kind ("Landkreis Bergstraße"). */
-void press_name(const struct kommune *k, char *out, size_t outsz);
 
 #endif
