@@ -47,12 +47,13 @@ while IFS=';' read -r kreis name art kommunen beteiligt beteiligungen projekte j
     if [ "$kommunen" = 1 ]; then
         want="war am 31. Dezember 2024 an $p geförderten IKZ-Projekt"
     elif [ "$beteiligt" = "$kommunen" ]; then
-        want="waren am 31. Dezember 2024 alle $k Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an $p Projekten mit zusammen $bt Beteiligungen."
+        want="alle $k Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an $p Projekten mit zusammen $bt Beteiligungen."
     else
         b=$beteiligt; [ "$b" -le 12 ] && b=${words[$b]}
-        want="waren am 31. Dezember 2024 $b der $k Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an $p Projekten mit zusammen $bt Beteiligungen."
+        want=" $b der $k Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an $p Projekten mit zusammen $bt Beteiligungen."
     fi
     if grep -qF "$want" "$f"; then ok; else bad "$kreis: '$want' not in $(cat "$f")"; fi
+    if [ "$kommunen" != 1 ] && ! grep -q "^Am 31. Dezember 2024 waren im " "$f"; then bad "$kreis: not 'Am 31. Dezember 2024 waren im …': $(cat "$f")"; fi
     o=$ozg; [ "$o" -le 12 ] && o=${words[$o]}
     case $ozg in
     0) if grep -q "Onlinezugangsgesetz" "$f"; then bad "$kreis: an OZG sentence without OZG cooperations"; else ok; fi ;;
@@ -63,7 +64,7 @@ done < <(tr -d '\r' <"$r/csv/kreise.csv")
 expect_eq "a paragraph per Kreis and kreisfreie Stadt" 26 "$n_kreise"
 expect_eq "presse/ holds the Kreise and the one project" 27 "$(ls "$r/presse" | wc -l)"
 expect_eq "Landkreis Bergstraße, word for word" \
-    "Im Landkreis Bergstraße waren am 31. Dezember 2024 alle 23 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an 27 Projekten mit zusammen 146 Beteiligungen. Darunter waren drei seit Anfang 2021 geförderte Kooperationen im Bereich „Onlinezugangsgesetz“. Die größte Kooperation mit Beteiligung aus dem Kreis war IKZ-2019-011 im Bereich „Abfallentsorgung“ mit 23 beteiligten Kommunen unter Federführung der Stadt Zwingenberg." \
+    "Am 31. Dezember 2024 waren im Landkreis Bergstraße alle 23 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an 27 Projekten mit zusammen 146 Beteiligungen. Darunter waren drei seit Anfang 2021 geförderte Kooperationen im Bereich „Onlinezugangsgesetz“. Die größte Kooperation mit Beteiligung aus dem Kreis war IKZ-2019-011 im Bereich „Abfallentsorgung“ mit 23 beteiligten Kommunen unter Federführung der Stadt Zwingenberg." \
     "$(cat "$r/presse/kreis-06431.txt")"
 expect_eq "Frankfurt am Main, word for word" \
     "Die Stadt Frankfurt am Main war am 31. Dezember 2024 an drei geförderten IKZ-Projekten beteiligt. Das größte davon war IKZ-2024-025 im Bereich „Cybersicherheit“ mit 24 beteiligten Kommunen unter Federführung der Stadt Obertshausen." \
@@ -106,10 +107,10 @@ expect_eq "one project: savings and the year before" \
     "Das eine Projekt, das Kosten und Einsparung meldet, spart jährlich rund 3.000 Euro an Personal- und Sachkosten ein; das entspricht einem Effizienzgewinn von 30 Prozent. Ein Jahr zuvor, am 31. Dezember 2023, waren es ein gefördertes Projekt (unverändert) und zwei Beteiligungen." \
     "$(sed -n 2p "$t/pressetext.txt")"
 expect_eq "one project: its Kreis" \
-    "Im Landkreis Bergstraße waren am 31. Dezember 2024 zwei der 23 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an einem Projekt mit zwei Beteiligungen. Darunter war eine seit Anfang 2021 geförderte Kooperation im Bereich „Onlinezugangsgesetz“. Das Projekt mit Beteiligung aus dem Kreis war P-1 im Bereich „Onlinezugangsgesetz (OZG)“ mit zwei beteiligten Kommunen unter Federführung der Gemeinde Birkenau." \
+    "Am 31. Dezember 2024 waren im Landkreis Bergstraße zwei der 23 Kommunen (die Gemeinden und der Kreis selbst) an geförderten IKZ-Projekten beteiligt, an einem Projekt mit zwei Beteiligungen. Darunter war eine seit Anfang 2021 geförderte Kooperation im Bereich „Onlinezugangsgesetz“. Das Projekt mit Beteiligung aus dem Kreis war P-1 im Bereich „Onlinezugangsgesetz (OZG)“ mit zwei beteiligten Kommunen unter Federführung der Gemeinde Birkenau." \
     "$(cat "$t/presse/kreis-06431.txt")"
 expect_eq "one project: a Kreis without projects" \
-    "Im Wetteraukreis war am 31. Dezember 2024 noch keine der 26 Kommunen an einem geförderten IKZ-Projekt beteiligt." \
+    "Am 31. Dezember 2024 war im Wetteraukreis noch keine der 26 Kommunen an einem geförderten IKZ-Projekt beteiligt." \
     "$(cat "$t/presse/kreis-06440.txt")"
 "$bin" projekttext --input "$f" --projekt P-1 --year 2024 --quiet >"$work/p1.txt" 2>&1
 expect_eq "one project: its paragraph, one partner" \

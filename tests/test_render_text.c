@@ -155,6 +155,7 @@ static void test_forms_and_minimum(void **state)
     struct figures now;
     _figures(&now, 0, 0.3, MONEY_NONE, 20241231);
     struct text_value extra[3];
+    memset(extra, 0, sizeof extra); /* no list of Kommunen among them */
     extra[0].key = "partner";
     cell_text(&extra[0].value, "Mörlenbach und Gorxheimertal");
     extra[1].key = "partner_anzahl";
