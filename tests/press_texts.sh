@@ -116,4 +116,28 @@ expect_eq "one project: a Kreis without projects" \
 expect_eq "one project: its paragraph, one partner" \
     "Die Gemeinden Birkenau und Mörlenbach arbeiten im Bereich „Onlinezugangsgesetz (OZG)“ zusammen (Projekt P-1, bewilligt am 1. März 2022). Die Gemeinde Birkenau hat die Umsetzung übernommen; die Gemeinde Mörlenbach unterstützt den Prozess. Das führt zu Einsparungen der Personal- und Sachkosten in Höhe von jährlich rund 3.000 Euro; das ist ein Effizienzgewinn von 30 Prozent." \
     "$(cat "$work/p1.txt")"
+
+# --- running text never prints "k. A." ----------------------------------------
+# A project template that prints the savings unguarded, on P-1 without
+# savings: projekttext exits 65 naming the placeholder; the job leaves the
+# paragraph out with a hinweis; a Land template that does it is exit 78.
+tpl=$work/tpl
+cp -r "$src/templates" "$tpl"
+printf '{projekt_beteiligte:Nom}: jährlich {projekt_einsparung_eur_jahr:rund} Euro.\n' >"$tpl/projekttext.txt"
+sed 's/^P-1;Digitalisierung;OZG;2022-03-01;;75000;10000;3000$/P-1;Digitalisierung;OZG;2022-03-01;;75000;;/' "$f/projekte.csv" >"$work/p.csv"
+cp "$work/p.csv" "$f/projekte.csv"
+run projekttext --input "$f" --projekt P-1 --year 2024 --templates "$tpl"
+expect_eq "projekttext printing a missing value: exit" 65 "$rc"
+expect_true "projekttext names the placeholder" grep -q "ERROR project P-1: its paragraph needs {projekt_einsparung_eur_jahr:rund}, which has no value$" "$work/out"
+expect_eq "projekttext never prints k. A." "" "$(grep 'k\. A\.' "$work/out")"
+run run --input "$f" --output "$work/unvoll" --year 2024 --templates "$tpl" --projekttexte P-1
+expect_eq "projekttexte with a missing value: exit" 0 "$rc"
+expect_true "projekttexte with a missing value: a hinweis" grep -q "^Kommandozeile;;projekttexte;P-1;PROJEKTTEXT_UNVOLLSTAENDIG;hinweis;" "$work/unvoll/2024/pruefbericht.csv"
+expect_true "projekttexte with a missing value: no paragraph" test ! -e "$work/unvoll/2024/presse/projekt-P-1.txt"
+cp "$src/templates/projekttext.txt" "$tpl/"
+printf 'Effizienz: {effizienzgewinn_prozent:ganz} Prozent.\n' >"$tpl/pressetext.txt"
+run run --input "$f" --output "$work/unvoll2" --year 2024 --templates "$tpl"
+expect_eq "a Land template printing a missing value: exit" 78 "$rc"
+expect_true "the finding names the placeholder" grep -q "kein Wert für {effizienzgewinn_prozent:ganz}" "$work/out"
+expect_true "nothing published" test ! -e "$work/unvoll2/2024"
 finish
