@@ -355,12 +355,8 @@ static bool _forms(struct _ctx *c, const struct text_values *v, const char *name
  * paragraph cannot be written, elsewhere it reads "k. A.". */
 static void _without_value(struct _ctx *c, const struct text_values *v, const char *shown)
 {
-    if (v->strict) {
-        if (!c->missing[0])
-            snprintf(c->missing, sizeof c->missing, "%s", shown);
-    } else if (v->without_value) {
-        ++*v->without_value;
-    }
+    if (v->strict && !c->missing[0])
+        snprintf(c->missing, sizeof c->missing, "%s", shown);
 }
 
 /* Writes the placeholder name ("key[.variant][:format]" or a choice of

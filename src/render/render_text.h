@@ -45,7 +45,6 @@
 struct text_values {
     const struct figures *now;
     const struct figures *before; /* one year earlier */
-    size_t *without_value;        /* NULL, or counts placeholders written as "k. A." */
     const struct text_value *extra; /* looked up before the key figures; no .vorjahr */
     size_t n_extra;
     const struct text_value *common; /* after extra: the Land, aktuell */
