@@ -3,6 +3,7 @@
 # the includes and calls are checked against the table below, so a second
 # user of libxlsxwriter or a printf in a reader fails the build's tests.
 set -uo pipefail
+export LC_ALL=C.UTF-8 # sort order is the harness's, not the caller's (tests/lib.sh)
 src="$2/src"
 pass=0 fail=0
 check() { # what, expected files (space-separated, relative to src/), grep pattern

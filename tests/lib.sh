@@ -1,5 +1,14 @@
 # lib.sh: assertions shared by the end-to-end scripts. Source it after
 # setting bin (the binary) and work (a scratch directory).
+#
+# The harness's own tools (ls and sort order, printf '%f', LibreOffice's
+# number and date formats) differ between locales, so the scripts run in
+# C.UTF-8 whatever the caller's shell says: a ministry administrator's
+# LANG=de_DE.UTF-8 must give the same verdict. The job itself is tested
+# under de_DE.UTF-8 on purpose where that matters (workbook_locale.sh sets
+# LC_ALL for its run), and tools/test runs the everyday suite once more
+# under LANG=de_DE.UTF-8.
+export LC_ALL=C.UTF-8
 passed=0
 failed=0
 
