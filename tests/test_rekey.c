@@ -197,6 +197,68 @@ static void test_two_successors(void **state)
                               "[GEBIETSAENDERUNG_FEHLERHAFT]");
 }
 
+/* Three successors on one day: each later line names the first line whose
+ * successor differs from its own, once (not once per earlier line). */
+static void test_three_successors(void **state)
+{
+    struct world *w = *state;
+    assert_int_equal(_attach(w,
+                             "2023-01-01;06635005;B;06635001;A;Eingliederung\n"
+                             "2023-01-01;06635005;B;06635001;A;Eingliederung\n"
+                             "2023-01-01;06635005;B;06635002;C;Eingliederung\n",
+                             20231130),
+                     IKZ_ERR_CONFIG);
+    assert_int_equal(w->f.total, 1);
+    fixture_assert_finding(&w->f, 0, "gebietsaenderungen.csv:4: column 'ags_neu': Liste der Gebietsänderungen fehlerhaft "
+                              "'06635002' (06635005 hat zum selben Tag schon die Nachfolgerin 06635001 (Zeile 2)) "
+                              "[GEBIETSAENDERUNG_FEHLERHAFT]");
+}
+
+/* Two key changes that undo each other before the Gebietsstand, with a
+ * later change out of the circle: whatever the Gebietsstand, the chain
+ * ends at Allendorf; at 2010 it runs in a circle, which is named. */
+static void test_cycle_at_gebietsstand(void **state)
+{
+    struct world *w = *state;
+    static const char rows[] = "2000-01-01;06635010;A;06635011;B;Schlüsseländerung\n"
+                               "2001-01-01;06635011;B;06635010;A;Schlüsseländerung\n"
+                               "2020-01-01;06635011;B;06635001;Allendorf (Eder);Eingliederung\n";
+    assert_int_equal(_attach(w, rows, 20231130), IKZ_OK);
+    assert_int_equal(_attach(w, rows, 20100101), IKZ_ERR_CONFIG);
+    fixture_assert_finding(&w->f, 0, "gebietsaenderungen.csv:2: column 'ags_alt': Liste der Gebietsänderungen fehlerhaft "
+                              "'06635010' (Kreislauf: die Kette der Änderungen führt zu 06635010 zurück) "
+                              "[GEBIETSAENDERUNG_FEHLERHAFT]");
+}
+
+/* A chain of 3,000 links, listed last link first: every key on it is
+ * followed to Allendorf, the change applied last being the chain's end.
+ * (bench/run times 10,000 links; a scan per step made 2,000 take 41 s.) */
+static void test_long_chain(void **state)
+{
+    struct world *w = *state;
+    enum { LINKS = 3000, ROW = 64 };
+    char *rows = malloc((size_t)LINKS * ROW);
+    size_t used = 0;
+    for (int i = LINKS - 1; i >= 0; i--) {
+        char neu[9];
+        snprintf(neu, sizeof neu, i == LINKS - 1 ? "06635001" : "%08d", 6900001 + i);
+        used += (size_t)snprintf(rows + used, ROW, "2000-01-01;%08d;A;%s;B;Eingliederung\n", 6900000 + i, neu);
+    }
+    assert_int_equal(_attach(w, rows, 20231130), IKZ_OK);
+    free(rows);
+    assert_int_equal(w->f.total, 0);
+    long k;
+    const struct gebietsaenderung *last;
+    for (int i = 0; i < LINKS; i += 999) {
+        char key[9];
+        snprintf(key, sizeof key, "%08d", 6900000 + i);
+        assert_true(rekey_resolve(&w->reg, key, &k, &last));
+        assert_string_equal(w->reg.kommune[k].ags, "06635001");
+        assert_int_equal(last->line, 2); /* the last link, listed first */
+    }
+    assert_false(rekey_resolve(&w->reg, "06635002", &k, &last));
+}
+
 static void test_chain_outside_register(void **state)
 {
     struct world *w = *state;
@@ -374,6 +436,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_on_the_day, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_cycle, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_two_successors, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_three_successors, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_cycle_at_gebietsstand, _setup, _teardown),
+        cmocka_unit_test_setup_teardown(test_long_chain, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_chain_outside_register, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_bad_rows, _setup, _teardown),
         cmocka_unit_test_setup_teardown(test_backwards, _setup, _teardown),

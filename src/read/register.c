@@ -558,5 +558,8 @@ void register_free(struct kommune_register *reg)
     free(reg->kreis);
     free(reg->kreis_slot);
     free(reg->position);
+    free(reg->changes_by_alt);
+    free(reg->changes_by_neu);
+    free(reg->chain_end);
     memset(reg, 0, sizeof *reg);
 }

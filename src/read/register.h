@@ -85,6 +85,11 @@ struct kommune_register {
      * borrowed, NULL when there is no change list. */
     const struct gebietsaenderungen *changes;
     ikz_date changes_at;
+    /* Their lookups, built by rekey_attach and freed here: the changes'
+     * indices sorted by ags_alt and by ags_neu (each then by date, then by
+     * line), and per change the last change of its chain at changes_at
+     * (CHANGE_CYCLE never survives attaching). */
+    size_t *changes_by_alt, *changes_by_neu, *chain_end;
     struct csvfile_info file; /* rows, bytes, SHA-256 as read */
     /* The lookups of register_find(): per 5-digit Kreis number a slot (or
      * UINT32_MAX), per slot 1,001 positions: the Gemeinden by their last
