@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     findings_init(&f, 50);
     if (!loaded) {
         const char *r = fuzz_file("reg.csv", (const uint8_t *)_register, sizeof _register - 1);
-        if (taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", &areas, &f) != IKZ_OK ||
+        if (taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", NULL, &areas, &f) != IKZ_OK ||
             register_load(r, "kommunen.csv", &FUZZ_OPTIONS, NULL, &reg, &f) != IKZ_OK)
             abort();
         unlink(r);

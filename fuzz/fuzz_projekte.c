@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct findings f;
     findings_init(&f, 50);
     if (!loaded) {
-        if (taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", &areas, &f) != IKZ_OK)
+        if (taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", NULL, &areas, &f) != IKZ_OK)
             abort();
         loaded = 1;
     }

@@ -179,6 +179,33 @@ static enum ikz_status _read_template(const char *path, char **out, struct findi
         free(buf);
         return IKZ_ERR_CONFIG;
     }
+    /* A press text goes to people as UTF-8: a template saved as Latin-1
+     * would publish mixed encodings, an empty one an empty text. A BOM, as
+     * Windows editors write it, is no part of the text. */
+    size_t skip = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    memmove(buf, buf + skip, len - skip + 1);
+    len -= skip;
+    long lineno = 1;
+    bool blank = true;
+    for (size_t at = 0; at < len;) {
+        size_t end = at;
+        while (end < len && buf[end] != '\n')
+            end++;
+        if (!text_xml_safe(buf + at, end - at)) {
+            findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, path, lineno, NULL, NULL,
+                         "kein gültiges UTF-8 oder ein Steuerzeichen, U+FFFE oder U+FFFF (die Datei muss UTF-8 sein)");
+            free(buf);
+            return IKZ_ERR_CONFIG;
+        }
+        blank = blank && strspn(buf + at, " \t\r\n") >= end - at;
+        at = end + 1;
+        lineno++;
+    }
+    if (blank) {
+        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, path, 0, NULL, NULL, "die Vorlage ist leer");
+        free(buf);
+        return IKZ_ERR_CONFIG;
+    }
     *out = buf;
     return IKZ_OK;
 }
@@ -207,9 +234,15 @@ static enum ikz_status _choose_land(struct run *r, const struct report_options *
 
 static enum ikz_status _load_templates(struct run *r, const struct report_options *opt)
 {
-    enum ikz_status st = taskareas_load(r->path_areas, r->path_areas, &r->areas, &r->findings);
+    /* A list that cannot be opened (missing, a FIFO, a device, a
+     * directory) is named in the log, as an export would be. */
+    struct ikz_error err = {0};
+    struct csvfile_options topt = {CSVFILE_DEFAULT_LIMITS, NULL, &err}; /* the exports' limits are not the templates' */
+    enum ikz_status st = taskareas_load(r->path_areas, r->path_areas, &topt, &r->areas, &r->findings);
     if (st == IKZ_OK)
-        st = labels_load(r->path_labels, r->path_labels, &r->labels, &r->findings);
+        st = labels_load(r->path_labels, r->path_labels, &topt, &r->labels, &r->findings);
+    if (err.status != IKZ_OK)
+        log_error("%s", err.message);
     if (st == IKZ_OK)
         st = figures_check_labels(&r->labels, r->path_labels, &r->findings);
     if (st == IKZ_OK)
@@ -243,7 +276,34 @@ struct _readers {
     struct csvfile_options opt_one, opt_two;
     ikz_date stichtag; /* the changes apply at the register's Gebietsstand, else at the Stichtag */
     ikz_date declared_stand; /* --gebietsstand, if it is a date */
+    ikz_date named_stand;    /* the Gebietsstand a GV100AD_DDMMYY name gives, or 0 */
+    bool named_after;        /* the archive had none older: already a hinweis */
 };
+
+/* A GV100AD's records carry its Gebietsstand: it must be the one its name
+ * gives (a file renamed or mislabelled would put the wrong map under the
+ * right name: a fehler), and one after the Stichtag is said (a hinweis:
+ * recomputing a past year on a later map is legitimate, but never silent). */
+static void _judge_stand(struct _readers *rd, const char *display)
+{
+    ikz_date own = rd->reg_out->gebietsstand;
+    char own_de[11], other[11];
+    if (!own)
+        return;
+    date_format_de(own, own_de);
+    if (rd->named_stand && own != rd->named_stand) {
+        char digits[9];
+        snprintf(digits, sizeof digits, "%08d", (int)own);
+        date_format_de(rd->named_stand, other);
+        findings_add(&rd->f_reg, FINDING_REGISTER_GEBIETSSTAND, display, 0, "gebietsstand (Stellen 3-10)", digits,
+                     "der Dateiname nennt den %s, die Sätze den %s", other, own_de);
+        rd->st_reg = IKZ_ERR_DATA;
+    } else if (own > rd->stichtag && !rd->named_after) {
+        date_format_de(rd->stichtag, other);
+        findings_add(&rd->f_reg, FINDING_REGISTER_NACH_STICHTAG, display, 0, NULL, NULL,
+                     "Gebietsstand %s, Stichtag %s: dieses Verzeichnis wurde angegeben", own_de, other);
+    }
+}
 
 /* Thread one: the register, then beteiligungen.csv (which needs the
  * register to check an AGS, but not the projects: those are resolved
@@ -254,6 +314,8 @@ static void *_read_register_and_participations(void *arg)
     const struct run *r = rd->r;
     rd->st_reg = register_load(r->path_register, _display(r->path_register), &rd->opt_one, r->land, rd->reg_out, &rd->f_reg);
     rd->st_bet = IKZ_ERR_DATA;
+    if (rd->st_reg == IKZ_OK)
+        _judge_stand(rd, _display(r->path_register));
     if (rd->st_reg == IKZ_OK) {
         /* A register without its own Gebietsstand takes one given as a
          * date (--gebietsstand); the changes then apply at it, or at the
@@ -316,7 +378,8 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
             return st;
         log_info("%s: %zu territorial changes", r->path_changes, r->changes.n);
     }
-    struct _readers rd = {.r = r, .reg_out = &r->reg, .ex_out = &r->ex, .stichtag = opt->stichtag};
+    struct _readers rd = {.r = r, .reg_out = &r->reg, .ex_out = &r->ex, .stichtag = opt->stichtag,
+                          .named_stand = choice.named_stand, .named_after = choice.after_stichtag};
     if (opt->gebietsstand && !date_parse(opt->gebietsstand, &rd.declared_stand))
         rd.declared_stand = 0;
     rd.opt_one = (struct csvfile_options){opt->limits, _progress, &rd.err_one};
@@ -818,14 +881,10 @@ static enum ikz_status _write_csv(struct outputs *o, struct publication *pub, co
     return _write_file(o, pub, rel, _put_csv, &job, err);
 }
 
-static enum ikz_status _write_workbook(struct run *r, const struct report_options *opt, struct publication *pub,
-                                       struct outputs *o, struct findings *template_findings, struct ikz_error *err)
+/* Writes the workbook to path (libxlsxwriter's scratch files in tmpdir). */
+static enum ikz_status _render_workbook(struct run *r, const struct report_options *opt, const char *path,
+                                        const char *tmpdir, struct findings *template_findings, struct ikz_error *err)
 {
-    char rel[64];
-    snprintf(rel, sizeof rel, "ikz-bericht-%04d.xlsx", date_year(opt->stichtag));
-    char *path = publish_path(pub, rel);
-    if (!path)
-        return IKZ_ERR_OSERR;
     const struct xlsx_source sources[] = {
         {"projekte", r->path_projekte, r->ex.file_projekte.rows},
         {"beteiligungen", r->path_beteiligungen, r->ex.file_beteiligungen.rows},
@@ -853,7 +912,18 @@ static enum ikz_status _write_workbook(struct run *r, const struct report_option
         .gebietsstand = *gebietsstand ? gebietsstand : NULL,
         .version = IKZ_VERSION,
     };
-    enum ikz_status st = render_xlsx(path, pub->tmp_dir, &in, template_findings, err);
+    return render_xlsx(path, tmpdir, &in, template_findings, err);
+}
+
+static enum ikz_status _write_workbook(struct run *r, const struct report_options *opt, struct publication *pub,
+                                       struct outputs *o, struct findings *template_findings, struct ikz_error *err)
+{
+    char rel[64];
+    snprintf(rel, sizeof rel, "ikz-bericht-%04d.xlsx", date_year(opt->stichtag));
+    char *path = publish_path(pub, rel);
+    if (!path)
+        return IKZ_ERR_OSERR;
+    enum ikz_status st = _render_workbook(r, opt, path, pub->tmp_dir, template_findings, err);
     free(path);
     if (st == IKZ_OK)
         st = _output(o, rel, err);
@@ -1195,6 +1265,32 @@ static enum ikz_status _read_and_compute(struct run *r, struct delivery_choice *
     return st;
 }
 
+/* The workbook's texts (sheet names, headings, chart titles) are looked
+ * up while it is written. So that validate finds every template error run
+ * would, it writes the workbook into a private directory of its own under
+ * TMPDIR (else /tmp) and removes it: nothing of it is left or published. */
+static enum ikz_status _dry_workbook(struct run *r, const struct report_options *opt)
+{
+    const char *base = getenv("TMPDIR");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/ikz-validate-XXXXXX", base && *base ? base : "/tmp");
+    if (!mkdtemp(dir)) {
+        log_error("cannot create a scratch directory in %s to check the workbook: %s", base && *base ? base : "/tmp",
+                  strerror(errno));
+        return IKZ_ERR_CANTCREAT;
+    }
+    char *path = text_path_join(dir, "ikz-bericht.xlsx");
+    struct ikz_error err = {0};
+    enum ikz_status st = path ? _render_workbook(r, opt, path, dir, &r->findings, &err) : IKZ_ERR_OSERR;
+    if (path)
+        unlink(path);
+    free(path);
+    rmdir(dir);
+    if (err.status != IKZ_OK && st != IKZ_ERR_CONFIG)
+        log_error("checking the workbook: %s", err.message);
+    return st;
+}
+
 enum ikz_status report_validate(const struct report_options *opt_in)
 {
     struct run r;
@@ -1202,6 +1298,8 @@ enum ikz_status report_validate(const struct report_options *opt_in)
     struct report_options o;
     const struct report_options *opt = &o;
     enum ikz_status st = _read_and_compute(&r, &dc, opt_in, &o);
+    if (st == IKZ_OK)
+        st = _dry_workbook(&r, opt);
     _print_findings(&r, true);
     if (opt->befunde_path) { /* every finding, not only the first REPORT_FINDINGS_SHOWN */
         enum ikz_status written = _write_all_findings(&r, opt);

@@ -45,7 +45,7 @@ if grep -q "read as ISO-8859-1" "$work/out"; then ok; else bad "2022: ISO-8859-1
 run run --input "$src/sample-data" --register "$work/archiv" --output "$work/o" --year 2019
 expect_eq "2019 exit" 0 "$rc"
 expect_eq "2019 hinweis" \
-    'GV100AD_311220.txt;;;;REGISTER_NACH_STICHTAG;hinweis;"Kein Gemeindeverzeichnis mit einem Gebietsstand bis zum Stichtag; das älteste vorhandene wird verwendet (Gebietsstand 31.12.2020, Stichtag 31.12.2019: es gibt kein älteres Verzeichnis)"' \
+    'GV100AD_311220.txt;;;;REGISTER_NACH_STICHTAG;hinweis;Gebietsstand des Gemeindeverzeichnisses liegt nach dem Stichtag (Gebietsstand 31.12.2020, Stichtag 31.12.2019: es gibt kein älteres Verzeichnis)' \
     "$(grep -a REGISTER_NACH_STICHTAG "$work/o/2019/pruefbericht.csv" | tr -d '\r')"
 
 # Without --register the input directory is searched the same way.
@@ -151,4 +151,25 @@ expect_eq "merger finding" \
     "$(findings | head -1)"
 expect_eq "merger fehler count" 7 "$(findings | grep -c 'AGS_NACH_GEBIETSSTAND')"
 [ ! -e "$work/o8/2022" ] && ok || bad "merger: published"
+# The records' Gebietsstand against the file's name and the Stichtag: a
+# GV100AD_300624.txt whose records say 30.06.2025 is a fehler (65, nothing
+# published); the 2023 register given for 2022 is a hinweis (a past year
+# on a later map is legitimate, but said).
+mkdir -p "$work/falsch"
+cp "$src/sample-data/projekte.csv" "$src/sample-data/beteiligungen.csv" "$src/sample-data/gebietsaenderungen.csv" "$work/falsch/"
+sed 's/^\(..\)20231130/\120250630/' "$src/sample-data/GV100AD_301123.txt" >"$work/falsch/GV100AD_300624.txt"
+run run --input "$work/falsch" --output "$work/o9" --stichtag 2024-12-31
+expect_eq "mislabelled register exit" 65 "$rc"
+expect_eq "mislabelled register finding" \
+    "ikz-report: GV100AD_300624.txt: column 'gebietsstand (Stellen 3-10)': Gebietsstand des Gemeindeverzeichnisses ungültig, nicht in allen Sätzen gleich oder ein anderer als im Dateinamen '20250630' (der Dateiname nennt den 30.06.2024, die Sätze den 30.06.2025) [REGISTER_GEBIETSSTAND]" \
+    "$(findings)"
+[ ! -e "$work/o9/2024" ] && ok || bad "mislabelled register: published"
+run run --input "$src/sample-data" --register "$src/sample-data/GV100AD_301123.txt" --output "$work/o10" --year 2022
+expect_eq "later register given exit" 0 "$rc"
+expect_eq "later register given hinweis" \
+    'GV100AD_301123.txt;;;;REGISTER_NACH_STICHTAG;hinweis;Gebietsstand des Gemeindeverzeichnisses liegt nach dem Stichtag (Gebietsstand 30.11.2023, Stichtag 31.12.2022: dieses Verzeichnis wurde angegeben)' \
+    "$(grep -a REGISTER_NACH_STICHTAG "$work/o10/2022/pruefbericht.csv" | tr -d '\r"')"
+expect_eq "later register given: Gebietsstand" 30.11.2023 "$(kennzahl "$work/o10/2022/csv/kennzahlen.csv" gebietsstand)"
+run run --input "$src/sample-data" --register "$src/sample-data/GV100AD_301123.txt" --output "$work/o11" --year 2024
+expect_eq "register before the Stichtag: no hinweis" "" "$(grep -a REGISTER_NACH_STICHTAG "$work/o11/2024/pruefbericht.csv")"
 finish

@@ -39,7 +39,7 @@ static int _setup(void **state)
     char *areas = fixture_write(w->dir, "areas.csv", "code;bezeichnung\nOZG;Onlinezugangsgesetz (OZG)\n"
                                 "ORDNUNG;Ordnungswesen und Ordnungsbehördenbezirke\nBAU;Bauverwaltung\n", (size_t)-1);
     char *reg = fixture_write(w->dir, "kommunen.csv", REGISTER, (size_t)-1);
-    assert_int_equal(taskareas_load(areas, "areas.csv", &w->areas, &w->f), IKZ_OK);
+    assert_int_equal(taskareas_load(areas, "areas.csv", NULL, &w->areas, &w->f), IKZ_OK);
     assert_int_equal(register_load(reg, "kommunen.csv", NULL, NULL, &w->reg, &w->f), IKZ_OK);
     free(areas);
     free(reg);

@@ -199,15 +199,77 @@ static void test_malformed(void **state)
                             "ungültig: Satzart oder Länge stimmt nicht (222 Zeichen, erwartet höchstens 220) "
                             "[REGISTER_SATZ_UNGUELTIG]");
     fixture_assert_finding(&fi, 2, "GV100AD_301123.txt:14: column 'gebietsstand (Stellen 3-10)': Gebietsstand des "
-                            "Gemeindeverzeichnisses ungültig oder nicht in allen Sätzen gleich '20231131' (erwartet "
+                            "Gemeindeverzeichnisses ungültig, nicht in allen Sätzen gleich oder ein anderer als im Dateinamen '20231131' (erwartet "
                             "JJJJMMTT) [REGISTER_GEBIETSSTAND]");
     fixture_assert_finding(&fi, 3, "GV100AD_301123.txt:15: column 'gebietsstand (Stellen 3-10)': Gebietsstand des "
-                            "Gemeindeverzeichnisses ungültig oder nicht in allen Sätzen gleich '20231201' (Zeile 1 "
+                            "Gemeindeverzeichnisses ungültig, nicht in allen Sätzen gleich oder ein anderer als im Dateinamen '20231201' (Zeile 1 "
                             "hat 20231130) [REGISTER_GEBIETSSTAND]");
     fixture_assert_finding(&fi, 4, "GV100AD_301123.txt:16: column 'satzart (Stellen 1-2)': Satz des Gemeindeverzeichnisses "
                             "(GV100AD) ungültig: Satzart oder Länge stimmt nicht '70' (erwartet 10, 20, 30, 40, 50 "
                             "oder 60) [REGISTER_SATZ_UNGUELTIG]");
     assert_int_equal(fi.total, 5);
+    register_free(&reg);
+    findings_free(&fi);
+}
+
+/* What Destatis files and DOS tools leave at the end: blanks after the
+ * 220 positions, empty lines, a ^Z. Tolerated at the end; an empty line
+ * with a record after it is a record (and a finding). */
+static void test_dos_endings(void **state)
+{
+    (void)state;
+    static struct file f;
+    _germany(&f, "\r\n");
+    size_t at = strlen(f.buf) - 2;
+    memmove(f.buf + at + 3, f.buf + at, 3); /* "   " after the last record's 220 characters */
+    memcpy(f.buf + at, "   ", 3);
+    strcat(f.buf, "\r\n  \r\n\x1A");
+    struct kommune_register reg;
+    struct findings fi;
+    findings_init(&fi, 10);
+    _load(f.buf, (size_t)-1, NULL, &reg, &fi, IKZ_OK);
+    assert_int_equal(fi.total, 0);
+    assert_int_equal(reg.n, 5);
+    assert_int_equal(reg.file.rows, 11);
+    register_free(&reg);
+    findings_free(&fi);
+
+    _germany(&f, "\n");
+    char rec[1024];
+    strcat(f.buf, "\n");
+    _record(rec, "60", "20231130", "064310080000", "Gorxheimertal", "64", "00000003900");
+    strcat(f.buf, rec);
+    strcat(f.buf, "\n");
+    findings_init(&fi, 10);
+    _load(f.buf, (size_t)-1, NULL, &reg, &fi, IKZ_ERR_DATA);
+    assert_int_equal(fi.total, 1);
+    fixture_assert_finding(&fi, 0, "GV100AD_301123.txt:12: column 'satzart (Stellen 1-2)': Satz des Gemeindeverzeichnisses "
+                            "(GV100AD) ungültig: Satzart oder Länge stimmt nicht '' (erwartet 10, 20, 30, 40, 50 oder 60) "
+                            "[REGISTER_SATZ_UNGUELTIG]");
+    register_free(&reg);
+    findings_free(&fi);
+}
+
+/* A name the workbook's XML cannot hold (U+FFFE, a control) is a fehler
+ * naming the line, not a workbook that fails when read back. */
+static void test_name_not_xml(void **state)
+{
+    (void)state;
+    static struct file f;
+    _germany(&f, "\n");
+    _add(&f, "60", "20231130", "064310080000", "Gorx\xEF\xBF\xBEheimertal", "64", "00000003900", "\n");
+    _add(&f, "60", "20231130", "064310090000", "Grasellen\x01" "bach", "64", "00000003900", "\n");
+    struct kommune_register reg;
+    struct findings fi;
+    findings_init(&fi, 10);
+    _load(f.buf, (size_t)-1, NULL, &reg, &fi, IKZ_ERR_DATA);
+    assert_int_equal(fi.total, 2);
+    fixture_assert_finding(&fi, 0, "GV100AD_301123.txt:12: column 'name (Stellen 23-72)': Zeichenkodierung ungültig (Datei "
+                            "mischt UTF-8 mit anderen Bytes oder enthält Steuerzeichen) (ein Steuerzeichen, U+FFFE oder "
+                            "U+FFFF im Namen) [KODIERUNG]");
+    fixture_assert_finding(&fi, 1, "GV100AD_301123.txt:13: column 'name (Stellen 23-72)': Zeichenkodierung ungültig (Datei "
+                            "mischt UTF-8 mit anderen Bytes oder enthält Steuerzeichen) (ein Steuerzeichen, U+FFFE oder "
+                            "U+FFFF im Namen) [KODIERUNG]");
     register_free(&reg);
     findings_free(&fi);
 }
@@ -219,6 +281,8 @@ int main(void)
         cmocka_unit_test(test_latin1_crlf_land),
         cmocka_unit_test(test_land),
         cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_dos_endings),
+        cmocka_unit_test(test_name_not_xml),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -127,7 +127,7 @@ static void test_participations(void **state)
     struct world *w = *state;
     assert_int_equal(_attach(w, LIST, 20231130), IKZ_OK);
     struct task_areas areas;
-    assert_int_equal(taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", &areas, &w->f), IKZ_OK);
+    assert_int_equal(taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", NULL, &areas, &w->f), IKZ_OK);
     char *proj = fixture_write(w->dir, "projekte.csv",
                                "projekt_id;titel;aufgabenbereich;bewilligt_am;foerderbetrag_eur\n"
                                "P1;a;BAU;2009-01-01;1000\nP2;b;BAU;2010-01-01;1000\n",
@@ -367,7 +367,7 @@ static void test_rerun_participations(void **state)
     struct world *w = *state;
     _register_2022(w);
     struct task_areas areas;
-    assert_int_equal(taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", &areas, &w->f), IKZ_OK);
+    assert_int_equal(taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", NULL, &areas, &w->f), IKZ_OK);
     char *proj = fixture_write(w->dir, "projekte.csv",
                                "projekt_id;titel;aufgabenbereich;bewilligt_am;widerrufen_am;foerderbetrag_eur\n"
                                "P1;a;BAU;2020-01-01;;1000\nP2;b;BAU;2021-06-01;2022-06-01;1000\n"

@@ -17,8 +17,8 @@ struct world *world_new(const char *kommunen, const char *projekte, const char *
     assert_non_null(w);
     w->dir = fixture_dir();
     findings_init(&w->f, 100);
-    assert_int_equal(taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", &w->areas, &w->f), IKZ_OK);
-    assert_int_equal(labels_load(IKZ_SOURCE_DIR "/templates/kennzahlen.csv", "k", &w->labels, &w->f), IKZ_OK);
+    assert_int_equal(taskareas_load(IKZ_SOURCE_DIR "/templates/aufgabenbereiche.csv", "a", NULL, &w->areas, &w->f), IKZ_OK);
+    assert_int_equal(labels_load(IKZ_SOURCE_DIR "/templates/kennzahlen.csv", "k", NULL, &w->labels, &w->f), IKZ_OK);
     char *reg = fixture_write(w->dir, "kommunen.csv", kommunen, (size_t)-1);
     char *proj = fixture_write(w->dir, "projekte.csv", projekte, (size_t)-1);
     char *bet = fixture_write(w->dir, "beteiligungen.csv", beteiligungen, (size_t)-1);

@@ -70,6 +70,20 @@ bool text_utf8_valid(const char *s, size_t len)
     return true;
 }
 
+bool text_xml_safe(const char *s, size_t len)
+{
+    if (!text_utf8_valid(s, len))
+        return false;
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+            return false;
+        if (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF))
+            return false; /* U+FFFE, U+FFFF */
+    }
+    return true;
+}
+
 static size_t _put_utf8(unsigned cp, char *out)
 {
     if (cp < 0x80) {

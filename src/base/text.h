@@ -42,6 +42,11 @@ long text_decode(struct text_decoder *dec, const char *in, size_t len, char *out
 /* True if s is well-formed UTF-8 (no overlongs, no surrogates). */
 bool text_utf8_valid(const char *s, size_t len);
 
+/* True if s is well-formed UTF-8 and holds only characters XML 1.0 allows
+ * (no C0 control but tab, line feed and carriage return; no U+FFFE or
+ * U+FFFF): text that goes into the workbook's XML. */
+bool text_xml_safe(const char *s, size_t len);
+
 /* Strips blanks (space, tab, no-break space U+00A0) from both ends in place
  * and returns s. */
 char *text_trim(char *s);

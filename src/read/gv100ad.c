@@ -142,6 +142,10 @@ static int _record(struct _reader *r, const char *line, size_t len, long lineno,
     if (!_decode(r, line, len, lineno, &n, &bytes))
         return r->oom ? IKZ_ERR_OSERR : 0;
     const char *s = r->utf8;
+    /* Blanks after the record's 220 positions (a DOS tool's padding) are
+     * no part of it. */
+    while (n > GV100AD_RECORD_CHARS && (s[r->at[n - 1]] == ' ' || s[r->at[n - 1]] == '\t'))
+        bytes = r->at[--n];
     char satz[3], stand[9], land[3], rb[2], kreis[3], gemeinde[4], name[256], tk[3], bev[16];
     _field(s, r->at, n, bytes, 1, 2, satz, sizeof satz);
     int satzart = digits_exact(satz, 2) ? atoi(satz) : -1;
@@ -177,6 +181,12 @@ static int _record(struct _reader *r, const char *line, size_t len, long lineno,
     _field(s, r->at, n, bytes, 14, 15, kreis, sizeof kreis);
     _field(s, r->at, n, bytes, 16, 18, gemeinde, sizeof gemeinde);
     _field(s, r->at, n, bytes, 23, 72, name, sizeof name);
+    if (!text_xml_safe(name, strlen(name))) {
+        /* The name goes into the workbook's XML, which cannot hold it. */
+        findings_add(r->findings, FINDING_KODIERUNG, r->display, lineno, "name (Stellen 23-72)", NULL,
+                     "ein Steuerzeichen, U+FFFE oder U+FFFF im Namen");
+        return 0;
+    }
     _field(s, r->at, n, bytes, 123, 124, tk, sizeof tk);
     _field(s, r->at, n, bytes, 140, 150, bev, sizeof bev);
     struct gv_record rec = {satzart, land, rb, kreis, gemeinde, name, tk, bev, lineno};
@@ -212,7 +222,7 @@ enum ikz_status gv100ad_read(const char *path, const char *display, gv100ad_reco
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
-    long lineno = 0;
+    long lineno = 0, blank_from = 0; /* the first of the blank lines just read, or 0 */
     int stop = 0;
     while (!stop && (got = getline(&line, &cap, fp)) > 0) {
         digest_update(dg, line, (size_t)got);
@@ -227,6 +237,21 @@ enum ikz_status gv100ad_read(const char *path, const char *display, gv100ad_reco
             findings_add(findings, FINDING_KODIERUNG, display, lineno, NULL, NULL, "NUL-Byte im Satz");
             continue;
         }
+        /* Empty lines, blanks or a DOS end-of-file mark (^Z) at the end of
+         * the file are what Destatis files and DOS tools leave there; only
+         * when a record follows are they records, and each a finding. */
+        if (strspn(line, " \t\x1A") >= len) {
+            if (!blank_from)
+                blank_from = lineno;
+            continue;
+        }
+        for (long b = blank_from; b && b < lineno && !stop; b++) {
+            info->rows++;
+            stop = _record(&r, "", 0, b, fn, ctx);
+        }
+        blank_from = 0;
+        if (stop)
+            break;
         info->rows++;
         stop = _record(&r, line, len, lineno, fn, ctx);
     }

@@ -13,6 +13,7 @@ struct _parse {
     void *ctx;
     FILE *fp;
     long line; /* of the line inih read last */
+    long too_long; /* the first line longer than inih's buffer, or 0 */
     char **seen; /* "section\nkey" of every entry so far */
     size_t n, cap;
     bool duplicate;
@@ -59,8 +60,23 @@ static char *_read_line(char *str, int num, void *stream)
 {
     struct _parse *p = stream;
     char *s = fgets(str, num, p->fp);
-    if (s)
-        p->line++;
+    if (!s)
+        return NULL;
+    p->line++;
+    /* inih reads at most num - 1 bytes of a line and would take the rest
+     * as a line of its own: a title cut short, and its tail, if it holds
+     * '=' or ':', an entry nobody wrote. Such a line ends the parse here
+     * (NULL is end of file to inih); inifile_parse reports it. */
+    size_t len = strlen(s);
+    if (len == (size_t)num - 1 && s[len - 1] != '\n') {
+        int c = getc(p->fp);
+        if (c == '\n' || c == '\r') {
+            ungetc(c, p->fp); /* exactly num - 1 bytes: inih reads the line end as an empty line */
+        } else if (c != EOF) {
+            p->too_long = p->line;
+            return NULL;
+        }
+    }
     return s;
 }
 
@@ -79,7 +95,11 @@ enum ikz_status inifile_parse(const char *path, inifile_entry_fn fn, void *ctx, 
     for (size_t i = 0; i < p.n; i++)
         free(p.seen[i]);
     free(p.seen);
-    *line = rc > 0 ? rc : 0;
     *duplicate = p.duplicate;
+    if (rc == 0 && p.too_long) {
+        *line = p.too_long;
+        return IKZ_ERR_CONFIG;
+    }
+    *line = rc > 0 ? rc : 0;
     return rc == 0 ? IKZ_OK : rc < 0 ? IKZ_ERR_NOINPUT : IKZ_ERR_CONFIG;
 }

@@ -62,12 +62,12 @@ static int _row(void *ctx, const struct csv_record *rec)
     return 0;
 }
 
-enum ikz_status labels_load(const char *path, const char *display, struct labels *out,
+enum ikz_status labels_load(const char *path, const char *display, const struct csvfile_options *opt, struct labels *out,
                             struct findings *findings)
 {
     memset(out, 0, sizeof *out);
     struct csvfile *cf;
-    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    enum ikz_status st = csvfile_open(path, display, opt, findings, &cf);
     if (st != IKZ_OK)
         return st == IKZ_ERR_OSERR ? st : IKZ_ERR_CONFIG;
     static const char *const names[] = {"kennzahl", "bezeichnung", "definition"};
@@ -77,6 +77,10 @@ enum ikz_status labels_load(const char *path, const char *display, struct labels
     if (st == IKZ_OK)
         st = csvfile_each(cf, _row, &ld);
     csvfile_close(cf);
+    if (st == IKZ_OK && !ld.bad && out->n == 0) {
+        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 1, NULL, NULL, "die Liste hat keine Zeile");
+        ld.bad = true;
+    }
     if (st == IKZ_OK && ld.bad)
         st = IKZ_ERR_CONFIG;
     return st == IKZ_ERR_DATA ? IKZ_ERR_CONFIG : st;

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "csvfile.h"
 #include "findings.h"
 #include "status.h"
 
@@ -18,7 +19,7 @@ struct labels {
 
 /* Loads the file; IKZ_ERR_CONFIG (with findings) if it is unreadable, lacks
  * a column or names a key twice. */
-enum ikz_status labels_load(const char *path, const char *display, struct labels *out,
+enum ikz_status labels_load(const char *path, const char *display, const struct csvfile_options *opt, struct labels *out,
                             struct findings *findings);
 
 /* The label or definition for key, or NULL; borrowed from the labels. */

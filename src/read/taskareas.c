@@ -49,13 +49,14 @@ static int _row(void *ctx, const struct csv_record *rec)
     return 0;
 }
 
-enum ikz_status taskareas_load(const char *path, const char *display, struct task_areas *out,
+enum ikz_status taskareas_load(const char *path, const char *display, const struct csvfile_options *opt,
+                               struct task_areas *out,
                                struct findings *findings)
 {
     memset(out, 0, sizeof *out);
     out->ozg = -1;
     struct csvfile *cf;
-    enum ikz_status st = csvfile_open(path, display, NULL, findings, &cf);
+    enum ikz_status st = csvfile_open(path, display, opt, findings, &cf);
     if (st != IKZ_OK)
         return st == IKZ_ERR_OSERR ? st : IKZ_ERR_CONFIG;
     static const char *const names[] = {"code", "bezeichnung"};
@@ -65,6 +66,8 @@ enum ikz_status taskareas_load(const char *path, const char *display, struct tas
     if (st == IKZ_OK)
         st = csvfile_each(cf, _row, &ld);
     csvfile_close(cf);
+    if (st == IKZ_OK && !ld.bad && out->n == 0)
+        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 1, NULL, NULL, "die Liste hat keine Zeile");
     if (st == IKZ_OK && (ld.bad || out->n == 0))
         st = IKZ_ERR_CONFIG;
     if (st == IKZ_ERR_DATA)

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "csvfile.h"
 #include "findings.h"
 #include "status.h"
 
@@ -27,7 +28,8 @@ struct task_areas {
 
 /* Loads the list; problems become findings, and the status is
  * IKZ_ERR_CONFIG for a list that is unreadable, empty or has a code twice. */
-enum ikz_status taskareas_load(const char *path, const char *display, struct task_areas *out,
+enum ikz_status taskareas_load(const char *path, const char *display, const struct csvfile_options *opt,
+                               struct task_areas *out,
                                struct findings *findings);
 
 /* Index of the area named by code or label (blanks around ignored by the

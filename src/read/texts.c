@@ -2,13 +2,29 @@
 #include "texts.h"
 
 #include "inifile.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* A text that goes into the workbook's XML must be UTF-8 and hold only
+ * characters XML allows: a texte.ini saved as Latin-1 or holding a U+FFFE
+ * would otherwise make a workbook that no reader opens, found only when it
+ * is read back (and then it looked like a disk fault). */
+struct _load {
+    struct texts *t;
+    bool not_xml; /* the entry refused was not UTF-8 or not XML-safe */
+};
+
 static bool _on_entry(void *user, const char *section, const char *name, const char *value, long line)
 {
-    struct texts *t = user;
+    struct _load *ld = user;
+    struct texts *t = ld->t;
+    if (!text_xml_safe(section, strlen(section)) || !text_xml_safe(name, strlen(name)) ||
+        !text_xml_safe(value, strlen(value))) {
+        ld->not_xml = true;
+        return false;
+    }
     if (t->n == t->cap) {
         size_t cap = t->cap ? 2 * t->cap : 64;
         long *l = realloc(t->line, cap * sizeof *l);
@@ -42,11 +58,15 @@ enum ikz_status texts_load(const char *path, const char *display, struct texts *
     out->display = display;
     long line;
     bool duplicate;
-    enum ikz_status st = inifile_parse(path, _on_entry, out, &line, &duplicate);
+    struct _load ld = {out, false};
+    enum ikz_status st = inifile_parse(path, _on_entry, &ld, &line, &duplicate);
     if (st == IKZ_OK)
         return IKZ_OK;
     if (st == IKZ_ERR_NOINPUT)
         findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 0, NULL, NULL, "Datei nicht lesbar");
+    else if (ld.not_xml)
+        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, line, NULL, NULL,
+                     "kein gültiges UTF-8 oder ein Steuerzeichen, U+FFFE oder U+FFFF (die Datei muss UTF-8 sein)");
     else if (duplicate)
         findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, line, NULL, NULL,
                      "Schlüssel doppelt im selben Abschnitt");
