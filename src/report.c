@@ -672,7 +672,7 @@ static enum ikz_status _paragraphs(struct run *r, const struct report_options *o
         if (!*id)
             continue;
         long i = press_find_projekt(&r->ex, id);
-        if (i < 0 || !aggregate_is_active(&r->ex.projekt[i], opt->stichtag)) {
+        if (i < 0 || !aggregate_is_active(&r->ex.projekt[i], opt->stichtag) || !aggregate_in_report(&r->ex.projekt[i])) {
             findings_add(&r->findings, FINDING_PROJEKTTEXT_OHNE_PROJEKT, opt->job_path ? _display(opt->job_path) : "Kommandozeile",
                          0, "projekttexte", id, NULL);
             continue;
@@ -1336,6 +1336,9 @@ enum ikz_status report_projekttext(const struct report_options *opt_in)
         bool later = p->bewilligt > opt->stichtag;
         date_format_de(later ? p->bewilligt : p->widerrufen, when);
         log_error("project %s is not funded on %s: %s on %s", opt->projekt, day, later ? "approved" : "revoked", when);
+        st = IKZ_ERR_DATA;
+    } else if (st == IKZ_OK && !aggregate_in_report(&r.ex.projekt[i])) {
+        log_error("project %s has no participant in Land %s (--land)", opt->projekt, r.land ? r.land : "alle");
         st = IKZ_ERR_DATA;
     }
     if (st == IKZ_OK) {

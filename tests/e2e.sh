@@ -158,4 +158,31 @@ expect_eq "template error finding" \
     "$(findings | head -1)"
 [ ! -e "$work/o5/2024" ] && ok || bad "template error published"
 
+# --land: a Land's report counts the projects with at least one participant
+# of that Land. Five Hessian projects, IKZ-2004-001 also with Berlin: for
+# Berlin one project with one participation, its four Hessian partners
+# cross-border; for Hessen all five, Berlin the one cross-border partner.
+mkdir -p "$work/zwei"
+head -6 "$src/sample-data/projekte.csv" >"$work/zwei/projekte.csv"
+{ head -1 "$src/sample-data/beteiligungen.csv"; grep -a '^IKZ-2004-00[1-5];' "$src/sample-data/beteiligungen.csv"
+  echo 'IKZ-2004-001;11000000;beteiligt'; } >"$work/zwei/beteiligungen.csv"
+cp "$src/sample-data/GV100AD_301123.txt" "$work/zwei/"
+hessen_rows=$(grep -ac '^IKZ-2004-00[1-5];' "$src/sample-data/beteiligungen.csv")
+run run --input "$work/zwei" --output "$work/o11" --year 2024 --land 11
+expect_eq "--land 11: exit" 0 "$rc"
+k=$work/o11/2024/csv/kennzahlen.csv
+expect_eq "--land 11: projects" 1 "$(kennzahl "$k" projekte_gefoerdert)"
+expect_eq "--land 11: participations" 1 "$(kennzahl "$k" beteiligungen)"
+expect_eq "--land 11: cross-border" 4 "$(kennzahl "$k" beteiligungen_anderes_land)"
+expect_eq "--land 11: participants per project, mean" 1 "$(kennzahl "$k" beteiligte_je_projekt_mittelwert)"
+expect_eq "--land 11: participants per project, min" 1 "$(kennzahl "$k" beteiligte_je_projekt_min)"
+run run --input "$work/zwei" --output "$work/o06" --year 2024 --land 06
+k=$work/o06/2024/csv/kennzahlen.csv
+expect_eq "--land 06: projects" 5 "$(kennzahl "$k" projekte_gefoerdert)"
+expect_eq "--land 06: participations" "$hessen_rows" "$(kennzahl "$k" beteiligungen)"
+expect_eq "--land 06: cross-border" 1 "$(kennzahl "$k" beteiligungen_anderes_land)"
+run projekttext --input "$work/zwei" --year 2024 --land 11 --projekt IKZ-2004-002
+expect_eq "--land 11: projekttext of a Hessian project: exit" 65 "$rc"
+expect_true "--land 11: projekttext says why" grep -q "ERROR project IKZ-2004-002 has no participant in Land 11 (--land)$" "$work/out"
+
 finish

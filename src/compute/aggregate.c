@@ -9,6 +9,13 @@ bool aggregate_is_active(const struct projekt *p, ikz_date s)
     return projekt_funded(p, s);
 }
 
+bool aggregate_in_report(const struct projekt *p)
+{
+    /* Its participations in the report's Land; the partners of other
+     * Länder are only counted (outside). */
+    return p->count > 0;
+}
+
 /* *sum += v, false if that would overflow. The readers bound each amount
  * (MONEY_MAX_CENTS), so this cannot fail for any export that fits in
  * memory; it is checked all the same, never trusted. */
@@ -37,7 +44,8 @@ static enum ikz_status _years(const struct exports *ex, const struct aggregate *
     int first = 0, last = date_year(agg->stichtag);
     for (size_t i = 0; i < ex->n_projekte; i++) {
         const struct projekt *p = &ex->projekt[i];
-        if (p->usable && p->bewilligt <= agg->stichtag && (first == 0 || date_year(p->bewilligt) < first))
+        if (p->usable && aggregate_in_report(p) && p->bewilligt <= agg->stichtag &&
+            (first == 0 || date_year(p->bewilligt) < first))
             first = date_year(p->bewilligt);
     }
     *out = NULL;
@@ -52,7 +60,7 @@ static enum ikz_status _years(const struct exports *ex, const struct aggregate *
         y[j].jahr = first + (int)j;
     for (size_t i = 0; i < ex->n_projekte; i++) {
         const struct projekt *p = &ex->projekt[i];
-        if (!p->usable || p->bewilligt > agg->stichtag)
+        if (!p->usable || !aggregate_in_report(p) || p->bewilligt > agg->stichtag)
             continue;
         size_t j = (size_t)(date_year(p->bewilligt) - first);
         y[j].neu_bewilligt++;
@@ -101,7 +109,7 @@ enum ikz_status aggregate_compute(const struct kommune_register *reg, const stru
 
     for (size_t i = 0; i < ex->n_projekte; i++) {
         const struct projekt *p = &ex->projekt[i];
-        if (!aggregate_is_active(p, stichtag))
+        if (!aggregate_is_active(p, stichtag) || !aggregate_in_report(p))
             continue;
         bool ozg = (long)p->area == areas->ozg && p->bewilligt >= ozg_seit;
         out->flags[i] = (uint8_t)(AGG_ACTIVE | (ozg ? AGG_OZG : 0));
