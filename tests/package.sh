@@ -83,6 +83,15 @@ done
 expect_eq "the drop: the group's, setgid" "ikz-report ikz-report 2770" "$(stat -c '%U %G %a' /var/lib/ikz-report/eingang)"
 expect_eq "/var/log/ikz-report: owner and mode" "ikz-report adm 2750" "$(stat -c '%U %G %a' /var/log/ikz-report)"
 expect_true "the register placed once" test -f /var/lib/ikz-report/register/GV100AD_301123.txt
+# One version, the changelog's: the package, --version, the man pages, and
+# (below) the manifest of the installed job's report.
+version=$(dpkg-query -W -f='${Version}' ikz-report)
+expect_eq "the package's version is the changelog's" "$(dpkg-parsechangelog -l "$src/debian/changelog" -S Version)" "$version"
+expect_eq "ikz-report --version is the package's" "ikz-report $version" "$(ikz-report --version)"
+for m in man1/ikz-report.1 man5/ikz-report.ini.5; do
+    expect_eq "$m: .TH names the package's version" "\"ikz-report $version\"" \
+        "$(zcat "/usr/share/man/$m.gz" | head -1 | grep -o '"ikz-report[^"]*"')"
+done
 conffiles=$(dpkg-query -W -f='${Conffiles}\n' ikz-report | awk '{print $1}')
 for f in /etc/ikz-report/jobs/nightly.ini /etc/ikz-report/jobs/jahresbericht.ini /etc/ikz-report/templates/texte.ini \
     /etc/ikz-report/templates/pressetext.txt /etc/ikz-report/benachrichtigung /etc/cron.d/ikz-report /etc/logrotate.d/ikz-report; do
@@ -120,6 +129,7 @@ expect_true "report published" test -f "$report/ikz-bericht-$year.xlsx"
 expect_eq "report owned by the package's user" "ikz-report" "$(stat -c %U "$report/manifest.json")"
 ikz-report verify "$report" >"$work/verify" 2>&1
 expect_eq "verify accepts the installed job's report" 0 "$?"
+expect_eq "the manifest's version is the package's" '"version":	"'"$version"'",' "$(grep -o '"version":.*' "$report/manifest.json")"
 expect_true "the report counts the press release's Kommunen" grep -q "^kommunen_gesamt;Kommunen insgesamt;442" "$report/csv/kennzahlen.csv"
 as_ikz ikz-report run --job /etc/ikz-report/jobs/jahresbericht.ini >"$work/out" 2>&1
 expect_eq "the installed yearly job: exit" 0 "$?"
