@@ -18,6 +18,7 @@
 #include "job.h"
 #include "log.h"
 #include "manifest.h"
+#include "owner.h"
 #include "report.h"
 
 static const char _usage_main[] =
@@ -31,7 +32,8 @@ static const char _usage_main[] =
     "\n"
     "Exit codes: 0 done, 64 usage, 65 data errors (nothing published) or a changed\n"
     "report (verify), 66 input missing, 73 cannot create output, 74 I/O error,\n"
-    "75 another run holds the output directory, 78 template or job file error.\n"
+    "75 another run holds the output directory, 77 root on another user's output\n"
+    "directory (run it as that user), 78 template or job file error.\n"
     "See ikz-report(1).\n";
 
 static const char _usage_run[] =
@@ -164,6 +166,41 @@ static bool _count(const char *s, long min, size_t *out)
     return true;
 }
 
+/* Prints argv as a shell would need it typed: words of plain characters
+ * as they are, anything else in single quotes. */
+static void _print_command(FILE *out, int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        bool plain = *a && strspn(a, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./=:@%+,-") == strlen(a);
+        if (plain) {
+            fprintf(out, " %s", a);
+            continue;
+        }
+        fputs(" '", out);
+        for (; *a; a++)
+            if (*a == '\'')
+                fputs("'\\''", out);
+            else
+                fputc(*a, out);
+        fputc('\'', out);
+    }
+}
+
+/* Root on another user's output directory (owner.h): 77 and the command
+ * to type instead, this very command line run as that user. */
+static int _refuse_root(const char *output_dir, int argc, char **argv)
+{
+    char owner[256];
+    struct ikz_error err = {0};
+    if (owner_check(output_dir, owner, sizeof owner, &err) == IKZ_OK)
+        return 0;
+    fprintf(stderr, "ikz-report: %s\nikz-report: run it as %s: runuser -u %s -- ikz-report", err.message, owner, owner);
+    _print_command(stderr, argc, argv);
+    fputc('\n', stderr);
+    return err.status;
+}
+
 enum mode { MODE_RUN, MODE_VALIDATE, MODE_PROJEKTTEXT };
 
 /* run, validate and projekttext share their options. */
@@ -271,10 +308,6 @@ static int _run(int argc, char **argv, enum mode mode)
         .befunde_path = befunde,
         .print_hinweise = verbose,
     };
-    /* A log file that cannot be opened must not cost the report: warn and
-     * go on with stderr, which cron mails anyway. */
-    if (v[JOB_LOG_FILE] && log_open_file(v[JOB_LOG_FILE]) != 0)
-        log_warn("cannot open log file %s: %s; logging to stderr only", v[JOB_LOG_FILE], strerror(errno));
     const struct _source src = {cli, &job, job_path};
     if (v[JOB_OZG_SEIT] && !date_parse(v[JOB_OZG_SEIT], &opt.ozg_seit))
         rc = _value_error(&src, JOB_OZG_SEIT, "--ozg-seit: not a date", v[JOB_OZG_SEIT]);
@@ -325,9 +358,17 @@ static int _run(int argc, char **argv, enum mode mode)
                           v[JOB_MAX_FIELD_BYTES]);
     if (rc == 0 && v[JOB_MAX_COLUMNS] && !_count(v[JOB_MAX_COLUMNS], 1, &opt.limits.max_columns))
         rc = _value_error(&src, JOB_MAX_COLUMNS, "--max-columns: expected a whole number from 1", v[JOB_MAX_COLUMNS]);
+    /* Root on another user's output is refused before anything is
+     * written, the log file included. */
+    if (rc == 0 && mode == MODE_RUN)
+        rc = _refuse_root(opt.output_dir, argc, argv);
+    /* A log file that cannot be opened must not cost the report: warn and
+     * go on with stderr, which cron mails anyway. */
+    if (rc == 0 && v[JOB_LOG_FILE] && log_open_file(v[JOB_LOG_FILE]) != 0)
+        log_warn("cannot open log file %s: %s; logging to stderr only", v[JOB_LOG_FILE], strerror(errno));
     if (rc == 0)
         rc = mode == MODE_RUN ? report_run(&opt) : mode == MODE_VALIDATE ? report_validate(&opt) : report_projekttext(&opt);
-    if (rc != 0 && rc != IKZ_ERR_USAGE)
+    if (rc != 0 && rc != IKZ_ERR_USAGE && rc != IKZ_ERR_NOPERM)
         log_error("exit %d: %s", rc, ikz_strerror((enum ikz_status)rc));
     job_free(&job);
     return rc;

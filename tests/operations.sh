@@ -277,6 +277,32 @@ else
     bad "progress test needs script (util-linux) and gen-bench"
 fi
 
+# --- root on another user's output: 77, nothing written, the command to type ----------
+# (the package's berichte/ belongs to ikz-report; tests/package.sh runs it there)
+if [ "$(id -u)" = 0 ]; then
+    mkdir -p "$work/fremd/out" && chown 65534 "$work/fremd/out"
+    nobody=$(getent passwd 65534 | cut -d: -f1)
+    run run --input "$src/sample-data" --output "$work/fremd/out" --year 2024 --log-file "$work/fremd/out/log"
+    expect_eq "root on another user's output: exit" 77 "$rc"
+    expect_eq "root on another user's output: the message" \
+        "ikz-report: $work/fremd/out belongs to $nobody: a run as root would leave files there that $nobody cannot remove; nothing done
+ikz-report: run it as $nobody: runuser -u $nobody -- ikz-report run --input $src/sample-data --output $work/fremd/out --year 2024 --log-file $work/fremd/out/log" \
+        "$(cat "$work/out")"
+    expect_eq "root on another user's output: nothing written, not even the log" "" "$(ls -A "$work/fremd/out")"
+    chown 65534 "$work/fremd"
+    run run --input "$src/sample-data" --output "$work/fremd/neu" --year 2024
+    expect_eq "root making an output in another user's directory: exit" 77 "$rc"
+    expect_true "root making an output in another user's directory: says where" \
+        grep -qx "ikz-report: $work/fremd/neu would be made in $work/fremd, which belongs to $nobody: .*; nothing done" "$work/out"
+    expect_true "root making an output in another user's directory: not made" test ! -e "$work/fremd/neu"
+    run validate --input "$src/sample-data" --output "$work/fremd/out" --year 2024
+    expect_eq "validate as root writes nothing, so it is not refused" 0 "$rc"
+    run run --input "$src/sample-data" --output "$work/fremd/out" --year 2024 --stichtag "it's"
+    expect_eq "a usage error first" 64 "$rc"
+else
+    echo "operations.sh: root runs not checked (not root)" >&2
+fi
+
 # --- every option of --help is in the man page -----------------------------------------
 for opt in $("$bin" run --help | grep -o -- '--[a-z-]*' | sort -u); do
     expect_true "man page documents $opt" grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" "$src/docs/ikz-report.1"

@@ -131,6 +131,17 @@ ikz-report verify "$report" >"$work/verify" 2>&1
 expect_eq "verify accepts the installed job's report" 0 "$?"
 expect_eq "the manifest's version is the package's" '"version":	"'"$version"'",' "$(grep -o '"version":.*' "$report/manifest.json")"
 expect_true "the report counts the press release's Kommunen" grep -q "^kommunen_gesamt;Kommunen insgesamt;442" "$report/csv/kennzahlen.csv"
+# Root by hand on the package's output: refused, with the command to type,
+# and nothing left that the package's user could not remove.
+before=$(find /var/lib/ikz-report/berichte | sort)
+ikz-report run --job /etc/ikz-report/jobs/nightly.ini >"$work/out" 2>&1
+expect_eq "root on the package's output: exit 77 (EX_NOPERM)" 77 "$?"
+expect_eq "root on the package's output: says how to run it" \
+    "ikz-report: run it as ikz-report: runuser -u ikz-report -- ikz-report run --job /etc/ikz-report/jobs/nightly.ini" \
+    "$(sed -n 2p "$work/out")"
+expect_eq "root on the package's output: nothing written" "$before" "$(find /var/lib/ikz-report/berichte | sort)"
+expect_eq "root never left a file the package's user cannot remove" "" \
+    "$(find /var/lib/ikz-report /var/log/ikz-report ! -user ikz-report)"
 as_ikz ikz-report run --job /etc/ikz-report/jobs/jahresbericht.ini >"$work/out" 2>&1
 expect_eq "the installed yearly job: exit" 0 "$?"
 expect_true "yearly report of last year" test -f "/var/lib/ikz-report/berichte/$(( $(date +%Y) - 1 ))/manifest.json"
