@@ -107,6 +107,27 @@ fi
 expect_true "the nightly timer enabled" test -L /etc/systemd/system/timers.target.wants/ikz-report-nightly.timer
 expect_true "the yearly timer enabled" test -L /etc/systemd/system/timers.target.wants/ikz-report-jahresbericht.timer
 
+# --- the shipped sample, as the man page's EXAMPLES run it, and the autopkgtest --------
+# As an ordinary user (nobody), into a directory of its own.
+sample_out=$(mktemp -d /tmp/ikz-sample.XXXXXX) && chown nobody "$sample_out"
+runuser -u nobody -- ikz-report run --input /usr/share/ikz-report/sample-data --output "$sample_out/out" --year 2024 \
+    >"$work/out" 2>&1
+expect_eq "the man page's example on the shipped sample: exit" 0 "$?"
+expect_true "the man page's EXAMPLES run the shipped sample" \
+    sh -c "zcat /usr/share/man/man1/ikz-report.1.gz | mandoc -T ascii | sed 's/.\x08//g' | grep -q 'ikz-report run --input /usr/share/ikz-report/sample-data --output out --year 2024'"
+runuser -u nobody -- ikz-report verify "$sample_out/out/2024" >"$work/verify" 2>&1
+expect_eq "verify accepts the sample's report" 0 "$?"
+expect_true "the sample's report: the press release's 442 Kommunen" \
+    grep -q "^kommunen_gesamt;Kommunen insgesamt;442" "$sample_out/out/2024/csv/kennzahlen.csv"
+expect_true "debian/tests/control runs the test 'sample' on the package" \
+    sh -c "grep -qx 'Tests: sample' '$src/debian/tests/control' && grep -qx 'Depends: @' '$src/debian/tests/control'"
+rm -rf "$sample_out"/* && mkdir "$sample_out/tmp" && chown nobody "$sample_out/tmp"
+runuser -u nobody -- env AUTOPKGTEST_TMP="$sample_out/tmp" sh "$src/debian/tests/sample" >"$work/out" 2>"$work/err"
+expect_eq "autopkgtest sample (as nobody): exit" 0 "$?"
+expect_eq "autopkgtest sample: nothing on stderr (it has no allow-stderr)" "" "$(cat "$work/err")"
+expect_eq "autopkgtest sample: its line" "sample: report of 2024 published and verified" "$(cat "$work/out")"
+rm -rf "$sample_out"
+
 # --- the nightly job as the package's user ----------------------------------------------
 as_ikz() { runuser -u ikz-report -- "$@"; }
 as_ikz ikz-report run --job /etc/ikz-report/jobs/nightly.ini >"$work/out" 2>&1
