@@ -303,8 +303,5 @@ else
     echo "operations.sh: root runs not checked (not root)" >&2
 fi
 
-# --- every option of --help is in the man page -----------------------------------------
-for opt in $("$bin" run --help | grep -o -- '--[a-z-]*' | sort -u); do
-    expect_true "man page documents $opt" grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" "$src/docs/ikz-report.1"
-done
+# (--help, the man pages and the code agree: tests/manpages.sh)
 finish

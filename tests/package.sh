@@ -88,6 +88,8 @@ expect_true "the register placed once" test -f /var/lib/ikz-report/register/GV10
 version=$(dpkg-query -W -f='${Version}' ikz-report)
 expect_eq "the package's version is the changelog's" "$(dpkg-parsechangelog -l "$src/debian/changelog" -S Version)" "$version"
 expect_eq "ikz-report --version is the package's" "ikz-report $version" "$(ikz-report --version)"
+expect_true "--help: the templates default to the conffiles" \
+    sh -c "ikz-report run --help | grep -q -- '--templates DIR .*default /etc/ikz-report/templates\$'"
 for m in man1/ikz-report.1 man5/ikz-report.ini.5; do
     expect_eq "$m: .TH names the package's version" "\"ikz-report $version\"" \
         "$(zcat "/usr/share/man/$m.gz" | head -1 | grep -o '"ikz-report[^"]*"')"
