@@ -255,10 +255,22 @@ expect_eq "cron wrapper exit" 0 "$rc"
 expect_eq "cron wrapper is silent on success" "" "$(cat "$work/out")"
 expect_true "cron wrapper logs a line" grep -Eq "^[0-9T:-]+Z ikz-report-cron\[[0-9]+\] job=$work/site/jobs/nightly.ini exit=0: published$" "$work/cron.log"
 printf '[job]\ninput = %s\noutput = %s\nstichtag = 2024-12-31\ntemplates = %s\n' "$work/bad" "$work/cr" "$src/templates" >"$work/badjob.ini"
-env -i IKZ_REPORT="$bin" IKZ_CRON_LOG="$work/cron.log" "$src/cron/ikz-report-cron" "$work/badjob.ini" >"$work/out" 2>&1; rc=$?
+# A failure is mailed by the notification beside the wrapper, to the one
+# recipient of the benachrichtigung file (a fake sendmail keeps the mail).
+printf '#!/bin/sh\ncat >"%s/mail"\n' "$work" >"$work/sendmail" && chmod +x "$work/sendmail"
+printf '# the one place\nMAILTO="statistik@example.org"\n' >"$work/benachrichtigung"
+env -i IKZ_REPORT="$bin" IKZ_CRON_LOG="$work/cron.log" IKZ_SENDMAIL="$work/sendmail" \
+    IKZ_BENACHRICHTIGUNG="$work/benachrichtigung" MAILTO=cron@example.org \
+    "$src/cron/ikz-report-cron" "$work/badjob.ini" >"$work/out" 2>&1; rc=$?
 expect_eq "cron wrapper passes the exit code on" 65 "$rc"
-expect_true "cron wrapper tells cron's mail" grep -q "exit=65: data errors in the exports; nothing published" "$work/out"
-expect_true "cron wrapper mails the job's log too" grep -q "fehler.*see the Prüfbericht\|ERROR" "$work/out"
+expect_true "cron wrapper prints its line" grep -q "exit=65: data errors in the exports; nothing published" "$work/out"
+expect_true "cron wrapper prints the job's log too" grep -q "fehler.*see the Prüfbericht\|ERROR" "$work/out"
+expect_eq "cron wrapper's mail: to the benachrichtigung's MAILTO, not cron's" "To: statistik@example.org" "$(head -1 "$work/mail")"
+expect_eq "cron wrapper's mail: MIME headers" "MIME-Version: 1.0
+Content-Type: text/plain; charset=UTF-8
+Content-Transfer-Encoding: 8bit" "$(sed -n '3,5p' "$work/mail")"
+expect_true "cron wrapper's mail: its line" grep -q "exit=65: data errors in the exports; nothing published" "$work/mail"
+expect_true "cron wrapper's mail: the job's log" grep -q "ERROR" "$work/mail"
 mkdir -p "$work/leer/eingang"
 env -i IKZ_REPORT="$bin" IKZ_CRON_LOG="$work/cron.log" "$src/cron/ikz-report-cron" "$work/leer/job.ini" >"$work/out" 2>&1; rc=$?
 expect_eq "cron wrapper, empty drop: exit" 0 "$rc"
