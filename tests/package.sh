@@ -269,7 +269,8 @@ done
 # mails nothing itself. A fake sendmail, writable by the package's user,
 # keeps the mail.
 expect_eq "cron.d: MAILTO empty, its only MAILTO" 'MAILTO=""' "$(grep '^MAILTO' /etc/cron.d/ikz-report)"
-expect_eq "systemd units: no MAILTO of their own" "" "$(grep -l 'MAILTO\|benachrichtigung' /lib/systemd/system/ikz-report*)"
+expect_eq "systemd units: no MAILTO or EnvironmentFile of their own" "" \
+    "$(grep -l '^[^#]*\(MAILTO\|EnvironmentFile\)' /lib/systemd/system/ikz-report*)"
 mailbox=$(mktemp -d /tmp/ikz-mail.XXXXXX) && chown ikz-report "$mailbox"
 printf '#!/bin/sh\ncat >"%s/mail"\n' "$mailbox" >"$work/sendmail"
 chmod 755 "$work" "$work/sendmail"
@@ -308,6 +309,7 @@ rm -f "$mailbox/mail"
 as_ikz env MAILTO= IKZ_SENDMAIL="$work/sendmail" /usr/libexec/ikz-report/ikz-report-cron /etc/ikz-report/jobs/fehlt.ini \
     >"$work/out" 2>&1
 expect_eq "cron, a failed night: the job's exit" 66 "$?"
+[ -f "$mailbox/mail" ] || cat "$work/out" >&2
 expect_eq "cron, a failed night: mailed to benachrichtigung's MAILTO" "To: statistik@example.org" "$(head -1 "$mailbox/mail" 2>/dev/null)"
 expect_true "cron, a failed night: the mail has MIME-Version" grep -qx "MIME-Version: 1.0" "$mailbox/mail"
 expect_true "cron, a failed night: the mail has the job's error" grep -q "fehlt.ini: cannot read the job file" "$mailbox/mail"
