@@ -305,6 +305,7 @@ if [ ! -d /run/systemd/system ]; then
 fi
 # A failed night under cron: the wrapper mails benachrichtigung's MAILTO
 # (cron's MAILTO is empty and would mail nothing).
+printf '#!/bin/sh\ncat >"%s/mail"\n' "$mailbox" >"$work/sendmail" # it failed on purpose above
 rm -f "$mailbox/mail"
 as_ikz env MAILTO= IKZ_SENDMAIL="$work/sendmail" /usr/libexec/ikz-report/ikz-report-cron /etc/ikz-report/jobs/fehlt.ini \
     >"$work/out" 2>&1
