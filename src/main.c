@@ -18,6 +18,7 @@
 #include "job.h"
 #include "log.h"
 #include "manifest.h"
+#include "owner.h"
 #include "report.h"
 
 static const char _usage_main[] =
@@ -31,7 +32,8 @@ static const char _usage_main[] =
     "\n"
     "Exit codes: 0 done, 64 usage, 65 data errors (nothing published) or a changed\n"
     "report (verify), 66 input missing, 73 cannot create output, 74 I/O error,\n"
-    "75 another run holds the output directory, 78 template or job file error.\n"
+    "75 another run holds the output directory, 77 root on another user's output\n"
+    "directory (run it as that user), 78 template or job file error.\n"
     "See ikz-report(1).\n";
 
 static const char _usage_run[] =
@@ -45,16 +47,19 @@ static const char _usage_run[] =
     "Options override the job file's keys of the same name.\n"
     "\n"
     "  --job FILE             job file (INI, section [job]; see ikz-report(1))\n"
-    "  --input DIR            export directory (projekte.csv, beteiligungen.csv, kommunen.csv);\n"
-    "                         overrides a job's drop (input = DIR/*)\n"
+    "  --input DIR            export directory (projekte.csv, beteiligungen.csv, the register);\n"
+    "                         'DIR/*' (quoted): a drop, its newest complete delivery is read;\n"
+    "                         overrides the job's input\n"
     "  --output DIR           output directory (run)\n"
     "  --year YYYY            Stichtag YYYY-12-31\n"
     "  --stichtag DATE        Stichtag (YYYY-MM-DD or DD.MM.YYYY); default: the delivery's date\n"
-    "                         for a job's drop, else today\n"
+    "                         for a drop, else today\n"
     "  --ozg-seit DATE        OZG cooperations approved from DATE on; default 2021-01-01\n"
     "  --csv-dialect NAME     excel-de (default) or rfc4180\n"
-    "  --register FILE        register of Kommunen; default INPUT/kommunen.csv\n"
-    "  --templates DIR        German texts and task areas; default: installed ones\n"
+    "  --register FILE|DIR    register of Kommunen (GV100AD, GV-ISys CSV or kommunen.csv), or a\n"
+    "                         directory of GV100AD_DDMMYY.txt (the newest up to the Stichtag);\n"
+    "                         default: the input directory, searched the same way\n"
+    "  --templates DIR        German texts and task areas; default " IKZ_TEMPLATES_DIR "\n"
     "  --gebietsstand TEXT    the register's Gebietsstand, for the Erläuterungen\n"
     "  --land NN              the report's Land (two digits, 06 Hessen) or alle; default: templates\n"
     "  --gebietsaenderungen FILE  territorial changes; default INPUT/gebietsaenderungen.csv if there\n"
@@ -120,12 +125,25 @@ static int _value_error(const struct _source *src, enum job_key k, const char *w
     return IKZ_ERR_CONFIG;
 }
 
+/* A required key that neither the command line nor the job file gives:
+ * without a job file a usage error (64); with one, the job file lacks it
+ * (78, like any other fault of the file). */
+static int _missing(const char *job_path, const char *key, const char *usage)
+{
+    if (!job_path)
+        return _usage_error(usage, NULL);
+    fprintf(stderr, "ikz-report: %s: %s: missing; the job file must name it (or give --%s on the command line)\n",
+            job_path, key, key);
+    return IKZ_ERR_CONFIG;
+}
+
 /* The Stichtag from --year, --stichtag or the job file's stichtag, and
  * where it came from. None given: the delivery's date for a drop (known
  * only once it is chosen), else today. */
-static int _stichtag(const char *year, const char *stichtag, const char *job_value, bool drop, ikz_date today,
-                     ikz_date *out, enum stichtag_source *source)
+static int _stichtag(const char *year, const struct _source *src, bool drop, ikz_date today, ikz_date *out,
+                     enum stichtag_source *source)
 {
+    const char *stichtag = src->cli[JOB_STICHTAG];
     *source = STICHTAG_GIVEN;
     if (year && stichtag)
         return _usage_error("--year and --stichtag exclude each other", NULL);
@@ -137,7 +155,7 @@ static int _stichtag(const char *year, const char *stichtag, const char *job_val
         *out = date_make((int)y, 12, 31);
         return 0;
     }
-    const char *s = stichtag ? stichtag : job_value;
+    const char *s = stichtag ? stichtag : src->job->value[JOB_STICHTAG];
     if (!s && drop) {
         *source = STICHTAG_DELIVERY;
         *out = today; /* until the delivery is chosen */
@@ -147,7 +165,7 @@ static int _stichtag(const char *year, const char *stichtag, const char *job_val
     } else if (strcmp(s, "vorjahr") == 0) {
         *out = date_make(date_year(today) - 1, 12, 31);
     } else if (!date_parse(s, out)) {
-        return _usage_error(stichtag ? "--stichtag: not a date" : "job file: stichtag: not a date", s);
+        return _value_error(src, JOB_STICHTAG, "--stichtag: not a date", s);
     }
     return 0;
 }
@@ -162,6 +180,41 @@ static bool _count(const char *s, long min, size_t *out)
         return false;
     *out = (size_t)n;
     return true;
+}
+
+/* Prints argv as a shell would need it typed: words of plain characters
+ * as they are, anything else in single quotes. */
+static void _print_command(FILE *out, int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        bool plain = *a && strspn(a, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./=:@%+,-") == strlen(a);
+        if (plain) {
+            fprintf(out, " %s", a);
+            continue;
+        }
+        fputs(" '", out);
+        for (; *a; a++)
+            if (*a == '\'')
+                fputs("'\\''", out);
+            else
+                fputc(*a, out);
+        fputc('\'', out);
+    }
+}
+
+/* Root on another user's output directory (owner.h): 77 and the command
+ * to type instead, this very command line run as that user. */
+static int _refuse_root(const char *output_dir, int argc, char **argv)
+{
+    char owner[256];
+    struct ikz_error err = {0};
+    if (owner_check(output_dir, owner, sizeof owner, &err) == IKZ_OK)
+        return 0;
+    fprintf(stderr, "ikz-report: %s\nikz-report: run it as %s: runuser -u %s -- ikz-report", err.message, owner, owner);
+    _print_command(stderr, argc, argv);
+    fputc('\n', stderr);
+    return err.status;
 }
 
 enum mode { MODE_RUN, MODE_VALIDATE, MODE_PROJEKTTEXT };
@@ -228,8 +281,15 @@ static int _run(int argc, char **argv, enum mode mode)
         else
             return _usage_error("unknown option or missing value", argv[optind - 1]);
     }
-    if (optind < argc)
+    if (optind < argc) {
+        /* --input DIR/ * unquoted: the shell made the deliveries arguments. */
+        const char *in = cli[JOB_INPUT], *slash = in ? strrchr(in, '/') : NULL;
+        if (slash && strncmp(argv[optind], in, (size_t)(slash - in + 1)) == 0)
+            return _usage_error("unexpected argument (a drop is --input 'DIR/*', quoted so that the shell does "
+                                "not expand it)",
+                                argv[optind]);
         return _usage_error("unexpected argument", argv[optind]);
+    }
 
     struct job job = {0};
     if (job_path) {
@@ -244,8 +304,20 @@ static int _run(int argc, char **argv, enum mode mode)
     for (int k = 0; k < JOB__COUNT; k++)
         v[k] = cli[k] ? cli[k] : job.value[k];
 
-    /* The job's drop, unless --input names a directory of its own. */
-    bool drop = job.input_is_drop && !cli[JOB_INPUT];
+    /* A drop DIR/ * from --input, as from the job's input; --input wins. */
+    char *cli_drop = NULL;
+    if (cli[JOB_INPUT]) {
+        struct ikz_error err = {0};
+        enum ikz_status st = job_drop(cli[JOB_INPUT], "--input", &cli_drop, &err);
+        if (st != IKZ_OK) {
+            fprintf(stderr, "ikz-report: %s\n", err.message);
+            job_free(&job);
+            return st;
+        }
+        if (cli_drop)
+            v[JOB_INPUT] = cli_drop;
+    }
+    bool drop = cli[JOB_INPUT] ? cli_drop != NULL : job.input_is_drop;
     int rc = 0;
     struct report_options opt = {
         .input_dir = drop ? NULL : v[JOB_INPUT],
@@ -271,24 +343,19 @@ static int _run(int argc, char **argv, enum mode mode)
         .befunde_path = befunde,
         .print_hinweise = verbose,
     };
-    /* A log file that cannot be opened must not cost the report: warn and
-     * go on with stderr, which cron mails anyway. */
-    if (v[JOB_LOG_FILE] && log_open_file(v[JOB_LOG_FILE]) != 0)
-        log_warn("cannot open log file %s: %s; logging to stderr only", v[JOB_LOG_FILE], strerror(errno));
     const struct _source src = {cli, &job, job_path};
     if (v[JOB_OZG_SEIT] && !date_parse(v[JOB_OZG_SEIT], &opt.ozg_seit))
         rc = _value_error(&src, JOB_OZG_SEIT, "--ozg-seit: not a date", v[JOB_OZG_SEIT]);
     else if (v[JOB_CSV_DIALECT] && !csv_dialect_parse(v[JOB_CSV_DIALECT], &opt.dialect))
         rc = _value_error(&src, JOB_CSV_DIALECT, "--csv-dialect: expected excel-de or rfc4180", v[JOB_CSV_DIALECT]);
     else if (!opt.input_dir && !opt.drop_dir)
-        rc = _usage_error("--input DIR is required (or a job file with input)", NULL);
+        rc = _missing(job_path, "input", "--input DIR is required (or a job file with input)");
     else if (mode == MODE_PROJEKTTEXT && (!projekt || !*projekt))
         rc = _usage_error("projekttext needs --projekt ID", NULL);
     else if (!validate && !opt.output_dir)
-        rc = _usage_error("--output DIR is required (or a job file with output)", NULL);
+        rc = _missing(job_path, "output", "--output DIR is required (or a job file with output)");
     else
-        rc = _stichtag(year, cli[JOB_STICHTAG], job.value[JOB_STICHTAG], drop, opt.today, &opt.stichtag,
-                       &opt.stichtag_source);
+        rc = _stichtag(year, &src, drop, opt.today, &opt.stichtag, &opt.stichtag_source);
     if (rc == 0 && v[JOB_SIEGEL]) {
         if (strcmp(v[JOB_SIEGEL], "pflicht") == 0)
             opt.seal = SEAL_REQUIRED;
@@ -325,11 +392,20 @@ static int _run(int argc, char **argv, enum mode mode)
                           v[JOB_MAX_FIELD_BYTES]);
     if (rc == 0 && v[JOB_MAX_COLUMNS] && !_count(v[JOB_MAX_COLUMNS], 1, &opt.limits.max_columns))
         rc = _value_error(&src, JOB_MAX_COLUMNS, "--max-columns: expected a whole number from 1", v[JOB_MAX_COLUMNS]);
+    /* Root on another user's output is refused before anything is
+     * written, the log file included. */
+    if (rc == 0 && mode == MODE_RUN)
+        rc = _refuse_root(opt.output_dir, argc, argv);
+    /* A log file that cannot be opened must not cost the report: warn and
+     * go on with stderr, which cron mails anyway. */
+    if (rc == 0 && v[JOB_LOG_FILE] && log_open_file(v[JOB_LOG_FILE]) != 0)
+        log_warn("cannot open log file %s: %s; logging to stderr only", v[JOB_LOG_FILE], strerror(errno));
     if (rc == 0)
         rc = mode == MODE_RUN ? report_run(&opt) : mode == MODE_VALIDATE ? report_validate(&opt) : report_projekttext(&opt);
-    if (rc != 0 && rc != IKZ_ERR_USAGE)
+    if (rc != 0 && rc != IKZ_ERR_USAGE && rc != IKZ_ERR_NOPERM)
         log_error("exit %d: %s", rc, ikz_strerror((enum ikz_status)rc));
     job_free(&job);
+    free(cli_drop);
     return rc;
 }
 
@@ -358,13 +434,13 @@ static const char _usage_einliefern[] =
     "hidden directory in DIR, syncs them, seals them with SHA256SUMS (sha256sum -c\n"
     "accepts it), and renames the directory. Files are made 0640, the directory 0750.\n"
     "\n"
-    "  --eingang DIR   the drop (the package's: /var/lib/ikz-report/eingang)\n"
-    "  --job FILE      the drop is DIR of the job file's input = DIR/*\n"
-    "  --von SRC       the export: projekte.csv, beteiligungen.csv and what else it has\n"
-    "  --datum DATE    the delivery's name, YYYY-MM-DD; default: today\n"
-    "  --ersetzen      replace a delivery of that date (in one step)\n"
-    "  --quiet         no line on success\n"
-    "  -h, --help      this text\n"
+    "  --eingang DIR        the drop (the package's: /var/lib/ikz-report/eingang)\n"
+    "  --job FILE           the drop is DIR of the job file's input = DIR/*\n"
+    "  --von SRC            the export: projekte.csv, beteiligungen.csv and what else it has\n"
+    "  --datum YYYY-MM-DD   the delivery's name; default: today\n"
+    "  --ersetzen           replace a delivery of that date (in one step)\n"
+    "  --quiet              no line on success\n"
+    "  -h, --help           this text\n"
     "\n"
     "Exit 0 delivered, 64 usage, 65 a file name with a newline or backslash, 66 SRC\n"
     "missing, unreadable or without projekte.csv or beteiligungen.csv, 73 the drop\n"

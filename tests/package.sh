@@ -35,6 +35,12 @@ expect_eq "dpkg-buildpackage" 0 "$?"
 expect_eq "dpkg-buildpackage elsewhere" 0 "$?"
 deb=$(ls "$work"/a/ikz-report_*_amd64.deb 2>/dev/null | head -1)
 [ -f "$deb" ] || { bad "no .deb built: $(tail -5 "$work/a/build.log")"; finish; }
+# dh_auto_test ran the fast suites (label "fast") on the build, and the
+# benchmark's programs were not built.
+expect_true "dh_auto_test ran the fast suites, all passed" \
+    grep -Eq '^100% tests passed, 0 tests failed out of [1-9][0-9]+$' "$work/a/build.log"
+expect_eq "dh_auto_test: only the label fast" "fast" "$(sed -n 's/^\([a-z]*\) *= .*sec\*proc.*/\1/p' "$work/a/build.log" | sort -u)"
+expect_eq "no benchmark program built" "" "$(cd "$work/a/ikz-report" && find obj-* -name 'gen-bench' -o -name 'floor-read' -o -name 'floor-write' -o -path '*/bench/*' -type f | head -3)"
 expect_true "a -dbgsym package beside it" test -n "$(ls "$work"/a/ikz-report-dbgsym_*_amd64.deb 2>/dev/null)"
 dpkg-deb -x "$deb" "$work/a/root"
 dpkg-deb -x "$(ls "$work"/b/ikz-report_*_amd64.deb)" "$work/b/root"
@@ -83,6 +89,17 @@ done
 expect_eq "the drop: the group's, setgid" "ikz-report ikz-report 2770" "$(stat -c '%U %G %a' /var/lib/ikz-report/eingang)"
 expect_eq "/var/log/ikz-report: owner and mode" "ikz-report adm 2750" "$(stat -c '%U %G %a' /var/log/ikz-report)"
 expect_true "the register placed once" test -f /var/lib/ikz-report/register/GV100AD_301123.txt
+# One version, the changelog's: the package, --version, the man pages, and
+# (below) the manifest of the installed job's report.
+version=$(dpkg-query -W -f='${Version}' ikz-report)
+expect_eq "the package's version is the changelog's" "$(dpkg-parsechangelog -l "$src/debian/changelog" -S Version)" "$version"
+expect_eq "ikz-report --version is the package's" "ikz-report $version" "$(ikz-report --version)"
+expect_true "--help: the templates default to the conffiles" \
+    sh -c "ikz-report run --help | grep -q -- '--templates DIR .*default /etc/ikz-report/templates\$'"
+for m in man1/ikz-report.1 man5/ikz-report.ini.5; do
+    expect_eq "$m: .TH names the package's version" "\"ikz-report $version\"" \
+        "$(zcat "/usr/share/man/$m.gz" | head -1 | grep -o '"ikz-report[^"]*"')"
+done
 conffiles=$(dpkg-query -W -f='${Conffiles}\n' ikz-report | awk '{print $1}')
 for f in /etc/ikz-report/jobs/nightly.ini /etc/ikz-report/jobs/jahresbericht.ini /etc/ikz-report/templates/texte.ini \
     /etc/ikz-report/templates/pressetext.txt /etc/ikz-report/benachrichtigung /etc/cron.d/ikz-report /etc/logrotate.d/ikz-report; do
@@ -97,6 +114,27 @@ else
 fi
 expect_true "the nightly timer enabled" test -L /etc/systemd/system/timers.target.wants/ikz-report-nightly.timer
 expect_true "the yearly timer enabled" test -L /etc/systemd/system/timers.target.wants/ikz-report-jahresbericht.timer
+
+# --- the shipped sample, as the man page's EXAMPLES run it, and the autopkgtest --------
+# As an ordinary user (nobody), into a directory of its own.
+sample_out=$(mktemp -d /tmp/ikz-sample.XXXXXX) && chown nobody "$sample_out"
+runuser -u nobody -- ikz-report run --input /usr/share/ikz-report/sample-data --output "$sample_out/out" --year 2024 \
+    >"$work/out" 2>&1
+expect_eq "the man page's example on the shipped sample: exit" 0 "$?"
+expect_true "the man page's EXAMPLES run the shipped sample" \
+    sh -c "zcat /usr/share/man/man1/ikz-report.1.gz | mandoc -T ascii | sed 's/.\x08//g' | grep -q 'ikz-report run --input /usr/share/ikz-report/sample-data --output out --year 2024'"
+runuser -u nobody -- ikz-report verify "$sample_out/out/2024" >"$work/verify" 2>&1
+expect_eq "verify accepts the sample's report" 0 "$?"
+expect_true "the sample's report: the press release's 442 Kommunen" \
+    grep -q "^kommunen_gesamt;Kommunen insgesamt;442" "$sample_out/out/2024/csv/kennzahlen.csv"
+expect_true "debian/tests/control runs the test 'sample' on the package" \
+    sh -c "grep -qx 'Tests: sample' '$src/debian/tests/control' && grep -qx 'Depends: @' '$src/debian/tests/control'"
+rm -rf "$sample_out"/* && mkdir "$sample_out/tmp" && chown nobody "$sample_out/tmp"
+runuser -u nobody -- env AUTOPKGTEST_TMP="$sample_out/tmp" sh "$src/debian/tests/sample" >"$work/out" 2>"$work/err"
+expect_eq "autopkgtest sample (as nobody): exit" 0 "$?"
+expect_eq "autopkgtest sample: nothing on stderr (it has no allow-stderr)" "" "$(cat "$work/err")"
+expect_eq "autopkgtest sample: its line" "sample: report of 2024 published and verified" "$(cat "$work/out")"
+rm -rf "$sample_out"
 
 # --- the nightly job as the package's user ----------------------------------------------
 as_ikz() { runuser -u ikz-report -- "$@"; }
@@ -120,7 +158,19 @@ expect_true "report published" test -f "$report/ikz-bericht-$year.xlsx"
 expect_eq "report owned by the package's user" "ikz-report" "$(stat -c %U "$report/manifest.json")"
 ikz-report verify "$report" >"$work/verify" 2>&1
 expect_eq "verify accepts the installed job's report" 0 "$?"
+expect_eq "the manifest's version is the package's" '"version":	"'"$version"'",' "$(grep -o '"version":.*' "$report/manifest.json")"
 expect_true "the report counts the press release's Kommunen" grep -q "^kommunen_gesamt;Kommunen insgesamt;442" "$report/csv/kennzahlen.csv"
+# Root by hand on the package's output: refused, with the command to type,
+# and nothing left that the package's user could not remove.
+before=$(find /var/lib/ikz-report/berichte | sort)
+ikz-report run --job /etc/ikz-report/jobs/nightly.ini >"$work/out" 2>&1
+expect_eq "root on the package's output: exit 77 (EX_NOPERM)" 77 "$?"
+expect_eq "root on the package's output: says how to run it" \
+    "ikz-report: run it as ikz-report: runuser -u ikz-report -- ikz-report run --job /etc/ikz-report/jobs/nightly.ini" \
+    "$(sed -n 2p "$work/out")"
+expect_eq "root on the package's output: nothing written" "$before" "$(find /var/lib/ikz-report/berichte | sort)"
+expect_eq "root never left a file the package's user cannot remove" "" \
+    "$(find /var/lib/ikz-report /var/log/ikz-report ! -user ikz-report)"
 as_ikz ikz-report run --job /etc/ikz-report/jobs/jahresbericht.ini >"$work/out" 2>&1
 expect_eq "the installed yearly job: exit" 0 "$?"
 expect_true "yearly report of last year" test -f "/var/lib/ikz-report/berichte/$(( $(date +%Y) - 1 ))/manifest.json"
@@ -215,11 +265,23 @@ for t in nightly jahresbericht; do
 done
 
 # --- the failure notification --------------------------------------------------------
-printf '#!/bin/sh\ncat >"%s/mail"\n' "$work" >"$work/sendmail"
-chmod +x "$work/sendmail"
-MAILTO=statistik@example.org IKZ_SENDMAIL="$work/sendmail" /usr/libexec/ikz-report/ikz-report-fehler ikz-report-nightly.service >"$work/out" 2>&1
+# The recipient is set in one place, the conffile benachrichtigung; cron.d
+# mails nothing itself. A fake sendmail, writable by the package's user,
+# keeps the mail.
+expect_eq "cron.d: MAILTO empty, its only MAILTO" 'MAILTO=""' "$(grep '^MAILTO' /etc/cron.d/ikz-report)"
+expect_eq "systemd units: no MAILTO or EnvironmentFile of their own" "" \
+    "$(grep -l '^[^#]*\(MAILTO\|EnvironmentFile\)' /lib/systemd/system/ikz-report*)"
+mailbox=$(mktemp -d /tmp/ikz-mail.XXXXXX) && chown ikz-report "$mailbox"
+printf '#!/bin/sh\ncat >"%s/mail"\n' "$mailbox" >"$work/sendmail"
+chmod 755 "$work" "$work/sendmail"
+sed -i 's/^MAILTO=.*/MAILTO=statistik@example.org/' /etc/ikz-report/benachrichtigung
+IKZ_SENDMAIL="$work/sendmail" /usr/libexec/ikz-report/ikz-report-fehler ikz-report-nightly.service >"$work/out" 2>&1
 expect_eq "notification: exit" 0 "$?"
-expect_true "notification: mailed to MAILTO" grep -q "^To: statistik@example.org$" "$work/mail"
+cp "$mailbox/mail" "$work/mail"
+expect_eq "notification: mailed to benachrichtigung's MAILTO" "To: statistik@example.org" "$(head -1 "$work/mail")"
+expect_eq "notification: MIME-Version and the charset" "MIME-Version: 1.0
+Content-Type: text/plain; charset=UTF-8
+Content-Transfer-Encoding: 8bit" "$(sed -n 3,5p "$work/mail")"
 expect_true "notification: subject names the unit" grep -q "^Subject: \[ikz-report\] ikz-report-nightly.service failed on " "$work/mail"
 expect_true "notification: says nothing was published" grep -q "nothing new was published, the previous report is unchanged" "$work/mail"
 printf '#!/bin/sh\nexit 1\n' >"$work/sendmail"
@@ -241,6 +303,18 @@ if [ ! -d /run/systemd/system ]; then
     expect_eq "cron under systemd: does nothing" "$lines" "$(wc -l </var/log/ikz-report/cron.log)"
     rmdir /run/systemd/system /run/systemd 2>/dev/null
 fi
+# A failed night under cron: the wrapper mails benachrichtigung's MAILTO
+# (cron's MAILTO is empty and would mail nothing).
+printf '#!/bin/sh\ncat >"%s/mail"\n' "$mailbox" >"$work/sendmail" # it failed on purpose above
+rm -f "$mailbox/mail"
+as_ikz env MAILTO= IKZ_SENDMAIL="$work/sendmail" /usr/libexec/ikz-report/ikz-report-cron /etc/ikz-report/jobs/fehlt.ini \
+    >"$work/out" 2>&1
+expect_eq "cron, a failed night: the job's exit" 66 "$?"
+[ -f "$mailbox/mail" ] || cat "$work/out" >&2
+expect_eq "cron, a failed night: mailed to benachrichtigung's MAILTO" "To: statistik@example.org" "$(head -1 "$mailbox/mail" 2>/dev/null)"
+expect_true "cron, a failed night: the mail has MIME-Version" grep -qx "MIME-Version: 1.0" "$mailbox/mail"
+expect_true "cron, a failed night: the mail has the job's error" grep -q "fehlt.ini: cannot read the job file" "$mailbox/mail"
+rm -rf "$mailbox"
 
 # --- remove, then purge --------------------------------------------------------------
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq ikz-report >"$work/remove.log" 2>&1
@@ -253,11 +327,30 @@ if [ -f /etc/cron.d/ikz-report ]; then
     expect_eq "cron.d after remove: does nothing" "$lines" "$(wc -l </var/log/ikz-report/cron.log)"
 fi
 expect_true "remove: no unit left" sh -c '! ls /lib/systemd/system/ikz-report* 2>/dev/null | grep -q .'
+expect_eq "debconf knows the purge question, default no" "  ikz-report/purge-reports: false" "$(debconf-show ikz-report 2>&1)"
+# Without an answer (noninteractive) purge keeps the published reports and
+# says where they are; everything else goes.
+reports=$(cd /var/lib/ikz-report/berichte && find . | sort)
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq ikz-report >"$work/purge.log" 2>&1
-expect_eq "apt-get purge" 0 "$?"
-# Home directories are no package's (a profiler's cache of a build may sit there).
-find / -xdev \( -path /proc -o -path "$work" -o -path "$src" -o -path /tmp -o -path /work -o -path /root -o -path /home \) -prune -o \
-    -name '*ikz-report*' -print 2>/dev/null | sort >"$work/left"
-expect_eq "purge leaves nothing of the package's" "" "$(cat "$work/left")"
+expect_eq "apt-get purge, noninteractive: exit" 0 "$?"
+expect_true "purge, noninteractive: says where the reports are" \
+    grep -q "ikz-report: purge keeps the published reports in /var/lib/ikz-report/berichte; delete them with rm -rf /var/lib/ikz-report" "$work/purge.log"
+expect_eq "purge, noninteractive: the reports kept, all of them" "$reports" "$(cd /var/lib/ikz-report/berichte 2>/dev/null && find . | sort)"
+expect_eq "purge, noninteractive: nothing else in /var/lib/ikz-report" "berichte" "$(ls -A /var/lib/ikz-report)"
+leftovers() { # Home directories are no package's (a profiler's cache of a build may sit there).
+    find / -xdev \( -path /proc -o -path "$work" -o -path "$src" -o -path /tmp -o -path /work -o -path /root -o -path /home \) -prune -o \
+        -name '*ikz-report*' -print 2>/dev/null | sort
+}
+expect_eq "purge, noninteractive: nothing else left" "/var/lib/ikz-report" "$(leftovers)"
+expect_eq "purge forgets the debconf answer" "" "$(debconf-show ikz-report 2>/dev/null)"
+# Installed again, the kept reports are its own again; purge asks, and
+# the answer yes (typed, debconf's teletype frontend) deletes them.
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/install.log" 2>&1
+expect_eq "installed again over the kept reports: exit" 0 "$?"
+expect_eq "installed again: the reports the package user's" "" "$(find /var/lib/ikz-report ! -user ikz-report)"
+printf 'yes\n' | DEBIAN_FRONTEND=teletype dpkg --purge ikz-report >"$work/purge.log" 2>&1
+expect_eq "dpkg --purge, asked and answered yes: exit" 0 "$?"
+expect_true "purge asks through debconf" grep -q "Delete the published reports in /var/lib/ikz-report/berichte?" "$work/purge.log"
+expect_eq "purge, answered yes: nothing of the package's left" "" "$(leftovers)"
 expect_true "purge keeps the user, as policy asks" test -n "$(getent passwd ikz-report)"
 finish

@@ -17,6 +17,7 @@ const char *ikz_strerror(enum ikz_status status)
     case IKZ_ERR_CANTCREAT: return "cannot create output";
     case IKZ_ERR_IO: return "input/output error";
     case IKZ_ERR_TEMPFAIL: return "another run is active";
+    case IKZ_ERR_NOPERM: return "not as this user";
     case IKZ_ERR_CONFIG: return "configuration error";
     }
     return "unknown status";

@@ -16,6 +16,7 @@ enum ikz_status {
     IKZ_ERR_CANTCREAT = 73,/* EX_CANTCREAT: cannot create an output file */
     IKZ_ERR_IO = 74,       /* EX_IOERR: a read or write failed */
     IKZ_ERR_TEMPFAIL = 75, /* EX_TEMPFAIL: try again later (another run) */
+    IKZ_ERR_NOPERM = 77,   /* EX_NOPERM: root on the package user's output */
     IKZ_ERR_CONFIG = 78    /* EX_CONFIG: a template or job file is wrong */
 };
 

@@ -75,18 +75,37 @@ static bool _on_entry(void *user, const char *section, const char *name, const c
     return false;
 }
 
+enum ikz_status job_drop(const char *value, const char *what, char **dir, struct ikz_error *err)
+{
+    *dir = NULL;
+    size_t len = value ? strlen(value) : 0;
+    if (len < 2 || strcmp(value + len - 2, "/*") != 0)
+        return IKZ_OK;
+    char *d = strndup(value, len - 2);
+    if (!d)
+        return IKZ_ERR_OSERR;
+    struct stat st;
+    int e = stat(d, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+    if (e) {
+        ikz_fail(err, IKZ_ERR_NOINPUT, "%s: cannot read %s: %s", what, d, strerror(e));
+        free(d);
+        return IKZ_ERR_NOINPUT;
+    }
+    *dir = d;
+    return IKZ_OK;
+}
+
 /* "DIR/" "*": the drop DIR, whose deliveries the report chooses from. */
 static enum ikz_status _drop(struct job *job, const char *path, struct ikz_error *err)
 {
-    char *v = job->value[JOB_INPUT];
-    size_t len = v ? strlen(v) : 0;
-    if (len < 2 || strcmp(v + len - 2, "/*") != 0)
-        return IKZ_OK;
-    v[len - 2] = '\0';
-    struct stat st;
-    int e = stat(v, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
-    if (e)
-        return ikz_fail(err, IKZ_ERR_NOINPUT, "%s: input: cannot read %s: %s", path, v, strerror(e));
+    char what[4096];
+    snprintf(what, sizeof what, "%s: input", path);
+    char *dir;
+    enum ikz_status st = job_drop(job->value[JOB_INPUT], what, &dir, err);
+    if (st != IKZ_OK || !dir)
+        return st;
+    free(job->value[JOB_INPUT]);
+    job->value[JOB_INPUT] = dir;
     job->input_is_drop = true;
     return IKZ_OK;
 }

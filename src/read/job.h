@@ -48,6 +48,12 @@ struct job {
     bool input_is_drop;      /* input was DIR/ *: value[JOB_INPUT] is DIR, the drop of deliveries */
 };
 
+/* An input value "DIR/" "*" (a job's input, or --input): the drop DIR,
+ * newly allocated in *dir (the caller frees it); *dir NULL when value is
+ * no drop. IKZ_ERR_NOINPUT with "WHAT: cannot read DIR: reason" in err
+ * when DIR is no directory that can be read. */
+enum ikz_status job_drop(const char *value, const char *what, char **dir, struct ikz_error *err);
+
 /* The key's name in the file ("csv-dialect"); static. */
 const char *job_key_name(enum job_key key);
 
