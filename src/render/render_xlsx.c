@@ -816,7 +816,7 @@ static void _erlaeuterungen(struct _book *b, const struct sheet_def *sd, const s
         return;
     const char *headings[3] = {_text(b, "erlaeuterungen", "bereich"), _text(b, "erlaeuterungen", "begriff"),
                                _text(b, "erlaeuterungen", "erlaeuterung")};
-    size_t n_rows = k->nrows + 1 + b->in->n_source + (b->in->rejected_rows > 0) + (b->in->missing_amounts > 0) + 5 + 5;
+    size_t n_rows = k->nrows + 1 + b->in->n_source + (b->in->rejected_rows > 0) + (b->in->missing_amounts > 0) + 5 + 2 + 5;
     double width[3] = {0};
     _header(b, ws, headings, 3, n_rows, width);
     size_t row = 0;
@@ -861,6 +861,13 @@ static void _erlaeuterungen(struct _book *b, const struct sheet_def *sd, const s
     _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "ozg_seit"), day, width);
     snprintf(buf, sizeof buf, "ikz-report %s", b->in->version);
     _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "version"), buf, width);
+
+    /* A double-clicked CSV loses the keys' leading zeros in Excel and
+     * LibreOffice; the workbook keeps them. */
+    area = _text(b, "erlaeuterungen", "dateien");
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "csv"), _text(b, "erlaeuterungen", "csv_text"), width);
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "arbeitsmappe"),
+             _text(b, "erlaeuterungen", "arbeitsmappe_text"), width);
 
     area = _text(b, "erlaeuterungen", "zeichen");
     _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "strich"), _text(b, "erlaeuterungen", "strich_text"),
