@@ -44,6 +44,14 @@ while IFS= read -r name; do
     case "$s" in *"<autoFilter ref=\"A2:"*) ok ;; *) bad "$name autofilter" ;; esac
 done < <(sheet_names)
 expect_eq "header rows repeat when printed, on every sheet" "$n_sheets" "$(part xl/workbook.xml | grep -o '_xlnm.Print_Titles' | wc -l)"
+# The Erläuterungen say how to import a CSV with its keys as text (a
+# double-click turns 06411000 into 6411000), and that the workbook is the
+# file for people: the area, the term and the sentence of each row.
+erl=$(part "$(sheet Erläuterungen)" | grep -o '<t>[^<]*</t>' | sed 's/<t>//; s/<\/t>//' | tr '\n' '|')
+expect_true "Erläuterungen: importing a CSV" grep -qF \
+    '|Dateien|CSV-Dateien wie kommunen.csv|Aus dem AGS 06411000 wird beim Doppelklick 6411000: die Spalten ags und kreis beim Import als Text festlegen (Excel: Daten &gt; Aus Text/CSV &gt; Daten transformieren; LibreOffice: Textimport).|' <<<"$erl"
+expect_true "Erläuterungen: the workbook is for people" grep -qF \
+    '|Dateien|Arbeitsmappe|Zum Lesen und Drucken ist diese Arbeitsmappe bestimmt; sie zeigt jeden Schlüssel mit führender Null.|' <<<"$erl"
 # Kommunen: one row per Kommune of the register below title and header,
 # one column per column of csv/kommunen.csv; counts as real numbers.
 kommunen=$(($(wc -l <"$work/o/2024/csv/kommunen.csv") - 1))

@@ -138,18 +138,20 @@ static void _check(struct _book *b, lxw_error e)
         b->err = e;
 }
 
-/* Notes that the current sheet has a row `row`. */
-/* Notes a cell written to ws at row: the read-back expects every one. */
-static void _wrote(struct _book *b, lxw_worksheet *ws, lxw_row_t row)
+/* Notes a row of ws written with a cell (cells 1) or only a height
+ * (cells 0): the read-back expects every cell and the last row. */
+static void _rows_written(struct _book *b, lxw_worksheet *ws, lxw_row_t row, size_t cells)
 {
     for (size_t i = b->n_sheets; i-- > 0;)
         if (b->sheet[i] == ws) {
-            b->expect[i].cells++;
+            b->expect[i].cells += cells;
             if (row > b->expect[i].last_row)
                 b->expect[i].last_row = row;
             return;
         }
 }
+
+static void _wrote(struct _book *b, lxw_worksheet *ws, lxw_row_t row) { _rows_written(b, ws, row, 1); }
 
 static void _number(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt)
 {
@@ -289,16 +291,30 @@ static void _note(double *width, size_t col, size_t chars)
         width[col] = (double)chars;
 }
 
+/* What the charts' page layout needs to know of a table: its width and
+ * the lines of its header row, which is repeated on every printed page. */
+struct table_size {
+    double width_px;
+    size_t ncols;
+    size_t header_lines;
+};
+
+/* A column of width characters in pixels, as Excel and libxlsxwriter
+ * count them (Calibri 11: 7 pixels a digit, 5 of padding); LibreOffice
+ * converts a column's width with the same factor whatever its fonts. */
+static double _column_px(double width) { return width < 1.0 ? floor(width * 12.0 + 0.5) : floor(width * 7.0 + 0.5) + 5.0; }
+
 /* Widths from content: a little air, at least 6, long texts capped (they
  * wrap or spill into the print margin rather than make a sheet unusable).
  * The header row gets the height its wrapped headings need, since not
  * every program grows a row for wrapped text by itself; in constant-memory
  * mode that must happen before any row below it is written, so the widths
  * are known before the data (measured, or a first pass over the table). */
-static void _set_widths(lxw_worksheet *ws, const char *const *headings, const double *width, size_t ncols,
-                        double cap)
+static struct table_size _set_widths(lxw_worksheet *ws, const char *const *headings, const double *width,
+                                     size_t ncols, double cap)
 {
     size_t lines = 1;
+    double px = 0;
     for (size_t c = 0; c < ncols; c++) {
         double w = width[c] + 2.0;
         if (w < 6.0)
@@ -306,6 +322,7 @@ static void _set_widths(lxw_worksheet *ws, const char *const *headings, const do
         if (w > cap)
             w = cap;
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+        px += _column_px(w);
         if (headings) {
             size_t per_line = (size_t)(w - 1.0), n = _chars(headings[c]);
             size_t need = per_line ? (n + per_line - 1) / per_line : 1;
@@ -315,6 +332,7 @@ static void _set_widths(lxw_worksheet *ws, const char *const *headings, const do
     }
     if (lines > 1)
         worksheet_set_row(ws, HEADER_ROW, 15.0 * (double)lines, NULL);
+    return (struct table_size){px, ncols, lines};
 }
 
 /* ---------------------------------------------------------------------- */
@@ -389,6 +407,50 @@ static void _cell(struct _book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
 }
 
 /* ---------------------------------------------------------------------- */
+/* The printed page                                                        */
+
+/* A press office prints the workbook, and a chart cut by a page break is
+ * useless on paper. So a sheet's charts follow its table on pages of
+ * their own: a manual page break before the first, each chart as high as
+ * its share of such a page, the next chart on the same page while it
+ * fits, else after another break. Everything is derived from the page,
+ * the margins, the table's length, width and header row; nothing from
+ * the sample.
+ *
+ * A sheet prints one page wide, so a table wider than the page is shrunk,
+ * and its charts with it. The layout reckons with that scale, computed
+ * from the column widths as Excel and LibreOffice compute it (both round
+ * it down), and makes the chart as wide as the printed page, never wider
+ * than the table: the chart itself never shrinks the sheet.
+ *
+ * A chart is anchored to cells, and a program sizes it by the rows and
+ * columns it spans. So the rows below a table get a height of their own
+ * (LibreOffice replaces the default height of a row by its font's, and a
+ * chart would grow or shrink with it), and the columns a chart spans
+ * beyond its table a width of their own (LibreOffice's default width is
+ * not Excel's). In constant-memory mode libxlsxwriter
+ * has forgotten the rows' heights when it anchors the charts at the end:
+ * it counts default rows. So a chart is given to it in default rows, from
+ * a little below the top of its first row to as far into its last: it
+ * spans exactly its rows, whatever their height. */
+#define PAGE_WIDTH_IN (297.0 / 25.4) /* A4 landscape */
+#define PAGE_HEIGHT_IN (210.0 / 25.4)
+#define MARGIN_SIDE_IN 0.7 /* libxlsxwriter's defaults, set on every sheet because the layout counts on them */
+#define MARGIN_TOP_IN 0.75 /* and bottom; the footer lies inside the bottom margin */
+#define PX_PER_IN 96.0     /* the pixel of chart sizes and row heights */
+#define ROW_PX 20.0        /* a row of the default height, 15 pt */
+#define CHART_ROW_PT 18.0  /* a row beside a chart: not the default 15 pt, so written as a custom height */
+#define CHART_ROW_PX (CHART_ROW_PT * 4.0 / 3.0)
+#define COLUMN_WIDTH 10.0  /* beside a chart: not the default 8.43, so written as a custom width */
+/* A tenth of the page is left free: a program may grow the header row to
+ * its own font (LibreOffice does for one-line headings), and no chart may
+ * end exactly at the page's edge. */
+#define PAGE_RESERVE 0.9
+#define CHART_AIR_PX 5.0   /* above and below a chart, inside its first and last row */
+#define CHART_MIN_ROWS 8   /* a chart never gets fewer rows, whatever the header */
+#define MAX_CHARTS 2
+
+/* ---------------------------------------------------------------------- */
 /* Sheets                                                                  */
 
 /* A sheet is one row of _sheets below: its key (the [blaetter] name and
@@ -399,8 +461,7 @@ struct chart_def {
     const char *key;      /* [diagramme] KEY_titel, KEY_x, KEY_y, KEY_alt */
     const char *category; /* column names in the sheet's table */
     const char *value;
-    unsigned offset;      /* rows below the first chart's place */
-    double y_scale;
+    double page_share;    /* of a printed page's height (0 < share <= 1); see _chart_layout */
 };
 
 #define NO_TABLE (-1)
@@ -410,7 +471,7 @@ struct sheet_def {
     const char *key;
     int table; /* enum figures_table, NO_TABLE or FINDINGS_TABLE */
     void (*write)(struct _book *b, const struct sheet_def *s, const struct table *t);
-    struct chart_def chart[2];
+    struct chart_def chart[MAX_CHARTS];
 };
 
 /* Adds a sheet named after key, or "NAME (part)" for the parts after the
@@ -434,6 +495,7 @@ static lxw_worksheet *_sheet_part(struct _book *b, const char *key, size_t part)
     _string(b, ws, TITLE_ROW, 0, _text(b, "titel", key), b->title);
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_set_margins(ws, MARGIN_SIDE_IN, MARGIN_SIDE_IN, MARGIN_TOP_IN, MARGIN_TOP_IN);
     worksheet_fit_to_pages(ws, 1, 0);
     _check(b, worksheet_repeat_rows(ws, HEADER_ROW, HEADER_ROW));
     _check(b, worksheet_set_footer(ws, b->footer));
@@ -457,15 +519,55 @@ static void _header(struct _book *b, lxw_worksheet *ws, const char *const *headi
     worksheet_freeze_panes(ws, FIRST_DATA_ROW, 0);
 }
 
-/* The first row below a table of nrows data rows, after one empty row:
- * charts go there, so that printing one page wide keeps the table legible. */
-static lxw_row_t _below(size_t nrows) { return (lxw_row_t)(FIRST_DATA_ROW + nrows + 1); }
+/* The first row below a table of nrows data rows: its charts' pages start
+ * there. */
+static lxw_row_t _below(size_t nrows) { return (lxw_row_t)(FIRST_DATA_ROW + nrows); }
+
+/* Where a chart goes: its first row, its rows and its width in pixels. */
+struct chart_place {
+    lxw_row_t row;
+    size_t rows;
+    double width_px;
+};
+
+/* Places the n charts of shares share[] on pages after the table that ends
+ * before row first. Writes place[], and breaks[] (the rows that start a
+ * page, 0-terminated, room for n + 1). */
+static void _chart_layout(const double *share, size_t n, lxw_row_t first, struct table_size table,
+                          struct chart_place *place, lxw_row_t *breaks)
+{
+    double body_w = (PAGE_WIDTH_IN - 2 * MARGIN_SIDE_IN) * PX_PER_IN;
+    double body_h = (PAGE_HEIGHT_IN - 2 * MARGIN_TOP_IN) * PX_PER_IN;
+    double scale = table.width_px > body_w ? body_w / table.width_px : 1.0;
+    /* At scale s a page holds 1/s of the sheet's pixels. */
+    double free_px = body_h * PAGE_RESERVE / scale - ROW_PX * (double)table.header_lines;
+    size_t page_rows = free_px > CHART_ROW_PX * CHART_MIN_ROWS ? (size_t)(free_px / CHART_ROW_PX) : CHART_MIN_ROWS;
+    size_t used = page_rows, n_breaks = 0; /* the first chart starts a page */
+    lxw_row_t row = first;
+    for (size_t i = 0; i < n; i++) {
+        size_t rows = (size_t)(share[i] * (double)page_rows);
+        if (rows < CHART_MIN_ROWS)
+            rows = CHART_MIN_ROWS;
+        if (rows > page_rows)
+            rows = page_rows;
+        if (used + rows > page_rows) {
+            breaks[n_breaks++] = row;
+            used = 0;
+        }
+        place[i].row = row;
+        place[i].rows = rows;
+        place[i].width_px = body_w * PAGE_RESERVE / scale;
+        row += (lxw_row_t)rows;
+        used += rows;
+    }
+    breaks[n_breaks] = 0;
+}
 
 /* Inserts a chart of one series (categories and values are columns of
  * table t on the sheet named sheet) with title, axis titles and
  * alternative text. */
 static void _chart(struct _book *b, lxw_worksheet *ws, const char *sheet, const struct chart_def *def,
-                   const struct table *t, lxw_row_t at_row)
+                   const struct table *t, const struct chart_place *at)
 {
     long cat_col = table_column_index(t, def->category), val_col = table_column_index(t, def->value);
     if (cat_col < 0 || val_col < 0) { /* render_xlsx_check_layout() makes this unreachable */
@@ -474,8 +576,6 @@ static void _chart(struct _book *b, lxw_worksheet *ws, const char *sheet, const 
         _check(b, LXW_ERROR_PARAMETER_VALIDATION);
         return;
     }
-    if (t->nrows == 0)
-        return;
     char k[64];
     lxw_chart *chart = workbook_add_chart(b->wb, def->type);
     lxw_chart_series *s = chart ? chart_add_series(chart, NULL, NULL) : NULL;
@@ -500,17 +600,46 @@ static void _chart(struct _book *b, lxw_worksheet *ws, const char *sheet, const 
     if (bar)
         chart_axis_set_reverse(chart->y_axis); /* categories top-down, in the table's order */
     snprintf(k, sizeof k, "%s_alt", def->key);
-    lxw_chart_options opt = {.x_scale = 1.6, .y_scale = def->y_scale, .description = (char *)_text(b, "diagramme", k)};
-    _check(b, worksheet_insert_chart_opt(ws, at_row + def->offset, 0, chart, &opt));
+    /* libxlsxwriter's chart is 480 x 288 pixels before scaling; its height
+     * is counted in default rows (see "The printed page"). */
+    lxw_chart_options opt = {.y_offset = (uint32_t)CHART_AIR_PX,
+                             .x_scale = at->width_px / 480.0,
+                             .y_scale = ROW_PX * (double)(at->rows - 1) / 288.0,
+                             .description = (char *)_text(b, "diagramme", k)};
+    _check(b, worksheet_insert_chart_opt(ws, at->row, 0, chart, &opt));
 }
 
-/* The sheet's charts, the first at row at. */
+/* The sheet's charts on their pages after the table that ends before row
+ * first. A table without rows has no chart. */
 static void _charts(struct _book *b, lxw_worksheet *ws, const struct sheet_def *s, const struct table *t,
-                    lxw_row_t at)
+                    lxw_row_t first, struct table_size table)
 {
-    for (size_t i = 0; i < sizeof s->chart / sizeof s->chart[0]; i++)
-        if (s->chart[i].type)
-            _chart(b, ws, _text(b, "blaetter", s->key), &s->chart[i], t, at);
+    const struct chart_def *def[MAX_CHARTS];
+    double share[MAX_CHARTS];
+    size_t n = 0;
+    for (size_t i = 0; i < MAX_CHARTS && t->nrows > 0; i++)
+        if (s->chart[i].type) {
+            def[n] = &s->chart[i];
+            share[n++] = s->chart[i].page_share;
+        }
+    if (n == 0)
+        return;
+    struct chart_place place[MAX_CHARTS];
+    lxw_row_t breaks[MAX_CHARTS + 1];
+    _chart_layout(share, n, first, table, place, breaks);
+    _check(b, worksheet_set_h_pagebreaks(ws, breaks));
+    lxw_row_t last = place[n - 1].row + (lxw_row_t)place[n - 1].rows - 1;
+    for (lxw_row_t r = first; r <= last; r++)
+        _check(b, worksheet_set_row(ws, r, CHART_ROW_PT, NULL));
+    _rows_written(b, ws, last, 0);
+    double beyond = place[0].width_px - table.width_px; /* every chart is as wide */
+    if (beyond > 0) {
+        lxw_col_t more = (lxw_col_t)ceil(beyond / _column_px(COLUMN_WIDTH));
+        _check(b, worksheet_set_column(ws, (lxw_col_t)table.ncols, (lxw_col_t)(table.ncols + more - 1), COLUMN_WIDTH,
+                                       NULL));
+    }
+    for (size_t i = 0; i < n; i++)
+        _chart(b, ws, _text(b, "blaetter", s->key), def[i], t, &place[i]);
 }
 
 /* A sheet holding one table (all its columns) and its charts below. A
@@ -532,6 +661,7 @@ static lxw_worksheet *_table_sheet_first(struct _book *b, const struct sheet_def
         headings[c] = _heading(b, t, c);
     _measure(t, headings, width);
     lxw_worksheet *first = NULL;
+    struct table_size size = {0, 0, 1};
     size_t parts = t->nrows == 0 ? 1 : (t->nrows + per_sheet - 1) / per_sheet;
     for (size_t part = 0; part < parts; part++) {
         size_t from = part * per_sheet, to = from + per_sheet < t->nrows ? from + per_sheet : t->nrows;
@@ -540,7 +670,7 @@ static lxw_worksheet *_table_sheet_first(struct _book *b, const struct sheet_def
             break;
         if (!first)
             first = ws;
-        _set_widths(ws, headings, width, t->ncols, 60.0);
+        size = _set_widths(ws, headings, width, t->ncols, 60.0);
         _header(b, ws, headings, t->ncols, to - from, NULL);
         for (size_t r = from; r < to; r++)
             for (size_t c = 0; c < t->ncols; c++)
@@ -550,7 +680,7 @@ static lxw_worksheet *_table_sheet_first(struct _book *b, const struct sheet_def
     free(width);
     free(headings);
     if (first)
-        _charts(b, first, s, t, _below(t->nrows < per_sheet ? t->nrows : per_sheet));
+        _charts(b, first, s, t, _below(t->nrows < per_sheet ? t->nrows : per_sheet), size);
     return first;
 }
 
@@ -629,7 +759,7 @@ static void _verteilung(struct _book *b, const struct sheet_def *sd, const struc
     }
     _note(width, c0, _chars(headings[c0]));
     _note(width, c0 + 1, _chars(headings[c0 + 1]));
-    _set_widths(ws, headings, width, 5, 40.0);
+    struct table_size size = _set_widths(ws, headings, width, 5, 40.0);
     _header(b, ws, headings, 2, t->nrows, NULL);
     _string(b, ws, HEADER_ROW, c0, headings[c0], b->header);
     _string(b, ws, HEADER_ROW, c0 + 1, headings[c0 + 1], b->header);
@@ -643,7 +773,7 @@ static void _verteilung(struct _book *b, const struct sheet_def *sd, const struc
             _cell(b, ws, row, c0 + 1, &stat[r], COLUMN_DECIMAL, NULL);
         }
     }
-    _charts(b, ws, sd, t, _below(rows));
+    _charts(b, ws, sd, t, _below(rows), size);
 }
 
 static void _pruefbericht(struct _book *b, const struct sheet_def *s, const struct table *t)
@@ -686,7 +816,7 @@ static void _erlaeuterungen(struct _book *b, const struct sheet_def *sd, const s
         return;
     const char *headings[3] = {_text(b, "erlaeuterungen", "bereich"), _text(b, "erlaeuterungen", "begriff"),
                                _text(b, "erlaeuterungen", "erlaeuterung")};
-    size_t n_rows = k->nrows + 1 + b->in->n_source + (b->in->rejected_rows > 0) + (b->in->missing_amounts > 0) + 5 + 5;
+    size_t n_rows = k->nrows + 1 + b->in->n_source + (b->in->rejected_rows > 0) + (b->in->missing_amounts > 0) + 5 + 2 + 5;
     double width[3] = {0};
     _header(b, ws, headings, 3, n_rows, width);
     size_t row = 0;
@@ -732,6 +862,13 @@ static void _erlaeuterungen(struct _book *b, const struct sheet_def *sd, const s
     snprintf(buf, sizeof buf, "ikz-report %s", b->in->version);
     _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "version"), buf, width);
 
+    /* A double-clicked CSV loses the keys' leading zeros in Excel and
+     * LibreOffice; the workbook keeps them. */
+    area = _text(b, "erlaeuterungen", "dateien");
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "csv"), _text(b, "erlaeuterungen", "csv_text"), width);
+    _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "arbeitsmappe"),
+             _text(b, "erlaeuterungen", "arbeitsmappe_text"), width);
+
     area = _text(b, "erlaeuterungen", "zeichen");
     _explain(b, ws, &row, area, _text(b, "erlaeuterungen", "strich"), _text(b, "erlaeuterungen", "strich_text"),
              width);
@@ -764,16 +901,16 @@ static void _escape_amp(const char *s, char *out, size_t outsz)
 static const struct sheet_def _sheets[] = {
     {"uebersicht", TABLE_KENNZAHLEN, _uebersicht, {{0}}},
     {"kommunen", TABLE_KOMMUNEN, _table_sheet, {{0}}},
-    {"kreise", TABLE_KREISE, _table_sheet, {{LXW_CHART_BAR, "kreise", "name", "projekte_je_kommune", 0, 2.6}}},
+    {"kreise", TABLE_KREISE, _table_sheet, {{LXW_CHART_BAR, "kreise", "name", "projekte_je_kommune", 1.0}}},
     {"aufgabenbereiche", TABLE_AUFGABENBEREICHE, _table_sheet,
-     {{LXW_CHART_BAR, "aufgabenbereiche", "bezeichnung", "projekte", 0, 2.2}}},
-    /* approvals per year, and the stock below as a line */
+     {{LXW_CHART_BAR, "aufgabenbereiche", "bezeichnung", "projekte", 1.0}}},
+    /* approvals per year, and the stock below as a line, on one page */
     {"zeitreihe", TABLE_ZEITREIHE, _table_sheet,
-     {{LXW_CHART_COLUMN, "zeitreihe", "jahr", "neu_bewilligt", 0, 1.4},
-      {LXW_CHART_LINE, "bestand", "jahr", "bestand", 23, 1.4}}},
+     {{LXW_CHART_COLUMN, "zeitreihe", "jahr", "neu_bewilligt", 0.5},
+      {LXW_CHART_LINE, "bestand", "jahr", "bestand", 0.5}}},
     {"groessenklassen", TABLE_GROESSENKLASSEN, _table_sheet, {{0}}},
     {"ozg", TABLE_OZG, _table_sheet, {{0}}},
-    {"verteilung", TABLE_VERTEILUNG, _verteilung, {{LXW_CHART_COLUMN, "verteilung", "projekte", "kommunen", 0, 1.2}}},
+    {"verteilung", TABLE_VERTEILUNG, _verteilung, {{LXW_CHART_COLUMN, "verteilung", "projekte", "kommunen", 1.0}}},
     {"pruefbericht", FINDINGS_TABLE, _pruefbericht, {{0}}},
     {"erlaeuterungen", TABLE_KENNZAHLEN, _erlaeuterungen, {{0}}},
 };
