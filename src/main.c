@@ -256,7 +256,7 @@ static int _run(int argc, char **argv, enum mode mode)
         {NULL, 0, NULL, 0}};
     const char *cli[JOB__COUNT] = {0};
     const char *job_path = NULL, *year = NULL, *projekt = NULL, *befunde = NULL;
-    bool verbose = false, rueckgang_erlauben = false;
+    bool quiet = false, verbose = false, rueckgang_erlauben = false;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
@@ -273,7 +273,7 @@ static int _run(int argc, char **argv, enum mode mode)
         else if (c == OPT_RUECKGANG)
             rueckgang_erlauben = true;
         else if (c == OPT_QUIET)
-            log_set_level(LOG_LEVEL_WARN);
+            log_set_level(LOG_LEVEL_WARN), quiet = true;
         else if (c == OPT_VERBOSE)
             log_set_level(LOG_LEVEL_DEBUG), verbose = true;
         else if (c == OPT_HELP || c == 'h')
@@ -281,6 +281,8 @@ static int _run(int argc, char **argv, enum mode mode)
         else
             return _usage_error("unknown option or missing value", argv[optind - 1]);
     }
+    if (quiet && verbose) /* whichever came last would win, silently */
+        return _usage_error("--quiet and --verbose exclude each other", NULL);
     if (optind < argc) {
         /* --input DIR/ * unquoted: the shell made the deliveries arguments. */
         const char *in = cli[JOB_INPUT], *slash = in ? strrchr(in, '/') : NULL;

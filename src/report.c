@@ -78,6 +78,7 @@ struct run {
 struct paragraph {
     char rel[96];
     char *text;
+    long projekt; /* the project of a project paragraph, else -1 */
 };
 
 static enum ikz_status _run_init(struct run *r, const struct report_options *opt, const struct delivery_choice *dc)
@@ -148,6 +149,9 @@ static void _run_free(struct run *r)
 /* How findings name an input: its file name. The published Prüfbericht
  * must not depend on where the exports lie, nor show a server's paths;
  * the log names the input directory once. Borrowed from path. */
+/* The English plural's "s" for a count in a log line. */
+static const char *_s(size_t n) { return n == 1 ? "" : "s"; }
+
 static const char *_display(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -376,7 +380,7 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
             log_error("%s", err.message);
         if (st != IKZ_OK)
             return st;
-        log_info("%s: %zu territorial changes", r->path_changes, r->changes.n);
+        log_info("%s: %zu territorial change%s", r->path_changes, r->changes.n, _s(r->changes.n));
     }
     struct _readers rd = {.r = r, .reg_out = &r->reg, .ex_out = &r->ex, .stichtag = opt->stichtag,
                           .named_stand = choice.named_stand, .named_after = choice.after_stichtag};
@@ -410,9 +414,12 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
     else if (rd.st_proj != IKZ_OK && rd.st_proj != IKZ_ERR_DATA)
         st = rd.st_proj;
     if (st == IKZ_OK) {
-        log_info("%s: %zu Kommunen (%zu Gemeinden, %zu Kreise) of Land %s, %s format", r->path_register, r->reg.n,
-                 r->reg.n_gemeinden, r->reg.n_kreis_kommunen, r->land ? r->land : "alle",
-                 register_format_name(r->reg.format));
+        char land[16];
+        snprintf(land, sizeof land, "%s%s", r->land ? "Land " : "every Land", r->land ? r->land : "");
+        log_info("%s: %zu Kommunen (%zu Gemeinden, %zu Kreise) of %s, %s%s", r->path_register, r->reg.n,
+                 r->reg.n_gemeinden, r->reg.n_kreis_kommunen, land,
+                 r->reg.format == REGISTER_NATIVE ? "the job's own CSV" : register_format_name(r->reg.format),
+                 " format");
         log_info("%s: %zu rows", r->path_projekte, r->ex.file_projekte.rows);
         const struct csvfile_info *files[] = {&r->reg.file, &r->ex.file_projekte, &rd.raw.file};
         const char *paths[] = {r->path_register, r->path_projekte, r->path_beteiligungen};
@@ -576,8 +583,9 @@ static void _print_findings(const struct run *r, bool with_hinweise)
     if (r->findings.total == 0)
         return;
     findings_print(&r->findings, stderr, REPORT_FINDINGS_SHOWN, with_hinweise);
-    log_info("%zu findings: %zu errors (fehler), %zu notices (hinweise)", r->findings.total, r->findings.errors,
-             r->findings.total - r->findings.errors);
+    size_t notices = r->findings.total - r->findings.errors;
+    log_info("%zu finding%s: %zu error%s (fehler), %zu notice%s (hinweise)", r->findings.total, _s(r->findings.total),
+             r->findings.errors, _s(r->findings.errors), notices, _s(notices));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -616,7 +624,7 @@ static enum ikz_status _paragraph_lacks(struct run *r, const char *path, const c
     return IKZ_ERR_CONFIG;
 }
 
-static enum ikz_status _add_paragraph(struct run *r, const char *rel, char *text)
+static enum ikz_status _add_paragraph(struct run *r, const char *rel, char *text, long projekt)
 {
     struct paragraph *p = realloc(r->presse, (r->n_presse + 1) * sizeof *p);
     if (!p) {
@@ -625,6 +633,7 @@ static enum ikz_status _add_paragraph(struct run *r, const char *rel, char *text
     }
     r->presse = p;
     snprintf(p[r->n_presse].rel, sizeof p->rel, "%s", rel);
+    p[r->n_presse].projekt = projekt;
     p[r->n_presse++].text = text;
     return IKZ_OK;
 }
@@ -661,7 +670,7 @@ static enum ikz_status _paragraphs(struct run *r, const struct report_options *o
         press_values_free(&pv);
         snprintf(rel, sizeof rel, "presse/kreis-%s.txt", r->reg.kreis[k].key);
         if (st == IKZ_OK)
-            st = _add_paragraph(r, rel, text);
+            st = _add_paragraph(r, rel, text, -1);
     }
     const char *list = opt->projekttexte ? opt->projekttexte : "";
     while (st == IKZ_OK && *list) {
@@ -690,15 +699,28 @@ static enum ikz_status _paragraphs(struct run *r, const struct report_options *o
             st = IKZ_OK;
             continue;
         }
+        /* A project asked for twice gets one paragraph. Two projects whose
+         * ids make the same file name (IKZ/2021-003 and IKZ_2021-003) get
+         * one each: the later in the list with "-2" (or "-3" ...) after its
+         * name; each paragraph names its project's id. */
         _file_id(id, safe, sizeof safe);
         snprintf(rel, sizeof rel, "presse/projekt-%s.txt", safe);
-        for (size_t j = 0; st == IKZ_OK && j < r->n_presse; j++)
-            if (strcmp(r->presse[j].rel, rel) == 0) { /* asked twice, or two ids that look alike */
-                free(text);
-                text = NULL;
+        for (int n = 2, clash = 1; st == IKZ_OK && text && clash; n++) {
+            clash = 0;
+            for (size_t j = 0; text && j < r->n_presse; j++) {
+                if (strcmp(r->presse[j].rel, rel) != 0)
+                    continue;
+                if (r->presse[j].projekt == i) {
+                    free(text);
+                    text = NULL;
+                } else {
+                    snprintf(rel, sizeof rel, "presse/projekt-%s-%d.txt", safe, n);
+                    clash = 1;
+                }
             }
+        }
         if (st == IKZ_OK && text)
-            st = _add_paragraph(r, rel, text);
+            st = _add_paragraph(r, rel, text, i);
     }
     return st;
 }

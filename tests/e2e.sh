@@ -92,6 +92,9 @@ expect_eq "bad year exit" 64 "$rc"
 expect_eq "bad year message" "ikz-report: --year: expected a year such as 2024: '20x4'" "$(head -1 "$work/out")"
 run run --input x --output y --year 2024 --stichtag 2024-01-01
 expect_eq "year and stichtag exit" 64 "$rc"
+run run --input x --output y --quiet --verbose
+expect_eq "quiet and verbose exit" 64 "$rc"
+expect_eq "quiet and verbose message" "ikz-report: --quiet and --verbose exclude each other" "$(head -1 "$work/out")"
 run run --input x --output y --csv-dialect excel
 expect_eq "bad dialect message" "ikz-report: --csv-dialect: expected excel-de or rfc4180: 'excel'" "$(head -1 "$work/out")"
 run run --output y
@@ -184,5 +187,13 @@ expect_eq "--land 06: cross-border" 1 "$(kennzahl "$k" beteiligungen_anderes_lan
 run projekttext --input "$work/zwei" --year 2024 --land 11 --projekt IKZ-2004-002
 expect_eq "--land 11: projekttext of a Hessian project: exit" 65 "$rc"
 expect_true "--land 11: projekttext says why" grep -q "ERROR project IKZ-2004-002 has no participant in Land 11 (--land)$" "$work/out"
+
+# The log's own words: singular and plural, the register's format.
+run run --input "$src/sample-data" --output "$work/olog" --year 2024
+expect_true "one territorial change, singular" grep -q "INFO $src/sample-data/gebietsaenderungen.csv: 1 territorial change$" "$work/out"
+expect_true "findings counted in the plural, errors in it too" grep -q "INFO 3 findings: 0 errors (fehler), 3 notices (hinweise)$" "$work/out"
+expect_true "the register's Land and format" grep -q "INFO $src/sample-data/GV100AD_301123.txt: 442 Kommunen (421 Gemeinden, 21 Kreise) of Land 06, GV100AD format$" "$work/out"
+run run --input "$src/sample-data" --output "$work/olog2" --year 2024 --land alle
+expect_true "every Land" grep -q "Kreise) of every Land, GV100AD format$" "$work/out"
 
 finish

@@ -140,4 +140,16 @@ run run --input "$f" --output "$work/unvoll2" --year 2024 --templates "$tpl"
 expect_eq "a Land template printing a missing value: exit" 78 "$rc"
 expect_true "the finding names the placeholder" grep -q "kein Wert für {effizienzgewinn_prozent:ganz}" "$work/out"
 expect_true "nothing published" test ! -e "$work/unvoll2/2024"
+# Two projects whose ids make the same file name (IKZ/2023-021 and
+# IKZ_2023-021): a paragraph each, the later one's name with "-2"; a
+# project asked for twice still gets one.
+mkdir -p "$work/gleich"
+cp -r "$sample"/. "$work/gleich/"
+sed -i 's/^IKZ-2023-021;/IKZ\/2023-021;/; s/^IKZ-2023-020;/IKZ_2023-021;/' "$work/gleich/projekte.csv" "$work/gleich/beteiligungen.csv"
+run run --input "$work/gleich" --output "$work/og" --year 2024 --projekttexte "IKZ/2023-021,IKZ_2023-021,IKZ/2023-021"
+expect_eq "look-alike ids: exit" 0 "$rc"
+expect_eq "look-alike ids: one paragraph each" "projekt-IKZ_2023-021-2.txt projekt-IKZ_2023-021.txt" \
+    "$(ls "$work/og/2024/presse" | grep '^projekt-' | tr '\n' ' ' | sed 's/ $//')"
+expect_true "look-alike ids: the first is IKZ/2023-021" grep -q "(Projekt IKZ/2023-021, " "$work/og/2024/presse/projekt-IKZ_2023-021.txt"
+expect_true "look-alike ids: the second is IKZ_2023-021" grep -q "(Projekt IKZ_2023-021, " "$work/og/2024/presse/projekt-IKZ_2023-021-2.txt"
 finish

@@ -208,9 +208,11 @@ static void _on_field(void *s, size_t len, void *data)
          * encodings disagree; it stops the run (a file-level fehler). */
         if (!cf->mixed_reported) {
             char detail[128];
-            snprintf(detail, sizeof detail, "die Datei ist bis Zeile %ld %s, diese Zeile %s", cf->decided_line,
-                     text_encoding_name(cf->dec.encoding),
-                     cf->dec.encoding == TEXT_UTF8 ? "nicht" : "UTF-8");
+            if (!cf->decided_line) /* decided before any field: by a UTF-8 byte-order mark */
+                snprintf(detail, sizeof detail, "die Datei beginnt mit der Byte-Order-Mark von UTF-8, diese Zeile ist nicht UTF-8");
+            else
+                snprintf(detail, sizeof detail, "die Datei ist bis Zeile %ld %s, diese Zeile %s", cf->decided_line,
+                         text_encoding_name(cf->dec.encoding), cf->dec.encoding == TEXT_UTF8 ? "nicht" : "UTF-8");
             _flag(cf, FINDING_DATEI_KODIERUNG, field, detail);
             cf->mixed_reported = true;
         } else {
