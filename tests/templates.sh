@@ -66,6 +66,11 @@ expect_eq "texte.ini line of 199 bytes" 199 "$(sed -n "${n}p" "$ini" | wc -c | a
 run validate --input "$src/sample-data" --year 2024 --templates "$work/t" --quiet
 expect_eq "texte.ini line of 199 bytes: validate" 0 "$rc"
 
+# A footer Excel cannot hold (255 characters with its codes, each & doubled):
+# libxlsxwriter refused it and the run ended as an I/O error (74).
+fresh; sed -i "s/^fusszeile = .*/fusszeile = $(printf '\\&%.0s' $(seq 180))/" "$ini"
+attempt "footer too long" "ikz-report: $ini: Vorlage in templates/ fehlerhaft ([bericht] fusszeile, seite und von: die Fußzeile hat mit Blattname und Seitenzahlen höchstens 255 Zeichen, ein & zählt doppelt (hier 383)) [VORLAGE_FEHLERHAFT]"
+
 # A sheet's name missing: looked up only while the workbook is written, so
 # validate writes it into a scratch directory of its own (and removes it).
 fresh; n=$(grep -n '^uebersicht = ' "$ini" | head -1 | cut -d: -f1)

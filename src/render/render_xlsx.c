@@ -38,7 +38,7 @@ struct _book {
     lxw_worksheet *sheet[MAX_SHEETS];          /* in the order added */
     struct xlsx_expect expect[MAX_SHEETS];     /* what each holds, for reading the file back */
     size_t n_sheets;
-    char footer[512];
+    char footer[2048];
 };
 
 /* ---------------------------------------------------------------------- */
@@ -884,7 +884,7 @@ static void _erlaeuterungen(struct _book *b, const struct sheet_def *sd, const s
 /* The workbook                                                            */
 
 /* Doubles every & of s into out: & starts a code in Excel's header texts. */
-static void _escape_amp(const char *s, char *out, size_t outsz)
+static bool _escape_amp(const char *s, char *out, size_t outsz)
 {
     size_t o = 0;
     for (; *s && o + 2 < outsz; s++) {
@@ -893,6 +893,7 @@ static void _escape_amp(const char *s, char *out, size_t outsz)
             out[o++] = '&';
     }
     out[o] = '\0';
+    return !*s;
 }
 
 /* The sheets in order. Adding one is a row here, its texts in texte.ini
@@ -973,11 +974,25 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
     }
     b.symbol_x = _text(&b, "bericht", "symbol_x");
     b.symbol_punkt = _text(&b, "bericht", "symbol_punkt");
-    char fusszeile[256], seite[64], von[64];
-    _escape_amp(_text(&b, "bericht", "fusszeile"), fusszeile, sizeof fusszeile);
-    _escape_amp(_text(&b, "bericht", "seite"), seite, sizeof seite);
-    _escape_amp(_text(&b, "bericht", "von"), von, sizeof von);
-    snprintf(b.footer, sizeof b.footer, "&L&A&C%s&R%s &P %s &N", fusszeile, seite, von);
+    /* Excel's footer holds 255 characters, its codes (&A, &P, a doubled &)
+     * included; libxlsxwriter refuses a longer one, which used to end the
+     * run as an I/O error (74). It is the template's fault: 78. */
+    char fusszeile[1024], seite[256], von[256];
+    bool fits = _escape_amp(_text(&b, "bericht", "fusszeile"), fusszeile, sizeof fusszeile) &
+                _escape_amp(_text(&b, "bericht", "seite"), seite, sizeof seite) &
+                _escape_amp(_text(&b, "bericht", "von"), von, sizeof von);
+    int len = snprintf(b.footer, sizeof b.footer, "&L&A&C%s&R%s &P %s &N", fusszeile, seite, von);
+    size_t chars = 0;
+    for (const char *p = b.footer; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    if (!fits || len < 0 || (size_t)len >= sizeof b.footer || chars > 255) {
+        findings_add(b.template_findings, FINDING_VORLAGE_FEHLERHAFT, in->texts->source->display, 0, NULL, NULL,
+                     "[bericht] fusszeile, seite und von: die Fußzeile hat mit Blattname und Seitenzahlen "
+                     "höchstens 255 Zeichen, ein & zählt doppelt (hier %zu)", chars);
+        b.bad_template = true;
+        workbook_close(b.wb);
+        return IKZ_ERR_CONFIG;
+    }
 
     /* The creation date is the Stichtag: the same inputs give the same bytes. */
     lxw_doc_properties props = {
