@@ -400,7 +400,7 @@ static int _run(int argc, char **argv, enum mode mode)
         rc = _refuse_root(opt.output_dir, argc, argv);
     /* A log file that cannot be opened must not cost the report: warn and
      * go on with stderr, which cron mails anyway. */
-    if (rc == 0 && v[JOB_LOG_FILE] && log_open_file(v[JOB_LOG_FILE]) != 0)
+    if (rc == 0 && v[JOB_LOG_FILE] && log_open_file(v[JOB_LOG_FILE]) != IKZ_OK)
         log_warn("cannot open log file %s: %s; logging to stderr only", v[JOB_LOG_FILE], strerror(errno));
     if (rc == 0)
         rc = mode == MODE_RUN ? report_run(&opt) : mode == MODE_VALIDATE ? report_validate(&opt) : report_projekttext(&opt);

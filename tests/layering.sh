@@ -26,7 +26,7 @@ check libcrypto      "base/digest.c"          '#include <openssl/'
 check inih           "read/inifile.c"         '#include <ini\.h>'
 # Only the command line, the pipeline and the logger write to the terminal
 # (the test hook's pause line is for the tests' eyes only).
-check printing       "base/log.c base/testhook.c main.c report.c" '^[^/*]*(\b(printf|puts|perror)\s*\(|\b(stdout|stderr)\b)'
-check logging        "base/log.c base/log.h main.c report.c report_delivery.c" '\blog_(error|warn|info|debug|progress|msg)\s*\('
+check printing       "base/log.c base/testhook.c main.c report.c report_read.c" '^[^/*]*(\b(printf|puts|perror)\s*\(|\b(stdout|stderr)\b)'
+check logging        "base/log.c base/log.h main.c report.c report_compute.c report_delivery.c report_read.c report_write.c" '\blog_(error|warn|info|debug|progress|msg)\s*\('
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -16,7 +16,7 @@ static int _file = -1;
 
 void log_set_level(enum log_level level) { _level = level; }
 
-int log_open_file(const char *path)
+enum ikz_status log_open_file(const char *path)
 {
     /* The log's directory may be the output directory of a first run. */
     char dir[4096];
@@ -30,18 +30,18 @@ int log_open_file(const char *path)
      * holding the run (and its lock) forever; only a regular file is a log. */
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0640);
     if (fd < 0)
-        return -1;
+        return IKZ_ERR_CANTCREAT;
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
         errno = EINVAL;
-        return -1;
+        return IKZ_ERR_CANTCREAT;
     }
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     if (_file >= 0)
         close(_file);
     _file = fd;
-    return 0;
+    return IKZ_OK;
 }
 
 static double _now(void)

@@ -6,14 +6,16 @@
 #ifndef IKZ_LOG_H
 #define IKZ_LOG_H
 
+#include "status.h"
+
 enum log_level { LOG_LEVEL_ERROR, LOG_LEVEL_WARN, LOG_LEVEL_INFO, LOG_LEVEL_DEBUG };
 
 /* Lines above this level are dropped; the default is LOG_LEVEL_INFO. */
 void log_set_level(enum log_level level);
 
-/* Also appends every line to path (created 0640 if missing). Returns 0, or
- * -1 with errno set. */
-int log_open_file(const char *path);
+/* Also appends every line to path (created 0640 if missing). IKZ_OK, or
+ * IKZ_ERR_CANTCREAT with errno set. */
+enum ikz_status log_open_file(const char *path);
 
 /* A progress line ("reading X: N rows"): only on a terminal, only once the
  * run has taken a second, at most one a second. Under cron: nothing. (The

@@ -206,7 +206,7 @@ void finding_format(const struct finding *fi, char *out, size_t outsz)
 #undef PUT
 }
 
-int findings_print(const struct findings *f, FILE *fp, size_t max, bool with_hinweise)
+enum ikz_status findings_print(const struct findings *f, FILE *fp, size_t max, bool with_hinweise)
 {
     char line[1024];
     size_t shown = 0, total = with_hinweise ? f->total : f->errors;
@@ -215,10 +215,10 @@ int findings_print(const struct findings *f, FILE *fp, size_t max, bool with_hin
             continue;
         finding_format(&f->item[i], line, sizeof line);
         if (fprintf(fp, "ikz-report: %s\n", line) < 0)
-            return -1;
+            return IKZ_ERR_IO;
         shown++;
     }
     if (total > shown && fprintf(fp, "ikz-report: ... and %zu more findings (validate --befunde FILE writes them all)\n", total - shown) < 0)
-        return -1;
-    return 0;
+        return IKZ_ERR_IO;
+    return IKZ_OK;
 }

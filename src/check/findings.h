@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "status.h"
+
 enum finding_severity {
     SEVERITY_FEHLER, /* the row (or file) cannot be used */
     SEVERITY_HINWEIS /* used, but worth a look */
@@ -121,7 +123,7 @@ void finding_format(const struct finding *fi, char *out, size_t outsz);
 
 /* Prints the first max findings to fp (only the fehler unless
  * with_hinweise), each line prefixed by "ikz-report: ", and a line counting
- * those not shown. Returns -1 on a write error. */
-int findings_print(const struct findings *f, FILE *fp, size_t max, bool with_hinweise);
+ * those not shown. IKZ_ERR_IO on a write error. */
+enum ikz_status findings_print(const struct findings *f, FILE *fp, size_t max, bool with_hinweise);
 
 #endif

@@ -194,7 +194,7 @@ enum ikz_status publish_begin(const char *output_dir, int year, struct publicati
     return IKZ_OK;
 }
 
-enum ikz_status publish_create(struct publication *pub, const char *relpath, FILE **fp, struct ikz_error *err)
+enum ikz_status publish_create(const struct publication *pub, const char *relpath, FILE **fp, struct ikz_error *err)
 {
     *fp = NULL;
     char *path = text_path_join(pub->tmp_dir, relpath);
@@ -226,7 +226,7 @@ enum ikz_status publish_create(struct publication *pub, const char *relpath, FIL
 /* A file is flushed and closed here and made durable with all the others
  * in publish_commit(): one syncfs() instead of one fsync() per file, which
  * at 'national' (326 regional paragraphs) was a fifth of the run. */
-enum ikz_status publish_finish(struct publication *pub, const char *relpath, FILE *fp, struct ikz_error *err)
+enum ikz_status publish_finish(const struct publication *pub, const char *relpath, FILE *fp, struct ikz_error *err)
 {
     int e = 0;
     if (fflush(fp) != 0 || ferror(fp))

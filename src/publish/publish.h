@@ -55,11 +55,11 @@ enum ikz_status publish_begin(const char *output_dir, int year, struct publicati
 
 /* Creates relpath (one level of subdirectory allowed, made on demand) in
  * the temporary directory for writing. */
-enum ikz_status publish_create(struct publication *pub, const char *relpath, FILE **fp, struct ikz_error *err);
+enum ikz_status publish_create(const struct publication *pub, const char *relpath, FILE **fp, struct ikz_error *err);
 
 /* Flushes and closes a file from publish_create(); publish_commit() makes
  * it durable together with every other file of the publication. */
-enum ikz_status publish_finish(struct publication *pub, const char *relpath, FILE *fp, struct ikz_error *err);
+enum ikz_status publish_finish(const struct publication *pub, const char *relpath, FILE *fp, struct ikz_error *err);
 
 /* The path of relpath in the temporary directory, for writers that open
  * the file themselves (libxlsxwriter); malloc'd, caller frees. */
