@@ -231,8 +231,6 @@ enum ikz_status report_validate(const struct report_options *opt_in)
     struct report_options o;
     const struct report_options *opt = &o;
     enum ikz_status st = _read_and_compute(&r, &dc, opt_in, &o);
-    if (st == IKZ_OK)
-        st = run_dry_workbook(&r, opt);
     /* validate's findings on stderr are what it is run for. */
     if (run_print_findings(&r, true) != IKZ_OK && st == IKZ_OK)
         st = IKZ_ERR_IO;

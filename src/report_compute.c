@@ -118,9 +118,12 @@ enum ikz_status run_compute(struct run *r, const struct report_options *opt)
     if (st == IKZ_OK)
         st = run_paragraphs(r, opt);
     if (st == IKZ_OK)
-        st = xlsx_texts_resolve(&r->texts, &r->fig, &r->fig_before, &r->xlsx_texts, &r->findings);
-    if (st == IKZ_OK)
         st = findings_table(&r->findings, &r->pruefbericht);
+    /* Every text of the workbook, judged before anything is written; a
+     * finding here stops the run (78), so the Prüfbericht made just before
+     * is never published without it. */
+    if (st == IKZ_OK)
+        st = xlsx_texts_resolve(&r->texts, &r->fig, &r->fig_before, &r->pruefbericht, &r->xlsx_texts, &r->findings);
     if (st == IKZ_OK) {
         char missing[RENDER_MISSING_MAX];
         st = run_paragraph(r, opt, r->press_template, r->path_press, NULL, &r->press_text, missing);

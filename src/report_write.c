@@ -327,29 +327,3 @@ enum ikz_status run_write_all_findings(struct run *r, const struct report_option
     return st;
 }
 
-/* The workbook's texts (sheet names, headings, chart titles) are looked
- * up while it is written. So that validate finds every template error run
- * would, it writes the workbook into a private directory of its own under
- * TMPDIR (else /tmp) and removes it: nothing of it is left or published. */
-enum ikz_status run_dry_workbook(struct run *r, const struct report_options *opt)
-{
-    const char *base = getenv("TMPDIR");
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/ikz-validate-XXXXXX", base && *base ? base : "/tmp");
-    if (!mkdtemp(dir)) {
-        log_error("cannot create a scratch directory in %s to check the workbook: %s", base && *base ? base : "/tmp",
-                  strerror(errno));
-        return IKZ_ERR_CANTCREAT;
-    }
-    char *path = text_path_join(dir, "ikz-bericht.xlsx");
-    struct ikz_error err = {0};
-    enum ikz_status st = path ? _render_workbook(r, opt, path, dir, &r->findings, &err) : IKZ_ERR_OSERR;
-    if (path)
-        unlink(path);
-    free(path);
-    rmdir(dir);
-    if (err.status != IKZ_OK && st != IKZ_ERR_CONFIG)
-        log_error("checking the workbook: %s", err.message);
-    return st;
-}
-

@@ -106,8 +106,5 @@ enum ikz_status run_publish(struct run *r, const struct report_options *opt);
 void run_write_failed_findings(struct run *r, const struct report_options *opt);
 /* validate --befunde FILE: every finding as CSV to FILE ("-": stdout). */
 enum ikz_status run_write_all_findings(struct run *r, const struct report_options *opt);
-/* validate: the workbook written into a scratch directory and removed,
- * so that every template error run would find is found. */
-enum ikz_status run_dry_workbook(struct run *r, const struct report_options *opt);
 
 #endif

@@ -71,16 +71,29 @@ expect_eq "texte.ini line of 199 bytes: validate" 0 "$rc"
 fresh; sed -i "s/^fusszeile = .*/fusszeile = $(printf '\\&%.0s' $(seq 180))/" "$ini"
 attempt "footer too long" "ikz-report: $ini: Vorlage in templates/ fehlerhaft ([bericht] fusszeile, seite und von: die Fußzeile hat mit Blattname und Seitenzahlen höchstens 255 Zeichen, ein & zählt doppelt (hier 383)) [VORLAGE_FEHLERHAFT]"
 
-# A sheet's name missing: looked up only while the workbook is written, so
-# validate writes it into a scratch directory of its own (and removes it).
+# A sheet's name missing: every text the workbook asks for is judged before
+# anything is written (xlsx_texts_resolve), by run and validate alike.
 fresh; n=$(grep -n '^uebersicht = ' "$ini" | head -1 | cut -d: -f1)
 sed -i "${n}d" "$ini"
 attempt "[blaetter] uebersicht missing" "ikz-report: $ini: Vorlage in templates/ fehlerhaft (Text [blaetter] uebersicht fehlt) [VORLAGE_FEHLERHAFT]"
 export TMPDIR=$work/scratch
 mkdir -p "$TMPDIR"
 run validate --input "$src/sample-data" --year 2024 --templates "$work/t"
-expect_eq "validate leaves no scratch directory" "" "$(ls -A "$TMPDIR")"
+expect_eq "validate writes nothing, not even a scratch file" "" "$(ls -A "$TMPDIR")"
 unset TMPDIR
+# A text the workbook shows only in some reports (rows left out for a
+# fehler: none in the sample) is required all the same.
+fresh; n=$(grep -n '^ausgeschlossen = ' "$ini" | head -1 | cut -d: -f1)
+sed -i "${n}d" "$ini"
+attempt "[erlaeuterungen] ausgeschlossen missing" "ikz-report: $ini: Vorlage in templates/ fehlerhaft (Text [erlaeuterungen] ausgeschlossen fehlt) [VORLAGE_FEHLERHAFT]"
+fresh; sed -i '/^bestand_x = /d' "$ini"
+attempt "[diagramme] bestand_x missing" "ikz-report: $ini: Vorlage in templates/ fehlerhaft (Text [diagramme] bestand_x fehlt) [VORLAGE_FEHLERHAFT]"
+# Every text the writers look up by a fixed name is on the list that
+# xlsx_texts_resolve checks (render_xlsx.c's _fixed_texts).
+xlsx=$src/src/render/render_xlsx.c
+for pair in $(grep -o '_text(&\?b, "[a-z_]*", "[a-z_]*")' "$xlsx" | sed -E 's/_text\(&?b, "([a-z_]*)", "([a-z_]*)"\)/\1:\2/' | sort -u); do
+    if grep -q "{\"${pair%%:*}\", \"${pair#*:}\"}" "$xlsx"; then ok; else bad "[${pair%%:*}] ${pair#*:} is looked up but not in _fixed_texts"; fi
+done
 
 # The press templates: Latin-1, empty, only blanks; a BOM is no part of the text.
 for tpl in pressetext kreistext projekttext; do

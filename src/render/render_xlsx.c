@@ -68,8 +68,12 @@ static const char *_sheet_name_fault(const struct xlsx_texts *x, size_t i)
     return NULL;
 }
 
+static enum ikz_status _require_texts(const struct xlsx_texts *x, const struct figures *now,
+                                      const struct table *pruefbericht, struct findings *findings);
+
 enum ikz_status xlsx_texts_resolve(const struct texts *t, const struct figures *now, const struct figures *before,
-                                   struct xlsx_texts *out, struct findings *findings)
+                                   const struct table *pruefbericht, struct xlsx_texts *out,
+                                   struct findings *findings)
 {
     out->source = t;
     out->value = calloc(t->n ? t->n : 1, sizeof *out->value);
@@ -88,6 +92,8 @@ enum ikz_status xlsx_texts_resolve(const struct texts *t, const struct figures *
             st = IKZ_ERR_CONFIG;
         }
     }
+    if (st == IKZ_OK)
+        st = _require_texts(out, now, pruefbericht, findings);
     return st;
 }
 
@@ -896,6 +902,22 @@ static bool _escape_amp(const char *s, char *out, size_t outsz)
     return !*s;
 }
 
+/* The sheets' footer: the sheet's name left, fusszeile centred, "Seite N
+ * von M" right. False if it is longer than Excel's 255 characters (codes
+ * and doubled & included; *chars says how long) or than out. */
+static bool _footer(const char *fusszeile, const char *seite, const char *von, char *out, size_t outsz,
+                    size_t *chars)
+{
+    char f[1024], s[256], v[256];
+    bool fits = _escape_amp(fusszeile ? fusszeile : "", f, sizeof f) & _escape_amp(seite ? seite : "", s, sizeof s) &
+                _escape_amp(von ? von : "", v, sizeof v);
+    int len = snprintf(out, outsz, "&L&A&C%s&R%s &P %s &N", f, s, v);
+    *chars = 0;
+    for (const char *p = out; *p; p++)
+        *chars += ((unsigned char)*p & 0xC0) != 0x80;
+    return fits && len >= 0 && (size_t)len < outsz && *chars <= 255;
+}
+
 /* The sheets in order. Adding one is a row here, its texts in texte.ini
  * ([blaetter], [titel], [diagramme] for a chart) and, for a new table,
  * its row in figures.c. */
@@ -916,6 +938,104 @@ static const struct sheet_def _sheets[] = {
     {"erlaeuterungen", TABLE_KENNZAHLEN, _erlaeuterungen, {{0}}},
 };
 #define N_SHEETS (sizeof _sheets / sizeof _sheets[0])
+
+/* The texts the workbook asks for by a fixed name (the sheets' own follow
+ * from _sheets). A lookup added to the writers is a line here, or
+ * tests/templates.sh's check of this list fails. */
+static const struct {
+    const char *section, *key;
+} _fixed_texts[] = {
+    {"bericht", "dokument_titel"}, {"bericht", "thema"}, {"bericht", "autor"}, {"bericht", "schlagwoerter"},
+    {"bericht", "fusszeile"}, {"bericht", "seite"}, {"bericht", "von"}, {"bericht", "symbol_x"},
+    {"bericht", "symbol_punkt"},
+    {"uebersicht", "kennzahl"}, {"uebersicht", "wert"}, {"uebersicht", "vorjahr"}, {"uebersicht", "diff"},
+    {"uebersicht", "diff_prozent"},
+    {"verteilung", "kennzahl"}, {"verteilung", "wert"}, {"verteilung", "mittelwert"}, {"verteilung", "median"},
+    {"verteilung", "q1"}, {"verteilung", "q3"}, {"verteilung", "stdabw"}, {"verteilung", "anzahl"},
+    {"pruefbericht", "weitere"},
+    {"erlaeuterungen", "bereich"}, {"erlaeuterungen", "begriff"}, {"erlaeuterungen", "erlaeuterung"},
+    {"erlaeuterungen", "kennzahl"}, {"erlaeuterungen", "vorjahr"}, {"erlaeuterungen", "vorjahr_text"},
+    {"erlaeuterungen", "quelle"}, {"erlaeuterungen", "zeilen"}, {"erlaeuterungen", "projekte"},
+    {"erlaeuterungen", "beteiligungen"}, {"erlaeuterungen", "register"}, {"erlaeuterungen", "gebietsaenderungen"},
+    {"erlaeuterungen", "ausgeschlossen"}, {"erlaeuterungen", "ausgeschlossen_text"},
+    {"erlaeuterungen", "einzelangaben"}, {"erlaeuterungen", "einzelangaben_text"},
+    {"erlaeuterungen", "gebietsstand"}, {"erlaeuterungen", "gebietsstand_fehlt"}, {"erlaeuterungen", "stichtag"},
+    {"erlaeuterungen", "ozg_seit"}, {"erlaeuterungen", "version"}, {"erlaeuterungen", "dateien"},
+    {"erlaeuterungen", "csv"}, {"erlaeuterungen", "csv_text"}, {"erlaeuterungen", "arbeitsmappe"},
+    {"erlaeuterungen", "arbeitsmappe_text"}, {"erlaeuterungen", "zeichen"}, {"erlaeuterungen", "strich"},
+    {"erlaeuterungen", "strich_text"}, {"erlaeuterungen", "null"}, {"erlaeuterungen", "null_text"},
+    {"erlaeuterungen", "punkt"}, {"erlaeuterungen", "x"}, {"erlaeuterungen", "leer"},
+    {"erlaeuterungen", "leer_text"},
+};
+
+static const char *_resolved(const struct xlsx_texts *x, const char *section, const char *key)
+{
+    for (size_t i = 0; i < x->source->n; i++)
+        if (strcmp(x->source->section[i], section) == 0 && strcmp(x->source->key[i], key) == 0)
+            return x->value[i];
+    return NULL;
+}
+
+static bool _require(const struct xlsx_texts *x, const char *section, const char *key, struct findings *findings)
+{
+    if (_resolved(x, section, key))
+        return true;
+    findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, x->source->display, 0, NULL, NULL, "Text [%s] %s fehlt",
+                 section, key);
+    return false;
+}
+
+static enum ikz_status _require_texts(const struct xlsx_texts *x, const struct figures *now,
+                                      const struct table *pruefbericht, struct findings *findings)
+{
+    bool ok = true;
+    for (size_t i = 0; i < sizeof _fixed_texts / sizeof _fixed_texts[0]; i++)
+        ok &= _require(x, _fixed_texts[i].section, _fixed_texts[i].key, findings);
+    for (size_t i = 0; i < N_SHEETS; i++) {
+        const struct sheet_def *s = &_sheets[i];
+        ok &= _require(x, "blaetter", s->key, findings);
+        ok &= _require(x, "titel", s->key, findings);
+        for (size_t c = 0; c < MAX_CHARTS; c++) {
+            static const char *const parts[] = {"titel", "x", "y", "alt"};
+            for (size_t p = 0; s->chart[c].type && p < sizeof parts / sizeof parts[0]; p++) {
+                char k[64];
+                snprintf(k, sizeof k, "%s_%s", s->chart[c].key, parts[p]);
+                ok &= _require(x, "diagramme", k, findings);
+            }
+        }
+        const struct table *t = s->table == FINDINGS_TABLE ? pruefbericht
+                                : s->table >= 0 && s->table < TABLE__COUNT ? &now->table[s->table]
+                                                                            : NULL;
+        /* The headings of a sheet that shows its table as columns: every
+         * column, [spalten] TABLE.COLUMN or else [spalten] COLUMN. The
+         * Übersicht and the Erläuterungen have headings of their own. */
+        if (s->write == _uebersicht || s->write == _erlaeuterungen)
+            t = NULL;
+        for (size_t c = 0; t && c < t->ncols; c++) {
+            char k[96];
+            snprintf(k, sizeof k, "%s.%s", t->name, t->column[c].name);
+            if (_resolved(x, "spalten", k) || _resolved(x, "spalten", t->column[c].name))
+                continue;
+            findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, x->source->display, 0, NULL, NULL,
+                         "Text [spalten] %s (oder %s) fehlt", t->column[c].name, k);
+            ok = false;
+        }
+    }
+    if (!ok)
+        return IKZ_ERR_CONFIG;
+    /* Excel's footer holds 255 characters, its codes (&A, &P, a doubled &)
+     * included; libxlsxwriter refuses a longer one. */
+    char footer[sizeof ((struct _book *)0)->footer];
+    size_t chars = 0;
+    if (!_footer(_resolved(x, "bericht", "fusszeile"), _resolved(x, "bericht", "seite"), _resolved(x, "bericht", "von"),
+                 footer, sizeof footer, &chars)) {
+        findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, x->source->display, 0, NULL, NULL,
+                     "[bericht] fusszeile, seite und von: die Fußzeile hat mit Blattname und Seitenzahlen "
+                     "höchstens 255 Zeichen, ein & zählt doppelt (hier %zu)", chars);
+        return IKZ_ERR_CONFIG;
+    }
+    return IKZ_OK;
+}
 _Static_assert(N_SHEETS <= MAX_SHEETS, "MAX_SHEETS too small for _sheets");
 
 static const struct table *_sheet_table(const struct xlsx_input *in, const struct sheet_def *s)
@@ -974,24 +1094,11 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
     }
     b.symbol_x = _text(&b, "bericht", "symbol_x");
     b.symbol_punkt = _text(&b, "bericht", "symbol_punkt");
-    /* Excel's footer holds 255 characters, its codes (&A, &P, a doubled &)
-     * included; libxlsxwriter refuses a longer one, which used to end the
-     * run as an I/O error (74). It is the template's fault: 78. */
-    char fusszeile[1024], seite[256], von[256];
-    bool fits = _escape_amp(_text(&b, "bericht", "fusszeile"), fusszeile, sizeof fusszeile) &
-                _escape_amp(_text(&b, "bericht", "seite"), seite, sizeof seite) &
-                _escape_amp(_text(&b, "bericht", "von"), von, sizeof von);
-    int len = snprintf(b.footer, sizeof b.footer, "&L&A&C%s&R%s &P %s &N", fusszeile, seite, von);
-    size_t chars = 0;
-    for (const char *p = b.footer; *p; p++)
-        chars += ((unsigned char)*p & 0xC0) != 0x80;
-    if (!fits || len < 0 || (size_t)len >= sizeof b.footer || chars > 255) {
-        findings_add(b.template_findings, FINDING_VORLAGE_FEHLERHAFT, in->texts->source->display, 0, NULL, NULL,
-                     "[bericht] fusszeile, seite und von: die Fußzeile hat mit Blattname und Seitenzahlen "
-                     "höchstens 255 Zeichen, ein & zählt doppelt (hier %zu)", chars);
-        b.bad_template = true;
+    size_t chars;
+    if (!_footer(_text(&b, "bericht", "fusszeile"), _text(&b, "bericht", "seite"), _text(&b, "bericht", "von"),
+                 b.footer, sizeof b.footer, &chars)) { /* xlsx_texts_resolve() refused it before */
         workbook_close(b.wb);
-        return IKZ_ERR_CONFIG;
+        return ikz_fail(err, IKZ_ERR_SOFTWARE, "the footer was not checked before the workbook was written");
     }
 
     /* The creation date is the Stichtag: the same inputs give the same bytes. */

@@ -32,11 +32,18 @@ struct xlsx_texts {
     char **value;               /* owned */
 };
 
-/* Resolves every text against the figures now and a year before. Broken
- * placeholders become findings (all of them, not only the first) and
- * IKZ_ERR_CONFIG. xlsx_texts_free() frees out either way. */
+/* Resolves every text against the figures now and a year before, and
+ * checks that every text the workbook will ask for is there: the fixed
+ * ones, each sheet's name, title and charts' texts, and a heading for each
+ * column of its table (pruefbericht: the findings' table). This is the one
+ * place a template's texts are judged; run, validate and projekttext all
+ * pass through it before anything is written. Broken placeholders, bad
+ * sheet names, a missing text and a footer Excel cannot hold become
+ * findings naming file, section and key (all of them, not only the first)
+ * and IKZ_ERR_CONFIG. xlsx_texts_free() frees out either way. */
 enum ikz_status xlsx_texts_resolve(const struct texts *t, const struct figures *now, const struct figures *before,
-                                   struct xlsx_texts *out, struct findings *findings);
+                                   const struct table *pruefbericht, struct xlsx_texts *out,
+                                   struct findings *findings);
 void xlsx_texts_free(struct xlsx_texts *x);
 
 struct xlsx_input {
