@@ -244,6 +244,30 @@ expect_eq "verify: a FIFO in a file's place (no hang)" 65 "$rc"
 fresh; rm "$work/v/csv/ozg.csv"; ln -s /dev/zero "$work/v/csv/ozg.csv"
 timeout 10 "$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
 expect_eq "verify: /dev/zero in a file's place (no endless read)" 65 "$rc"
+# Whatever the manifest does not list is not the report's: an empty
+# directory (also in csv/), a directory with a file, a link to a
+# directory, a FIFO (issue 21: an empty directory once passed).
+fresh; mkdir "$work/v/leer"
+"$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: an empty directory added" 65 "$rc"
+expect_eq "verify: names the empty directory" "EXTRA   leer/ (a directory)" "$(grep -v '^ok \|^input \|^delivery ' "$work/out" | head -1)"
+expect_true "verify: not intact" grep -q "^$work/v: NOT intact; 36 files" "$work/out"
+fresh; mkdir "$work/v/csv/alt"
+"$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: an empty directory in csv/" 65 "$rc"
+expect_eq "verify: names it" "EXTRA   csv/alt/ (a directory)" "$(grep '^EXTRA' "$work/out")"
+fresh; mkdir "$work/v/alt"; cp "$work/v/pressetext.txt" "$work/v/alt/"
+"$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: a directory with a file" 65 "$rc"
+expect_eq "verify: names the directory and its file" "EXTRA   alt/ (a directory)|EXTRA   alt/pressetext.txt|" "$(grep '^EXTRA' "$work/out" | sort | tr '\n' '|')"
+fresh; ln -s "$work/clean2024/csv" "$work/v/csv-link"; mkfifo "$work/v/fifo"
+timeout 10 "$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: a link to a directory and a FIFO" 65 "$rc"
+expect_eq "verify: names both" "EXTRA   csv-link (a symbolic link)|EXTRA   fifo (not a regular file)|" "$(grep '^EXTRA' "$work/out" | sort | tr '\n' '|')"
+fresh
+"$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: the fresh copy is intact" 0 "$rc"
+expect_eq "verify: nothing extra in it" "" "$(grep -v '^ok \|^input \|^delivery \|: intact; ' "$work/out")"
 fresh; printf 'garbage' >>"$work/v/manifest.json"
 "$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
 expect_eq "verify: trailing bytes after the manifest" 65 "$rc"
