@@ -196,6 +196,24 @@ static char *_slurp(const char *path, const char **why)
     return buf;
 }
 
+bool manifest_is_report(const char *dir)
+{
+    size_t n = strlen(dir) + sizeof MANIFEST_NAME + 1;
+    char *path = malloc(n);
+    if (!path)
+        return false;
+    snprintf(path, n, "%s/%s", dir, MANIFEST_NAME);
+    const char *why;
+    char *text = _slurp(path, &why);
+    free(path);
+    cJSON *root = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    const char *program = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "program"));
+    bool ours = program && strcmp(program, "ikz-report") == 0;
+    cJSON_Delete(root);
+    return ours;
+}
+
 enum presse_kind { NOT_PRESSE, PRESSE_KREIS, PRESSE_PROJEKT };
 
 /* presse/kreis-KKKKK.txt or presse/projekt-ID.txt (ID of letters, digits,
