@@ -218,7 +218,7 @@ enum ikz_status run_publish(struct run *r, const struct report_options *opt)
 {
     struct publication pub;
     struct ikz_error err = {0};
-    enum ikz_status st = publish_begin(opt->output_dir, date_year(opt->stichtag), &pub, &err);
+    enum ikz_status st = publish_begin(opt->output_dir, date_year(opt->stichtag), manifest_is_report, &pub, &err);
     if (st != IKZ_OK) {
         log_error("%s", err.message);
         return st;

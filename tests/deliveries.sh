@@ -73,7 +73,7 @@ run run --job "$j/job.ini" --max-alter-tage 10
 expect_eq "stale: within --max-alter-tage 10" 0 "$rc"
 rm -r "$j/berichte"
 mkdir -p "$j/berichte/$y"
-printf '{"stichtag": "%s"}\n' "$(day -1)" >"$j/berichte/$y/manifest.json" # a report exists
+printf '{"program": "ikz-report", "stichtag": "%s"}\n' "$(day -1)" >"$j/berichte/$y/manifest.json" # a report exists (this job's: the run replaces it)
 job "$j" "max_alter_tage = 0"
 run run --job "$j/job.ini"
 expect_eq "stale: max_alter_tage = 0 switches it off" 0 "$rc"

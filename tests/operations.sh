@@ -184,6 +184,36 @@ expect_eq "read-only output exit" 73 "$rc"
 expect_eq "read-only: previous report intact" "$before" "$(fingerprint "$work/ro/2024")"
 chmod -R u+w "$work/ro"
 
+# --- OUTPUT/YYYY that is no report of this job: 73, left untouched -----------------
+# The swap once exchanged whatever was there and deleted it (issue 21). A
+# regular file, a link (to a report, even), a directory without this job's
+# manifest and one with another program's: each exits 73 naming the path
+# and what it is, leaves it byte for byte, publishes nothing and leaves no
+# temporary directory. A previous report is replaced (the runs above).
+occupied() { # name expected-what
+    run run --input "$src/sample-data" --output "$work/occ" --year 2024
+    expect_eq "$1: exit" 73 "$rc"
+    expect_true "$1: named, with what it is" grep -q "ERROR cannot publish to $work/occ/2024: it is $2, not a report of ikz-report (no manifest.json of it); left as it is, nothing published$" "$work/out"
+    expect_eq "$1: nothing else in OUTPUT" ".lock 2024" "$(cd "$work/occ" && ls -A | tr '\n' ' ' | sed 's/ $//')"
+}
+mkdir -p "$work/occ"
+printf 'Notizen des Referats\n' >"$work/occ/2024"
+occupied "a regular file at OUTPUT/2024" "a regular file"
+expect_eq "a regular file: untouched" "Notizen des Referats" "$(cat "$work/occ/2024")"
+rm "$work/occ/2024"; ln -s "$work/o/2024" "$work/occ/2024"
+occupied "a link to a report at OUTPUT/2024" "a symbolic link to $work/o/2024"
+expect_eq "a link: untouched" "$work/o/2024" "$(readlink "$work/occ/2024")"
+expect_eq "a link: its target untouched" "$before" "$(fingerprint "$work/o/2024")"
+rm "$work/occ/2024"; mkdir "$work/occ/2024"; printf 'x\n' >"$work/occ/2024/eigene-datei.txt"
+occupied "a directory without a manifest" "a directory"
+expect_eq "a directory: untouched" "./eigene-datei.txt" "$(cd "$work/occ/2024" && find . -mindepth 1)"
+printf '{"program": "anderes-programm", "stichtag": "2024-12-31", "outputs": []}\n' >"$work/occ/2024/manifest.json"
+occupied "a directory with another program's manifest" "a directory"
+expect_eq "another program's directory: untouched" "./eigene-datei.txt ./manifest.json" "$(cd "$work/occ/2024" && find . -mindepth 1 | sort | tr '\n' ' ' | sed 's/ $//')"
+rm -r "$work/occ/2024"; mkfifo "$work/occ/2024"
+occupied "a FIFO at OUTPUT/2024" "neither a file nor a directory"
+expect_true "a FIFO: untouched" test -p "$work/occ/2024"
+
 # --- verify ------------------------------------------------------------------------
 "$bin" verify "$work/o/2024" >"$work/out" 2>&1; rc=$?
 expect_eq "verify intact exit" 0 "$rc"
@@ -244,6 +274,30 @@ expect_eq "verify: a FIFO in a file's place (no hang)" 65 "$rc"
 fresh; rm "$work/v/csv/ozg.csv"; ln -s /dev/zero "$work/v/csv/ozg.csv"
 timeout 10 "$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
 expect_eq "verify: /dev/zero in a file's place (no endless read)" 65 "$rc"
+# Whatever the manifest does not list is not the report's: an empty
+# directory (also in csv/), a directory with a file, a link to a
+# directory, a FIFO (issue 21: an empty directory once passed).
+fresh; mkdir "$work/v/leer"
+"$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: an empty directory added" 65 "$rc"
+expect_eq "verify: names the empty directory" "EXTRA   leer/ (a directory)" "$(grep -v '^ok \|^input \|^delivery ' "$work/out" | head -1)"
+expect_true "verify: not intact" grep -q "^$work/v: NOT intact; 36 files" "$work/out"
+fresh; mkdir "$work/v/csv/alt"
+"$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: an empty directory in csv/" 65 "$rc"
+expect_eq "verify: names it" "EXTRA   csv/alt/ (a directory)" "$(grep '^EXTRA' "$work/out")"
+fresh; mkdir "$work/v/alt"; cp "$work/v/pressetext.txt" "$work/v/alt/"
+"$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: a directory with a file" 65 "$rc"
+expect_eq "verify: names the directory and its file" "EXTRA   alt/ (a directory)|EXTRA   alt/pressetext.txt|" "$(grep '^EXTRA' "$work/out" | sort | tr '\n' '|')"
+fresh; ln -s "$work/clean2024/csv" "$work/v/csv-link"; mkfifo "$work/v/fifo"
+timeout 10 "$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: a link to a directory and a FIFO" 65 "$rc"
+expect_eq "verify: names both" "EXTRA   csv-link (a symbolic link)|EXTRA   fifo (not a regular file)|" "$(grep '^EXTRA' "$work/out" | sort | tr '\n' '|')"
+fresh
+"$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
+expect_eq "verify: the fresh copy is intact" 0 "$rc"
+expect_eq "verify: nothing extra in it" "" "$(grep -v '^ok \|^input \|^delivery \|: intact; ' "$work/out")"
 fresh; printf 'garbage' >>"$work/v/manifest.json"
 "$bin" verify "$work/v" >"$work/out" 2>&1; rc=$?
 expect_eq "verify: trailing bytes after the manifest" 65 "$rc"

@@ -274,6 +274,56 @@ static void test_name_not_xml(void **state)
     findings_free(&fi);
 }
 
+/* A Kommune's record (Satzart 40 or 60) with positions 23-72 blank is a
+ * fehler naming file, line and column: a Kommune without a name would be
+ * an empty row of the workbook and the press text. An unbewohntes
+ * gemeindefreies Gebiet (66) is no Kommune, its name is not read. The
+ * GV-ISys CSV goes through the same rule (issue 21). */
+static void test_blank_name(void **state)
+{
+    (void)state;
+    static struct file f;
+    _germany(&f, "\n");
+    _add(&f, "60", "20231130", "064310080000", "", "64", "00000003900", "\n");
+    _add(&f, "40", "20231130", "06432", "", "44", "", "\n");
+    _add(&f, "40", "20231130", "06412", "", "41", "", "\n");
+    _add(&f, "60", "20231130", "064320010000", "    ", "63", "00000009000", "\n");
+    _add(&f, "60", "20231130", "064319970000", "", "66", "00000000000", "\n");
+    struct kommune_register reg;
+    struct findings fi;
+    findings_init(&fi, 10);
+    _load(f.buf, (size_t)-1, NULL, &reg, &fi, IKZ_ERR_DATA); /* exit 65 */
+    fixture_assert_finding(&fi, 0, "GV100AD_301123.txt:12: column 'name (Stellen 23-72)': Pflichtfeld ist leer "
+                            "(Kommune 06431008 ohne Namen) [PFLICHTFELD_LEER]");
+    fixture_assert_finding(&fi, 1, "GV100AD_301123.txt:13: column 'name (Stellen 23-72)': Pflichtfeld ist leer "
+                            "(Kommune 06432 ohne Namen) [PFLICHTFELD_LEER]");
+    fixture_assert_finding(&fi, 2, "GV100AD_301123.txt:14: column 'name (Stellen 23-72)': Pflichtfeld ist leer "
+                            "(Kommune 06412 ohne Namen) [PFLICHTFELD_LEER]");
+    fixture_assert_finding(&fi, 3, "GV100AD_301123.txt:15: column 'name (Stellen 23-72)': Pflichtfeld ist leer "
+                            "(Kommune 06432001 ohne Namen) [PFLICHTFELD_LEER]");
+    assert_int_equal(fi.total, 4);
+    assert_int_equal(fi.errors, 4);
+    register_free(&reg);
+    findings_free(&fi);
+
+    char *dir = fixture_dir();
+    char *path = fixture_write(dir, "kommunen.csv",
+                               "satzart,textkennzeichen,land,rb,kreis,vb,gemeinde,gemeindename,bevoelkerung\n"
+                               "40,44,06,4,31,,,Bergstraße,\n"
+                               "60,64,06,4,31,0004,004,Birkenau,9926\n"
+                               "60,64,06,4,31,0017,017, ,10312\n",
+                               (size_t)-1);
+    findings_init(&fi, 10);
+    assert_int_equal(register_load(path, "kommunen.csv", NULL, NULL, &reg, &fi), IKZ_ERR_DATA);
+    assert_int_equal(fi.total, 1);
+    fixture_assert_finding(&fi, 0, "kommunen.csv:4: column 'gemeindename': Pflichtfeld ist leer (Kommune 06431017 ohne "
+                            "Namen) [PFLICHTFELD_LEER]");
+    register_free(&reg);
+    findings_free(&fi);
+    free(path);
+    fixture_remove(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_dos_endings),
         cmocka_unit_test(test_name_not_xml),
+        cmocka_unit_test(test_blank_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

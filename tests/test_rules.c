@@ -29,6 +29,10 @@ static void test_amount(void **state)
         {"zwölf", true, false, FINDING_BETRAG_UNGUELTIG, 0},
         {"12,345", true, true, 0, 1234500}, /* one separator and three digits: grouping */
         {"12,3456", true, false, FINDING_BETRAG_UNGUELTIG, 0},
+        {"0,050", true, false, FINDING_BETRAG_UNGUELTIG, 0}, /* 5 cents or 50 euros: a finding, no guess */
+        {"0.500", true, false, FINDING_BETRAG_UNGUELTIG, 0},
+        {"0,05", true, true, 0, 5},
+        {"0.5", true, true, 0, 50},
         {"-1", true, false, FINDING_BETRAG_NEGATIV, 0},
         {"-0,01", true, false, FINDING_BETRAG_NEGATIV, 0},
         {"1.000.000.000,00", true, true, 0, MONEY_MAX_CENTS}, /* the bound itself */

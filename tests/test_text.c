@@ -83,6 +83,26 @@ static void test_escape(void **state)
     assert_string_equal(out, "M\\xF6rlenbach");
 }
 
+/* Excel's cell limit counts UTF-16 units: U+1F600 is two, ö and € one. */
+static void test_utf16_units(void **state)
+{
+    (void)state;
+    assert_int_equal(text_utf16_units(""), 0);
+    assert_int_equal(text_utf16_units("M\xC3\xB6rlenbach \xE2\x82\xAC"), 12);
+    assert_int_equal(text_utf16_units("a\xF0\x9F\x98\x80" "b"), 4);
+    /* A cut never splits a character: "a😀b" at 2 units keeps "a" (1 byte),
+     * at 3 "a😀" (5 bytes); "ö" at 0 keeps nothing. */
+    const char *s = "a\xF0\x9F\x98\x80" "b";
+    assert_int_equal(text_utf16_prefix(s, 0), 0);
+    assert_int_equal(text_utf16_prefix(s, 1), 1);
+    assert_int_equal(text_utf16_prefix(s, 2), 1);
+    assert_int_equal(text_utf16_prefix(s, 3), 5);
+    assert_int_equal(text_utf16_prefix(s, 4), 6);
+    assert_int_equal(text_utf16_prefix(s, 99), 6);
+    assert_int_equal(text_utf16_prefix("\xC3\xB6", 0), 0);
+    assert_int_equal(text_utf16_prefix("\xC3\xB6x", 1), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -93,6 +113,7 @@ int main(void)
         cmocka_unit_test(test_utf8_validity),
         cmocka_unit_test(test_trim_and_compare),
         cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_utf16_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -63,6 +63,10 @@ static void test_money_forms(void **state)
         {" 86000 ", 8600000},     {"86000 EUR", 8600000},    {"86.000,00 \xE2\x82\xAC", 8600000},
         {"86\xC2\xA0" "000", 8600000}, {"-1.500,25", -150025}, {"+12", 1200},
         {"0", 0},                 {"286666,67", 28666667},   {"1.5", 150},
+        /* What German and English writers mean, around a leading 0 (issue 21). */
+        {"1.000,50", 100050},     {"0,05", 5},               {"0.5", 50},
+        {"12.345.678,90", 1234567890}, {"0,50", 50},          {"0.05", 5},
+        {"00,5", 50},             {"0", 0},                  {"1.050.000", 105000000},
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         int64_t c = -999;
@@ -78,11 +82,30 @@ static void test_money_invalid(void **state)
     (void)state;
     static const char *const bad[] = {"", "abc", "86.000.50,1,2", "1,2,3.4.5", "86000.505", "12.5.2023",
                                       "1.23.456", "86 00", ",5", "5,", "1e5", "--5", "86000,-",
-                                      "1.234,567.8", "12 345.678,9x", "1.2345"};
+                                      "1.234,567.8", "12 345.678,9x", "1.2345",
+                                      /* a leading group of 0, or starting with 0, is no thousands group */
+                                      "0,050", "0.500", "00.500", "0.000.500", "0.000,50", "-0,050", "01.000",
+                                      "0000.500", "0,000", "0 500"};
     int64_t c;
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         if (money_parse(bad[i], &c))
             fail_msg("accepted '%s' as %lld", bad[i], (long long)c);
+}
+
+/* A leading group starting with 0 before a `.`/`,` group of three digits
+ * is both a decimal and a thousands reading; money_ambiguous says so, for
+ * the hint. Other invalid amounts are not ambiguous, valid ones neither. */
+static void test_money_ambiguous(void **state)
+{
+    (void)state;
+    static const char *const ambiguous[] = {"0,050", "0.500", "00.500", "0.000.500", "0.000,50", "01.000", "0000.500"};
+    for (size_t i = 0; i < sizeof ambiguous / sizeof ambiguous[0]; i++)
+        if (!money_ambiguous(ambiguous[i]))
+            fail_msg("'%s' not ambiguous", ambiguous[i]);
+    static const char *const plain[] = {"0 500", "abc", "0,05", "1.000", "86000.500", "1.2345", ""};
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        if (money_ambiguous(plain[i]))
+            fail_msg("'%s' called ambiguous", plain[i]);
 }
 
 static void test_count_and_format(void **state)
@@ -110,7 +133,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_date_formats),    cmocka_unit_test(test_date_invalid),
         cmocka_unit_test(test_date_arithmetic), cmocka_unit_test(test_money_forms),
-        cmocka_unit_test(test_money_invalid),   cmocka_unit_test(test_count_and_format),
+        cmocka_unit_test(test_money_invalid),   cmocka_unit_test(test_money_ambiguous),   cmocka_unit_test(test_count_and_format),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -140,6 +140,28 @@ expect_eq "long title: cut to 32,767 characters with the mark" 32767 "$(printf '
 expect_eq "long title: the mark" "x […]</t>" "$(printf '%s' "$cell" | tail -c 11)"
 expect_eq "long title: whole in the CSV" 1 "$(grep -ac "$long" "$work/o8/2024/csv/ozg.csv")"
 
+# Excel counts a cell's characters in UTF-16 units: a character above
+# U+FFFF is two. 32,750 a and 30 emoji are 32,780 characters but 32,810
+# units: the hinweis counts units, and the cut keeps 32,750 a and 6 emoji
+# (32,762 units; a seventh would pass 32,763) before the mark, never half
+# a surrogate pair (issue 21).
+units() { printf '%s' "$1" | iconv -f UTF-8 -t UTF-16LE | wc -c | awk '{print $1 / 2}'; }
+mkdir -p "$work/astral"
+cp "$src/sample-data/"* "$work/astral/"
+emoji=$(printf '\xF0\x9F\x98\x80%.0s' $(seq 30))
+astral=$(head -c 32750 /dev/zero | tr '\0' 'a')$(printf "$emoji")
+sed -i "s/^\(IKZ-2023-021;\)\"\?[^;]*;/\1$astral;/" "$work/astral/projekte.csv"
+run run --input "$work/astral" --output "$work/o_astral" --year 2024 --verbose
+expect_eq "astral title: run exit" 0 "$rc"
+expect_eq "astral title: the hinweis counts UTF-16 units" \
+    "ikz-report: ozg:23: column 'titel': Text länger als eine Zelle des Arbeitsblatts fasst; dort gekürzt und mit […] markiert (32810 Zeichen; im Arbeitsblatt nach 32767 gekürzt, in csv/ozg.csv vollständig) [ZELLE_GEKUERZT]" \
+    "$(findings | grep ZELLE_GEKUERZT)"
+a=$work/o_astral/2024/ikz-bericht-2024.xlsx
+cell=$(unzip -p "$a" "$(x=$a sheet OZG)" | grep -o '<t>aaaa[^<]*</t>' | head -1 | sed 's/<t>//; s/<\/t>//')
+expect_eq "astral title: cut to at most 32,767 UTF-16 units" 32766 "$(units "$cell")"
+expect_eq "astral title: 6 whole emoji before the mark" "$(head -c 32750 /dev/zero | tr '\0' 'a')$(printf '\xF0\x9F\x98\x80%.0s' $(seq 6)) […]" "$cell"
+expect_eq "astral title: whole in the CSV" 1 "$(grep -ac "$astral" "$work/o_astral/2024/csv/ozg.csv")"
+
 # A table longer than a sheet continues on "NAME (2)" and so on, each with
 # title and header, every row once (a sheet of 100 rows stands in for
 # Excel's 1,048,576).

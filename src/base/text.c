@@ -214,6 +214,30 @@ bool text_equal_nocase(const char *a, const char *b)
     }
 }
 
+/* UTF-16 units of the character whose UTF-8 lead byte is c: a
+ * continuation byte adds nothing, a 4-byte lead a surrogate pair. */
+static size_t _utf16_units(unsigned char c) { return (c & 0xC0) == 0x80 ? 0 : c >= 0xF0 ? 2 : 1; }
+
+size_t text_utf16_units(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += _utf16_units((unsigned char)*s);
+    return n;
+}
+
+size_t text_utf16_prefix(const char *s, size_t max_units)
+{
+    size_t n = 0, i = 0;
+    for (; s[i]; i++) {
+        size_t u = _utf16_units((unsigned char)s[i]);
+        if (u && n + u > max_units)
+            break; /* s[i] starts a character that no longer fits */
+        n += u;
+    }
+    return i;
+}
+
 void text_escape(const char *s, char *out, size_t outsz, size_t max_chars)
 {
     size_t o = 0, i = 0;

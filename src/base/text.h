@@ -47,6 +47,16 @@ bool text_utf8_valid(const char *s, size_t len);
  * U+FFFF): text that goes into the workbook's XML. */
 bool text_xml_safe(const char *s, size_t len);
 
+/* The length of UTF-8 text s as Excel counts a cell's characters: in
+ * UTF-16 code units, so a character above U+FFFF (4 UTF-8 bytes, a
+ * surrogate pair) is two. s must be well-formed UTF-8. */
+size_t text_utf16_units(const char *s);
+
+/* The byte length of the longest start of s that holds at most max_units
+ * UTF-16 units; it ends between two characters, never inside a UTF-8
+ * sequence or a surrogate pair. */
+size_t text_utf16_prefix(const char *s, size_t max_units);
+
 /* Strips blanks (space, tab, no-break space U+00A0) from both ends in place
  * and returns s. */
 char *text_trim(char *s);

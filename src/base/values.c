@@ -134,8 +134,11 @@ static void _rstrip_blanks(char *buf, size_t *len)
     }
 }
 
-bool money_parse(const char *s, int64_t *cents)
+/* money_parse and money_ambiguous: *ambiguous is set when the amount is
+ * rejected for a leading 0 before a three-digit `.`/`,` group. */
+static bool _money_parse(const char *s, int64_t *cents, bool *ambiguous)
 {
+    *ambiguous = false;
     /* Strip surrounding blanks and a currency suffix, then tokenise into
      * digit groups and the separators between them. */
     char buf[64];
@@ -193,6 +196,16 @@ bool money_parse(const char *s, int64_t *cents)
     if (ng == 0 || pending)
         return false;
 
+    /* 0,050 is 5 cents to an English writer's three decimals and 50 euros
+     * to a German's thousands point; 0.500 and 00.500 the same. Nobody
+     * groups a number whose leading group is 0 (or starts with 0), so such
+     * a group before three digits is a finding, not a guess. 0,05 and 0.5
+     * have no thousands reading and stay decimals. */
+    if (ng > 1 && group[0][0] == '0' && (sep[1] == '.' || sep[1] == ',') && glen[1] == 3) {
+        *ambiguous = true;
+        return false;
+    }
+
     /* Which separator, if any, is the decimal one? */
     size_t int_groups = ng; /* groups before the decimal separator */
     char last = ng > 1 ? sep[ng - 1] : 0;
@@ -212,8 +225,8 @@ bool money_parse(const char *s, int64_t *cents)
     /* Grouping: one separator kind, first group 1..3 digits, then threes. */
     char grouping = int_groups > 1 ? sep[1] : 0;
     for (size_t i = 1; i < int_groups; i++)
-        if (sep[i] != grouping || glen[i] != 3 || glen[0] > 3 || glen[0] == 0)
-            return false;
+        if (sep[i] != grouping || glen[i] != 3 || glen[0] > 3 || glen[0] == 0 || group[0][0] == '0')
+            return false; /* group[0][0]: "0 500", a blank after a leading 0 */
     if (int_groups < ng && grouping == sep[ng - 1])
         return false;
 
@@ -236,6 +249,19 @@ bool money_parse(const char *s, int64_t *cents)
     int64_t v = euros * 100 + frac;
     *cents = negative ? -v : v;
     return true;
+}
+
+bool money_parse(const char *s, int64_t *cents)
+{
+    bool ambiguous;
+    return _money_parse(s, cents, &ambiguous);
+}
+
+bool money_ambiguous(const char *s)
+{
+    int64_t cents;
+    bool ambiguous;
+    return !_money_parse(s, &cents, &ambiguous) && ambiguous;
 }
 
 bool count_parse(const char *s, int64_t *out)

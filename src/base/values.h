@@ -36,8 +36,17 @@ void date_format_de(ikz_date d, char out[11]);
  * "€" or "EUR" is allowed. A single separator followed by exactly three
  * digits is grouping (money has at most two decimals): 86.000 is 86000.
  * More than two decimals are accepted only when the extra digits are 0.
+ * A leading group that is 0 or starts with 0 is no thousands group:
+ * before a `.` or `,` and three digits (0,050 0.500 00.500 0.000.500) it
+ * could be either reading, so it is false, not a guess (money_ambiguous);
+ * 0,05 and 0.5 are decimals as before.
  * False for anything else, including an empty string. */
 bool money_parse(const char *s, int64_t *cents);
+
+/* True if money_parse rejects s because a leading group starting with 0
+ * stands before a `.`/`,` group of three digits: a thousands and a decimal
+ * reading would both fit, for the finding's hint. */
+bool money_ambiguous(const char *s);
 
 #define MONEY_NONE INT64_MIN /* an amount not given */
 

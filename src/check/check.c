@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 
+#include "text.h"
+
 void check_projects(struct exports *ex, ikz_date stichtag, const char *projects_display, struct findings *findings)
 {
     ikz_date year_before = stichtag ? date_minus_year(stichtag) : 0;
@@ -34,14 +36,6 @@ void check_projects(struct exports *ex, ikz_date stichtag, const char *projects_
     }
 }
 
-static size_t _chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 void check_cell_lengths(const struct table *tables, size_t n, struct findings *findings)
 {
     for (size_t i = 0; i < n; i++) {
@@ -52,7 +46,7 @@ void check_cell_lengths(const struct table *tables, size_t n, struct findings *f
             for (size_t c = 0; c < t->ncols; c++) {
                 const struct cell *cell = table_at(t, r, c);
                 size_t k;
-                if (cell->kind == CELL_TEXT && (k = _chars(cell->v.text)) > CHECK_CELL_MAX_CHARS)
+                if (cell->kind == CELL_TEXT && (k = text_utf16_units(cell->v.text)) > CHECK_CELL_MAX_CHARS)
                     findings_add(findings, FINDING_ZELLE_GEKUERZT, t->name, (long)r + 2, t->column[c].name, NULL,
                                  "%zu Zeichen; im Arbeitsblatt nach %d gekürzt, in %s vollständig", k,
                                  CHECK_CELL_MAX_CHARS, file);

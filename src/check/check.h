@@ -20,7 +20,8 @@
  * which a rerun for an earlier year does not place. */
 void check_projects(struct exports *ex, ikz_date stichtag, const char *projects_display, struct findings *findings);
 
-/* The most characters a workbook cell holds (Excel's limit). */
+/* The most characters a workbook cell holds (Excel's limit), counted as
+ * Excel counts them: in UTF-16 units, a character above U+FFFF two. */
 #define CHECK_CELL_MAX_CHARS 32767
 
 /* A hinweis ZELLE_GEKUERZT for every text cell of the tables longer than

@@ -24,8 +24,12 @@ bool rule_amount(const char *v, bool required, int64_t *cents, struct rule_resul
     *cents = MONEY_NONE;
     if (!v || !*v)
         return !required || _fail(why, FINDING_PFLICHTFELD_LEER);
-    if (!money_parse(v, cents))
-        return _fail(why, FINDING_BETRAG_UNGUELTIG);
+    if (!money_parse(v, cents)) {
+        _fail(why, FINDING_BETRAG_UNGUELTIG);
+        if (money_ambiguous(v))
+            snprintf(why->hint, sizeof why->hint, "mehrdeutig: Tausenderpunkt oder Dezimalstellen nach führender 0?");
+        return false;
+    }
     if (*cents < 0)
         return _fail(why, FINDING_BETRAG_NEGATIV);
     if (*cents > MONEY_MAX_CENTS)

@@ -196,6 +196,24 @@ static char *_slurp(const char *path, const char **why)
     return buf;
 }
 
+bool manifest_is_report(const char *dir)
+{
+    size_t n = strlen(dir) + sizeof MANIFEST_NAME + 1;
+    char *path = malloc(n);
+    if (!path)
+        return false;
+    snprintf(path, n, "%s/%s", dir, MANIFEST_NAME);
+    const char *why;
+    char *text = _slurp(path, &why);
+    free(path);
+    cJSON *root = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    const char *program = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "program"));
+    bool ours = program && strcmp(program, "ikz-report") == 0;
+    cJSON_Delete(root);
+    return ours;
+}
+
 enum presse_kind { NOT_PRESSE, PRESSE_KREIS, PRESSE_PROJEKT };
 
 /* presse/kreis-KKKKK.txt or presse/projekt-ID.txt (ID of letters, digits,
@@ -242,27 +260,38 @@ static size_t _n_expected(void)
     return n;
 }
 
-/* The files found in a report directory, relative to it. */
+/* The entries found in a report directory, relative to it: files,
+ * links and other entries by name, directories as "name/". kind says
+ * what an entry is, for the line that names one the manifest lacks. */
+enum _entry_kind { ENTRY_FILE, ENTRY_DIRECTORY, ENTRY_LINK, ENTRY_OTHER };
+
 struct _found {
     char **name;
+    enum _entry_kind *kind;
     size_t n, cap;
 };
 
-static bool _found_add(struct _found *f, const char *name)
+static bool _found_add(struct _found *f, const char *name, enum _entry_kind kind)
 {
     if (f->n == f->cap) {
         size_t cap = f->cap ? 2 * f->cap : 16;
         char **n = realloc(f->name, cap * sizeof *n);
-        if (!n)
+        if (n)
+            f->name = n;
+        enum _entry_kind *k = realloc(f->kind, cap * sizeof *k);
+        if (k)
+            f->kind = k;
+        if (!n || !k)
             return false;
-        f->name = n;
         f->cap = cap;
     }
+    f->kind[f->n] = kind;
     return (f->name[f->n] = strdup(name)) != NULL && ++f->n;
 }
 
-/* Collects every entry below root/rel that is not a directory (links
- * included, not followed); a report is one level deep (csv/). */
+/* Collects every entry below root/rel, links not followed: a directory
+ * too, as "name/", since an empty one holds no file to name it and is
+ * still not the report's; a report is one level deep (csv/, presse/). */
 static bool _walk(const char *root, const char *rel, struct _found *f, int depth)
 {
     char path[4096];
@@ -279,10 +308,15 @@ static bool _walk(const char *root, const char *rel, struct _found *f, int depth
         snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
         snprintf(full, sizeof full, "%s/%s", root, sub);
         struct stat st;
-        if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode) && depth < 4)
-            ok = _walk(root, sub, f, depth + 1);
-        else
-            ok = _found_add(f, sub);
+        if (lstat(full, &st) != 0) {
+            ok = _found_add(f, sub, ENTRY_OTHER);
+        } else if (S_ISDIR(st.st_mode)) {
+            char slashed[1026];
+            snprintf(slashed, sizeof slashed, "%s/", sub);
+            ok = _found_add(f, slashed, ENTRY_DIRECTORY) && (depth >= 4 || _walk(root, sub, f, depth + 1));
+        } else {
+            ok = _found_add(f, sub, S_ISREG(st.st_mode) ? ENTRY_FILE : S_ISLNK(st.st_mode) ? ENTRY_LINK : ENTRY_OTHER);
+        }
     }
     closedir(dir);
     return ok;
@@ -368,21 +402,28 @@ enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_er
         fprintf(out, "UNREADABLE %s\n", report_dir);
         problems++;
     }
+    static const char *const kind_name[] = {"", " (a directory)", " (a symbolic link)", " (not a regular file)"};
     for (size_t i = 0; i < found.n; i++) {
-        bool known = strcmp(found.name[i], MANIFEST_NAME) == 0;
+        /* A directory is the report's when a file the manifest lists lies
+         * in it ("csv/"), anything else when the manifest lists it. */
+        const char *f = found.name[i];
+        size_t len = strlen(f);
+        bool dir = found.kind[i] == ENTRY_DIRECTORY;
+        bool known = strcmp(f, MANIFEST_NAME) == 0;
         cJSON_ArrayForEach(o, outs)
         {
             const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "name"));
-            if (name && strcmp(name, found.name[i]) == 0)
+            if (name && (dir ? strncmp(name, f, len) == 0 : strcmp(name, f) == 0))
                 known = true;
         }
         if (!known) {
-            fprintf(out, "EXTRA   %s\n", found.name[i]);
+            fprintf(out, "EXTRA   %s%s\n", f, kind_name[found.kind[i]]);
             problems++;
         }
         free(found.name[i]);
     }
     free(found.name);
+    free(found.kind);
 
     const cJSON *in;
     cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(root, "inputs"))

@@ -8,6 +8,7 @@
 #ifndef IKZ_MANIFEST_H
 #define IKZ_MANIFEST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -59,6 +60,11 @@ struct published_report {
  * manifest cannot be read is not a published report and is left out. */
 enum ikz_status manifest_published(const char *output_dir, struct published_report **out, size_t *n,
                                    struct ikz_error *err);
+
+/* True if dir holds a manifest.json of ikz-report (a regular file, not a
+ * link, whose "program" is ikz-report): a report this job published, which
+ * the next run of its year may replace (publish_begin's is_report). */
+bool manifest_is_report(const char *dir);
 
 /* Hashes the outputs (relative paths in the publication) and writes
  * manifest.json beside them; why it failed goes to err. */

@@ -163,7 +163,40 @@ enum ikz_status publish_remove(const char *output_dir, const char *name, struct 
     return st;
 }
 
-enum ikz_status publish_begin(const char *output_dir, int year, struct publication *pub, struct ikz_error *err)
+/* The swap replaces OUTPUT/YYYY and deletes what was there: that may only
+ * be a previous report of this job. A file, a link (even to a report) or a
+ * directory without this job's manifest is somebody's, so it is left as
+ * it is and nothing is published. IKZ_OK when OUTPUT/YYYY is absent or a
+ * report; else IKZ_ERR_CANTCREAT, saying what is there. Under the output
+ * lock no run of this job changes it between this check and the swap. */
+static enum ikz_status _check_occupant(const struct publication *pub, struct ikz_error *err)
+{
+    struct stat st;
+    if (lstat(pub->final_dir, &st) != 0)
+        return errno == ENOENT ? IKZ_OK
+                               : ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot publish to %s: %s", pub->final_dir,
+                                          strerror(errno));
+    if (S_ISDIR(st.st_mode) && pub->is_report(pub->final_dir))
+        return IKZ_OK;
+    char what[300] = "neither a file nor a directory";
+    if (S_ISREG(st.st_mode)) {
+        snprintf(what, sizeof what, "a regular file");
+    } else if (S_ISDIR(st.st_mode)) {
+        snprintf(what, sizeof what, "a directory");
+    } else if (S_ISLNK(st.st_mode)) {
+        char target[256];
+        ssize_t n = readlink(pub->final_dir, target, sizeof target - 1);
+        target[n > 0 ? n : 0] = '\0';
+        snprintf(what, sizeof what, "a symbolic link to %s", target);
+    }
+    return ikz_fail(err, IKZ_ERR_CANTCREAT,
+                    "cannot publish to %s: it is %s, not a report of ikz-report (no manifest.json of it); left as it "
+                    "is, nothing published",
+                    pub->final_dir, what);
+}
+
+enum ikz_status publish_begin(const char *output_dir, int year, publish_is_report_fn is_report,
+                              struct publication *pub, struct ikz_error *err)
 {
     memset(pub, 0, sizeof *pub);
     if (mkdir(output_dir, 0777) != 0 && errno != EEXIST)
@@ -178,6 +211,12 @@ enum ikz_status publish_begin(const char *output_dir, int year, struct publicati
     if (!pub->output_dir || !pub->year_name || !pub->final_dir || !pub->tmp_dir) {
         _release(pub);
         return IKZ_ERR_OSERR;
+    }
+    pub->is_report = is_report;
+    enum ikz_status st = _check_occupant(pub, err);
+    if (st != IKZ_OK) {
+        _release(pub);
+        return st;
     }
     if (!mkdtemp(pub->tmp_dir)) {
         ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot create a directory in %s: %s", output_dir, strerror(errno));
@@ -266,6 +305,12 @@ enum ikz_status publish_commit(struct publication *pub, struct ikz_error *err)
         ikz_fail(err, IKZ_ERR_CANTCREAT, "cannot open %s: %s", pub->output_dir, strerror(errno));
         publish_abort(pub);
         return IKZ_ERR_CANTCREAT;
+    }
+    enum ikz_status occupant = _check_occupant(pub, err);
+    if (occupant != IKZ_OK) {
+        close(dfd);
+        publish_abort(pub);
+        return occupant;
     }
     bool swapped = false;
     if (renameat2(dfd, pub->tmp_name, dfd, pub->year_name, RENAME_EXCHANGE) == 0) {

@@ -6,6 +6,9 @@
  * (renameat2 with RENAME_EXCHANGE when a previous report exists, rename
  * otherwise), then remove the previous one. At every instant OUTPUT/YYYY
  * holds either the complete previous report or the complete new one.
+ * Only a previous report is replaced: whatever else is at OUTPUT/YYYY (a
+ * file, a link, another program's directory) is left as it is, and the
+ * run publishes nothing (IKZ_ERR_CANTCREAT, naming it).
  * Files are created with O_EXCL | O_NOFOLLOW: a planted symlink is never
  * followed. Every function that can fail says why in its struct ikz_error
  * (each writing thread passes its own); none prints. */
@@ -41,7 +44,12 @@ enum ikz_status publish_file(const char *output_dir, const char *name, const cha
 /* Removes OUTPUT/name if it exists (a stale file of an earlier run). */
 enum ikz_status publish_remove(const char *output_dir, const char *name, struct ikz_error *err);
 
+/* Whether the directory dir is a report this job published; publish.c
+ * leaves what that means to the caller (the manifest's reader). */
+typedef bool (*publish_is_report_fn)(const char *dir);
+
 struct publication {
+    publish_is_report_fn is_report;
     char *output_dir; /* OUTPUT */
     char *final_dir;  /* OUTPUT/YYYY */
     char *tmp_dir;    /* OUTPUT/.tmp-YYYY-XXXXXX */
@@ -50,8 +58,11 @@ struct publication {
     bool not_durable; /* after publish_commit(): the swap is in place but the directory could not be synced */
 };
 
-/* Creates OUTPUT (if missing) and the temporary directory. */
-enum ikz_status publish_begin(const char *output_dir, int year, struct publication *pub, struct ikz_error *err);
+/* Creates OUTPUT (if missing) and the temporary directory, after making
+ * sure OUTPUT/YYYY is absent or a directory is_report (not NULL) accepts;
+ * publish_commit() makes sure again before the swap. */
+enum ikz_status publish_begin(const char *output_dir, int year, publish_is_report_fn is_report,
+                              struct publication *pub, struct ikz_error *err);
 
 /* Creates relpath (one level of subdirectory allowed, made on demand) in
  * the temporary directory for writing. */

@@ -182,10 +182,36 @@ static bool _key_part(const char *s, size_t width, char *out)
     return true;
 }
 
+/* True if s holds nothing but blanks (space, tab, no-break space). */
+static bool _blank(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s == ' ' || *s == '\t')
+            continue;
+        else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+            s++;
+        else
+            return false;
+    return true;
+}
+
+/* A Kommune's record needs its name: without one it would be an empty
+ * row of the workbook and a gap in the press text. A fehler (exit 65)
+ * naming the key; true when the name is there. */
+static bool _named(struct _load *ld, const struct gv_record *rec, const char *ags, const char *name_column)
+{
+    if (!_blank(rec->name))
+        return true;
+    findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, rec->line, name_column, NULL,
+                 "Kommune %s ohne Namen", ags);
+    return false;
+}
+
 /* One record of the GV-ISys CSV or of GV100AD: the same rules decide
- * which records are Kommunen (docs/inputs.md). bev_column names the
- * population field in findings. */
-static int _gv_record(struct _load *ld, const struct gv_record *rec, const char *bev_column)
+ * which records are Kommunen (docs/inputs.md). bev_column and name_column
+ * name the population and the name field in findings. */
+static int _gv_record(struct _load *ld, const struct gv_record *rec, const char *bev_column,
+                      const char *name_column)
 {
     long line = rec->line;
     if (rec->satzart != 40 && rec->satzart != 60)
@@ -211,6 +237,8 @@ static int _gv_record(struct _load *ld, const struct gv_record *rec, const char 
     const char *name = rec->name ? rec->name : "";
 
     if (!gemeinde) {
+        if (tk >= 41 && tk <= 45 && !_named(ld, rec, ags, name_column))
+            return 0;
         switch (tk) {
         case 41: /* kreisfreie Stadt, 42 Stadtkreis: a Gemeinde through its 60-record */
         case 42: {
@@ -261,6 +289,8 @@ static int _gv_record(struct _load *ld, const struct gv_record *rec, const char 
                      tk_s ? tk_s : "", "Satzart 60 erwartet 60 bis 67");
         return 0;
     }
+    if (!_named(ld, rec, ags, name_column))
+        return 0;
     int64_t einwohner;
     if (!_einwohner(ld, bev_column, rec->bevoelkerung, line, &einwohner))
         return 0;
@@ -283,12 +313,12 @@ static int _gvisys_row(void *ctx, const struct csv_record *rec)
         .bevoelkerung = rec->field[G_BEVOELKERUNG],
         .line = rec->line,
     };
-    return _gv_record(ctx, &r, "bevoelkerung");
+    return _gv_record(ctx, &r, "bevoelkerung", "gemeindename");
 }
 
 static int _gv100ad_record(void *ctx, const struct gv_record *rec)
 {
-    return _gv_record(ctx, rec, "bevoelkerung (Stellen 140-150)");
+    return _gv_record(ctx, rec, "bevoelkerung (Stellen 140-150)", "name (Stellen 23-72)");
 }
 
 /* ---------------------------------------------------------------------- */

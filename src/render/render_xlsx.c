@@ -200,18 +200,16 @@ static char *_escape_ooxml(const char *text)
 }
 
 /* A copy of text cut to what a cell holds, with a visible mark, or NULL
- * when it fits (check_cell_lengths made the hinweis beforehand). The
- * escape of _xHHHH_ may lengthen a text, so the cut counts what is
- * written. */
+ * when it fits (check_cell_lengths made the hinweis beforehand). Both
+ * count UTF-16 units, as Excel does: counting code points let 30 emoji
+ * make a cell of 32,780 units. The cut falls between characters, never
+ * inside a surrogate pair. */
 static char *_cut(const char *text)
 {
-    static const char mark[] = " [\xE2\x80\xA6]"; /* " […]": 4 characters */
-    size_t chars = 0, i = 0, keep = 0;
-    for (; text[i]; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80 && ++chars == CHECK_CELL_MAX_CHARS - 4 + 1)
-            keep = i;
-    if (chars <= CHECK_CELL_MAX_CHARS)
+    static const char mark[] = " [\xE2\x80\xA6]"; /* " […]": 4 units */
+    if (text_utf16_units(text) <= CHECK_CELL_MAX_CHARS)
         return NULL;
+    size_t keep = text_utf16_prefix(text, CHECK_CELL_MAX_CHARS - 4);
     char *out = malloc(keep + sizeof mark);
     if (out) {
         memcpy(out, text, keep);
