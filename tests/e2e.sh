@@ -3,12 +3,7 @@
 # figures of sample-data/, both CSV dialects, reruns, encodings, and the
 # exact error line and exit code of each kind of failure.
 # Usage: e2e.sh BINARY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 # The value of a key figure in an excel-de kennzahlen.csv.
 

@@ -10,14 +10,9 @@
 #     same exports give the same bytes), which `verify` accepts.
 # Prints how many N were tried and how many wrong publications it saw (0).
 # Usage: fault_sweep.sh BINARY SOURCE_DIR FAULTINJECT.so [STEPS]
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh"
 lib=$3
 steps=${4:-250}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
 fingerprint() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 
 # The report without faults, and a previous report of the same year (an

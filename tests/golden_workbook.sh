@@ -6,13 +6,8 @@
 # is normalised. The reference is tests/golden/workbook/, one file per part,
 # so that a review sees which sheet changed and how.
 # Usage: golden_workbook.sh BINARY SOURCE_DIR [--update]
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh"
 golden=$src/tests/golden/workbook
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
 command -v unzip >/dev/null || skip "unzip is not installed (tools/test installs it)"
 
 run run --input "$src/sample-data" --output "$work/o" --year 2024

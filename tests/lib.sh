@@ -1,5 +1,12 @@
-# lib.sh: assertions shared by the end-to-end scripts. Source it after
-# setting bin (the binary) and work (a scratch directory).
+# lib.sh: the preamble and the assertions shared by the end-to-end
+# scripts. A script's first command is
+#     . "$(dirname "$0")/lib.sh"
+# which sets -u, takes its first two arguments as bin (the binary) and src
+# (the source tree, made absolute), and makes the scratch directory work,
+# removed on exit with any background job still running. Further
+# arguments are the script's own ($3, ...). package.sh, whose arguments
+# and cleanup differ, sources it as `. lib.sh --no-preamble`: then it only
+# defines the assertions.
 #
 # The harness's own tools (ls and sort order, printf '%f', LibreOffice's
 # number and date formats) differ between locales, so the scripts run in
@@ -8,6 +15,13 @@
 # under de_DE.UTF-8 on purpose where that matters (workbook_locale.sh sets
 # LC_ALL for its run), and tools/test runs the everyday suite once more
 # under LANG=de_DE.UTF-8.
+if [ "${1:-}" != --no-preamble ]; then
+    set -u
+    bin=${1:?usage: $0 BINARY SOURCE_DIR ...}
+    src=$(cd "${2:?usage: $0 BINARY SOURCE_DIR ...}" && pwd) || exit 1
+    work=$(mktemp -d)
+    trap 'kill -9 $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+fi
 export LC_ALL=C.UTF-8
 passed=0
 failed=0

@@ -4,13 +4,8 @@
 # intact and the next run cleans up, unwritable (73) and full (74) output,
 # verify, the log file and the cron wrapper under env -i (the .deb: package.sh).
 # Usage: operations.sh BINARY SOURCE_DIR BUILD_DIR
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh"
 build=$3
-work=$(mktemp -d)
-trap 'kill -9 $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
 
 # Hashes of every file of a report, to prove it unchanged.
 fingerprint() { (cd "$1" && find . -type f -exec sha256sum {} + | sort); }

@@ -4,12 +4,7 @@
 # panes, charts with alternative text, print setup, document properties,
 # the press text, the same bytes on a second run, and a template error.
 # Usage: workbook_structure.sh BINARY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
+. "$(dirname "$0")/lib.sh"
 command -v unzip >/dev/null || skip "unzip is not installed (tools/test installs it)"
 
 run run --input "$src/sample-data" --output "$work/o" --year 2024
