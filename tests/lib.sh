@@ -49,6 +49,15 @@ deliver() {
     cp "$src/sample-data/"* "$1/$2/"
     (cd "$1/$2" && sha256sum -- * >SHA256SUMS)
 }
+# What a report holds, printed by tests/list_outputs.c from the job's own
+# tables: the tests compute counts and lists from it, never by hand.
+# outputs PROGRAM [YEAR] reads it once (YEAR 2024, the templates of src);
+# listed KIND prints the fields after KIND of its lines of that kind:
+# file NAME; sheet KEY NAME CHARTS; files N; sheets N; charts N.
+outputs() {
+    "$1" "$src/templates" "${2:-2024}" >"$work/outputs" || { bad "list-outputs: exit $?"; finish; exit; }
+}
+listed() { awk -F'\t' -v k="$1" '$1 == k { sub(/^[^\t]*\t/, ""); print }' "$work/outputs"; }
 # Exit 77 (ctest: skipped) with the reason on stderr.
 skip() { printf 'SKIPPED: %s\n' "$*" >&2; exit 77; }
 # The closing line, and the exit status.
