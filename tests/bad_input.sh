@@ -10,12 +10,7 @@
 # a FIFO, a symlink to /dev/zero, an unreadable file, a 100 MB field and a
 # line with 100,000 columns.
 # Usage: bad_input.sh BINARY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
+. "$(dirname "$0")/lib.sh"
 corpus=$src/tests/bad-input
 
 # "CODE file line" for every finding of the last run (the hostile files).

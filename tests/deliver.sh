@@ -10,13 +10,8 @@
 # old delivery or the complete new one, never a part, and no temporary
 # directory is left.
 # Usage: deliver.sh BINARY SOURCE_DIR [FAULTINJECT.so]
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh"
 lib=${3:-}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
 
 # Names, modes and hashes of every file of a directory, to prove it unchanged.
 fingerprint() { (cd "$1" && find . -printf '%p %m\n' | sort && find . -type f -print0 | sort -z | xargs -0 sha256sum); }

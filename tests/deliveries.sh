@@ -7,12 +7,7 @@
 # when there; a project with one participant is 65 unless --max-fehler
 # allows it; old deliveries are removed, the ones reports name are kept.
 # Usage: deliveries.sh BINARY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
+. "$(dirname "$0")/lib.sh"
 export LC_ALL=C.UTF-8 # date and sort as the harness expects, in any locale
 
 day() { date -d "$1 days" +%F; }   # day -2: the day before yesterday

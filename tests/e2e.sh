@@ -2,13 +2,10 @@
 # End-to-end runs of the real binary on real files: the press-release
 # figures of sample-data/, both CSV dialects, reruns, encodings, and the
 # exact error line and exit code of each kind of failure.
-# Usage: e2e.sh BINARY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
+# The files a report holds come from tests/list_outputs.c (LIST_OUTPUTS).
+# Usage: e2e.sh BINARY SOURCE_DIR LIST_OUTPUTS
+. "$(dirname "$0")/lib.sh"
+outputs "$3"
 
 # The value of a key figure in an excel-de kennzahlen.csv.
 
@@ -40,9 +37,12 @@ expect_eq "Birkenau cooperation" \
     "$(printf '%s' "$birkenau" | sed 's/"//g')"
 expect_eq "excel-de starts with a BOM" "efbbbf" "$(head -c3 "$k" | od -An -tx1 | tr -d ' \n')"
 expect_eq "excel-de ends lines with CRLF" "0d0a" "$(tail -c2 "$k" | od -An -tx1 | tr -d ' \n')"
-expect_eq "seven CSV summaries" \
-    "aufgabenbereiche.csv groessenklassen.csv kennzahlen.csv kommunen.csv kreise.csv ozg.csv zeitreihe.csv" \
-    "$(cd "$work/out1/2024/csv" && echo *)"
+# Every file a report holds, and nothing else: the job's tables' files,
+# the manifest, and a paragraph in presse/ for each row of kreise.csv.
+expect_eq "the report's files" "$( (listed file; echo manifest.json) | sort)" \
+    "$(cd "$work/out1/2024" && find . -type f ! -path './presse/*' | sed 's|^\./||' | sort)"
+expect_eq "a Kreis paragraph for each row of kreise.csv" "$(($(wc -l <"$work/out1/2024/csv/kreise.csv") - 1))" \
+    "$(find "$work/out1/2024/presse" -type f -name 'kreis-*.txt' | wc -l)"
 expect_eq "kommunen.csv rows" 443 "$(wc -l <"$work/out1/2024/csv/kommunen.csv")"
 expect_eq "only the report and the lock in OUTPUT" ".lock 2024" "$(cd "$work/out1" && ls -A | tr '\n' ' ' | sed 's/ $//')"
 
@@ -60,9 +60,8 @@ expect_eq "rfc4180 has no BOM" "6b65" "$(head -c2 "$r" | od -An -tx1 | tr -d ' \
 expect_eq "rfc4180 mean" "projekte_je_kommune_mittelwert,\"Projekte je Kommune, Mittelwert\",5.452489" \
     "$(grep '^projekte_je_kommune_mittelwert,' "$r")"
 expect_eq "rfc4180 date" "stichtag,Stichtag,2024-12-31" "$(grep '^stichtag,' "$r")"
-for f in "$work"/out1/2024/csv/*.csv; do
-    name=$(basename "$f")
-    expect_eq "$name line count in both dialects" "$(wc -l <"$f")" "$(wc -l <"$work/rfc/2024/csv/$name")"
+for name in $(listed file | sed -n 's|^csv/||p'); do
+    expect_eq "$name line count in both dialects" "$(wc -l <"$work/out1/2024/csv/$name")" "$(wc -l <"$work/rfc/2024/csv/$name")"
 done
 
 # --- the same export in Windows-1252 and with LF gives the same report ---

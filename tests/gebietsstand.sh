@@ -6,13 +6,8 @@
 # change list (78), and a rerun on exports whose keys were updated after
 # later changes (issue 19).
 # Usage: gebietsstand.sh BINARY SOURCE_DIR GV100AD-FROM-CSV
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh"
 from_csv=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
 
 mkdir -p "$work/archiv"
 "$from_csv" "$src/tests/gv-isys-auszug-hessen.csv" 20201231 "$work/archiv/GV100AD_311220.txt"

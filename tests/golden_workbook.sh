@@ -12,14 +12,9 @@
 #   --update rewrites the reference from this run, after an intended change;
 #   then review `git diff tests/golden`. xmlpretty is taken from tests/
 #   beside BINARY (the build tree's layout) unless XMLPRETTY names it.
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh"
 golden=$src/tests/golden/workbook
 xp=${XMLPRETTY:-$(dirname "$bin")/tests/xmlpretty}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
 command -v unzip >/dev/null || skip "unzip is not installed (tools/test installs it)"
 if [ ! -x "$xp" ]; then
     echo "FAIL: $xp is missing: build it (cmake --build build) or name it in XMLPRETTY" >&2

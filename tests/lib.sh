@@ -1,5 +1,12 @@
-# lib.sh: assertions shared by the end-to-end scripts. Source it after
-# setting bin (the binary) and work (a scratch directory).
+# lib.sh: the preamble and the assertions shared by the end-to-end
+# scripts. A script's first command is
+#     . "$(dirname "$0")/lib.sh"
+# which sets -u, takes its first two arguments as bin (the binary) and src
+# (the source tree, made absolute), and makes the scratch directory work,
+# removed on exit with any background job still running. Further
+# arguments are the script's own ($3, ...). package.sh, whose arguments
+# and cleanup differ, sources it as `. lib.sh --no-preamble`: then it only
+# defines the assertions.
 #
 # The harness's own tools (ls and sort order, printf '%f', LibreOffice's
 # number and date formats) differ between locales, so the scripts run in
@@ -8,6 +15,13 @@
 # under de_DE.UTF-8 on purpose where that matters (workbook_locale.sh sets
 # LC_ALL for its run), and tools/test runs the everyday suite once more
 # under LANG=de_DE.UTF-8.
+if [ "${1:-}" != --no-preamble ]; then
+    set -u
+    bin=${1:?usage: $0 BINARY SOURCE_DIR ...}
+    src=$(cd "${2:?usage: $0 BINARY SOURCE_DIR ...}" && pwd) || exit 1
+    work=$(mktemp -d)
+    trap 'kill -9 $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+fi
 export LC_ALL=C.UTF-8
 passed=0
 failed=0
@@ -35,6 +49,15 @@ deliver() {
     cp "$src/sample-data/"* "$1/$2/"
     (cd "$1/$2" && sha256sum -- * >SHA256SUMS)
 }
+# What a report holds, printed by tests/list_outputs.c from the job's own
+# tables: the tests compute counts and lists from it, never by hand.
+# outputs PROGRAM [YEAR] reads it once (YEAR 2024, the templates of src);
+# listed KIND prints the fields after KIND of its lines of that kind:
+# file NAME; sheet KEY NAME CHARTS; files N; sheets N; charts N.
+outputs() {
+    "$1" "$src/templates" "${2:-2024}" >"$work/outputs" || { bad "list-outputs: exit $?"; finish; exit; }
+}
+listed() { awk -F'\t' -v k="$1" '$1 == k { sub(/^[^\t]*\t/, ""); print }' "$work/outputs"; }
 # Exit 77 (ctest: skipped) with the reason on stderr.
 skip() { printf 'SKIPPED: %s\n' "$*" >&2; exit 77; }
 # The closing line, and the exit status.

@@ -9,12 +9,7 @@
 # a job file's bad stichtag and missing output or input, and --input
 # 'DIR/*' read as a drop like a job file's input = DIR/*.
 # Usage: manpages.sh BINARY SOURCE_DIR
-set -u
-bin=$1
-src=$(cd "$2" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 # The pages as text to match: \- as -, fonts and \(aq gone.
 plain() { sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e "s/\\\\(aq/'/g" "$1"; }

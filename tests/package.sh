@@ -16,7 +16,7 @@ work=$(mktemp -d)
 lieferant=ikz-lieferant # an exporter, made and removed here
 export_dir=
 trap 'rm -rf "$work" ${export_dir:+"$export_dir"}; getent passwd $lieferant >/dev/null && userdel $lieferant' EXIT
-. "$src/tests/lib.sh"
+. "$src/tests/lib.sh" --no-preamble
 [ "$(id -u)" = 0 ] || skip "needs root: it installs and purges the package"
 for t in dpkg-buildpackage dh lintian hardening-check mandoc systemd-analyze apt-get; do
     command -v "$t" >/dev/null || skip "$t is missing (tools/setup --test installs it)"

@@ -8,13 +8,8 @@
 # names and terms in tests/press-words.txt), and patterns that never
 # belong in German running text must not appear.
 #   press_corpus.sh BINARY SOURCE_DIR [--update]   (--update rewrites the corpus)
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh"
 update=${3:-}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
 register=$src/sample-data/GV100AD_301123.txt
 golden=$src/tests/golden/press
 

@@ -4,12 +4,7 @@
 # against kreise.csv, the project paragraphs a job asks for, and every
 # singular form on a fixture of one project, with hand-worked text.
 # Usage: press_texts.sh BINARY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
+. "$(dirname "$0")/lib.sh"
 sample=$src/sample-data
 
 # --- projekttext: the press release's project -------------------------------

@@ -5,13 +5,8 @@
 # land-xl the key figures are recomputed from the same CSV files by a
 # second, simple computation in sqlite3.
 # Usage: scale_check.sh BINARY SOURCE_DIR GEN_BENCH
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh"
 gen=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
 command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (tools/test installs it)"
 
 run run --input "$src/sample-data" --output "$work/hessen" --year 2024 --csv-dialect rfc4180

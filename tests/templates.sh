@@ -5,12 +5,7 @@
 # the line where there is one, never 74 (which sends the operator to the
 # disk) and never a report; `validate` exits 78 exactly where `run` does.
 # Usage: templates.sh BINARY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 # fresh: a copy of templates/ in $work/t to break.
 fresh() { rm -rf "$work/t" "$work/o"; cp -r "$src/templates" "$work/t"; }

@@ -9,13 +9,8 @@
 # last ten lines, every Nth in between, 20 inside lines), with ALL every
 # line boundary of both files (about 3,000 runs).
 # Usage: truncation_sweep.sh BINARY SOURCE_DIR [ALL]
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh"
 all=${3:-}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
 export LC_ALL=C.UTF-8
 
 yesterday=$(date -d '-1 day' +%F)

@@ -3,13 +3,8 @@
 # --version, the manifest of a run and the built man pages' headers must
 # all say the changelog's (docs/packaging.md, "One version").
 # Usage: version.sh BINARY SOURCE_DIR BUILD_DIR CMAKE_IKZ_VERSION CMAKE_PROJECT_VERSION
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh"
 build=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
 command -v dpkg-parsechangelog >/dev/null || skip "dpkg-parsechangelog is missing (dpkg-dev)"
 
 want=$(dpkg-parsechangelog -l "$src/debian/changelog" -S Version)

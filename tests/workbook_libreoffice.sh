@@ -6,14 +6,9 @@
 # repeated header, for the sample and for a national report of 3,000
 # Kommunen (bench/gen_bench.c).
 # Usage: workbook_libreoffice.sh BINARY SOURCE_DIR CSVCOMPARE GEN_BENCH
-set -u
-bin=$1
-src=$2
+. "$(dirname "$0")/lib.sh"
 compare=$3
 gen=$4
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
 command -v soffice >/dev/null || skip "LibreOffice (soffice) is not installed (tools/test installs libreoffice-calc-nogui)"
 command -v unzip >/dev/null || skip "unzip is not installed (tools/test installs it)"
 command -v pdftotext >/dev/null || skip "pdftotext is not installed (tools/test installs poppler-utils)"

@@ -3,12 +3,7 @@
 # same bytes as under the C locale (a decimal comma in the sheet XML would
 # break the workbook).
 # Usage: workbook_locale.sh BINARY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
+. "$(dirname "$0")/lib.sh"
 locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' || skip "locale de_DE.UTF-8 is not generated (tools/test generates it)"
 
 LC_ALL=C run run --input "$src/sample-data" --output "$work/c" --year 2024

@@ -3,13 +3,11 @@
 # anywhere (also for a title that looks like one), autofilter and frozen
 # panes, charts with alternative text, print setup, document properties,
 # the press text, the same bytes on a second run, and a template error.
-# Usage: workbook_structure.sh BINARY SOURCE_DIR
-set -u
-bin=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
+# The sheets, their names and charts come from tests/list_outputs.c
+# (LIST_OUTPUTS), never from a list here.
+# Usage: workbook_structure.sh BINARY SOURCE_DIR LIST_OUTPUTS
+. "$(dirname "$0")/lib.sh"
+outputs "$3"
 command -v unzip >/dev/null || skip "unzip is not installed (tools/test installs it)"
 
 run run --input "$src/sample-data" --output "$work/o" --year 2024
@@ -26,13 +24,20 @@ sheet() {
     echo "xl/$target"
 }
 sheet_names() { part xl/workbook.xml | grep -o 'sheet name="[^"]*"' | cut -d'"' -f2; }
+# The name of the sheet with key KEY ([blaetter] of texte.ini).
+name_of() { listed sheet | awk -F'\t' -v k="$1" '$1 == k { print $2 }'; }
+# The charts of the sheet part PART: the alternative texts of its drawing.
+charts_of() {
+    local rels drawing
+    rels=$(dirname "$1")/_rels/$(basename "$1").rels
+    drawing=$(part "$rels" 2>/dev/null | grep -o 'Target="../drawings/drawing[0-9]*.xml"' | cut -d'"' -f2)
+    [ -n "$drawing" ] && part "xl/${drawing#../}" | grep -o 'descr="[^"]*"'
+}
 
-expect_eq "sheets in order" \
-    "Übersicht|Kommunen|Kreise|Aufgabenbereiche|Zeitreihe|Größenklassen|OZG|Verteilung|Prüfbericht|Erläuterungen|" \
-    "$(part xl/workbook.xml | grep -o 'sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' '|')"
+expect_eq "sheets in order" "$(listed sheet | cut -f2 | tr '\n' '|')" "$(sheet_names | tr '\n' '|')"
 expect_eq "A1 of the Übersicht is the title, a string" \
     '<c r="A1" s="1" t="inlineStr"><is><t>IKZ in Hessen: Kennzahlen zum Stichtag 31.12.2024 (Quelle: Förderdatenbank IKZ, Gemeindeverzeichnis des Statistischen Bundesamts)</t></is></c>' \
-    "$(part "$(sheet Übersicht)" | grep -o '<c r="A1"[^>]*><is><t>[^<]*</t></is></c>')"
+    "$(part "$(sheet "$(name_of uebersicht)")" | grep -o '<c r="A1"[^>]*><is><t>[^<]*</t></is></c>')"
 n_sheets=0
 while IFS= read -r name; do
     n_sheets=$((n_sheets + 1))
@@ -47,7 +52,7 @@ expect_eq "header rows repeat when printed, on every sheet" "$n_sheets" "$(part 
 # The Erläuterungen say how to import a CSV with its keys as text (a
 # double-click turns 06411000 into 6411000), and that the workbook is the
 # file for people: the area, the term and the sentence of each row.
-erl=$(part "$(sheet Erläuterungen)" | grep -o '<t>[^<]*</t>' | sed 's/<t>//; s/<\/t>//' | tr '\n' '|')
+erl=$(part "$(sheet "$(name_of erlaeuterungen)")" | grep -o '<t>[^<]*</t>' | sed 's/<t>//; s/<\/t>//' | tr '\n' '|')
 expect_true "Erläuterungen: importing a CSV" grep -qF \
     '|Dateien|CSV-Dateien wie kommunen.csv|Aus dem AGS 06411000 wird beim Doppelklick 6411000: die Spalten ags und kreis beim Import als Text festlegen (Excel: Daten &gt; Aus Text/CSV &gt; Daten transformieren; LibreOffice: Textimport).|' <<<"$erl"
 expect_true "Erläuterungen: the workbook is for people" grep -qF \
@@ -55,15 +60,23 @@ expect_true "Erläuterungen: the workbook is for people" grep -qF \
 # Kommunen: one row per Kommune of the register below title and header,
 # one column per column of csv/kommunen.csv; counts as real numbers.
 kommunen=$(($(wc -l <"$work/o/2024/csv/kommunen.csv") - 1))
+# The column letter of column N (1: A, 27: AA).
+letter() { local n=$1 l=; while [ "$n" -gt 0 ]; do l=$(printf "\\x$(printf %x $((65 + (n - 1) % 26)))")$l; n=$(((n - 1) / 26)); done; echo "$l"; }
+# The column of NAME in the header of the CSV summary FILE.
+column_of() { head -1 "$2" | tr -d '\r\357\273\277' | tr ';' '\n' | grep -nx "$1" | cut -d: -f1; }
 columns=$(head -1 "$work/o/2024/csv/kommunen.csv" | tr ';' '\n' | wc -l)
-last_col=$(printf "\\x$(printf %x $((64 + columns)))")
-expect_eq "Kommunen autofilter" "<autoFilter ref=\"A2:$last_col$((kommunen + 2))\"/>" "$(part "$(sheet Kommunen)" | grep -o '<autoFilter[^>]*>')"
-birkenau=$(($(grep -n '^06431004;' "$work/o/2024/csv/kommunen.csv" | cut -d: -f1) + 1))
-expect_eq "Birkenau's Einwohner is a number" "<c r=\"F$birkenau\" s=\"6\"><v>9926</v></c>" \
-    "$(part "$(sheet Kommunen)" | grep -o "<c r=\"F$birkenau\"[^>]*><v>[^<]*</v></c>")"
-expect_eq "five charts with alternative text" 5 "$(for d in $(unzip -l "$x" | grep -o 'xl/drawings/drawing[0-9]*.xml'); do part "$d"; done | grep -o 'descr="[^"]*"' | wc -l)"
-if part xl/drawings/drawing1.xml | grep -q 'descr="Balken: durchschnittliche Zahl geförderter Projekte je Kommune'; then ok; else bad "Kreise chart alt text"; fi
-for i in 1 2 3 4 5; do
+expect_eq "Kommunen autofilter" "<autoFilter ref=\"A2:$(letter "$columns")$((kommunen + 2))\"/>" \
+    "$(part "$(sheet "$(name_of kommunen)")" | grep -o '<autoFilter[^>]*>')"
+birkenau=$(letter "$(column_of einwohner "$work/o/2024/csv/kommunen.csv")")$(($(grep -n '^06431004;' "$work/o/2024/csv/kommunen.csv" | cut -d: -f1) + 1))
+expect_eq "Birkenau's Einwohner is a number" "<c r=\"$birkenau\" s=\"6\"><v>9926</v></c>" \
+    "$(part "$(sheet "$(name_of kommunen)")" | grep -o "<c r=\"$birkenau\"[^>]*><v>[^<]*</v></c>")"
+charts=$(listed charts)
+expect_eq "every chart with alternative text" "$charts" "$(for d in $(unzip -l "$x" | grep -o 'xl/drawings/drawing[0-9]*.xml'); do part "$d"; done | grep -o 'descr="[^"]*"' | wc -l)"
+while IFS=$'\t' read -r key name n; do
+    expect_eq "$name: its charts" "$n" "$(charts_of "$(sheet "$name")" | wc -l)"
+done < <(listed sheet)
+if charts_of "$(sheet "$(name_of kreise)")" | grep -q 'descr="Balken: durchschnittliche Zahl geförderter Projekte je Kommune'; then ok; else bad "Kreise chart alt text"; fi
+for i in $(seq 1 "$charts"); do
     c=$(part "xl/charts/chart$i.xml")
     expect_eq "chart$i has a title and two axis titles" 3 "$(grep -o '<c:title>' <<<"$c" | wc -l)"
 done
@@ -72,7 +85,9 @@ case "$core" in *'<dcterms:created xsi:type="dcterms:W3CDTF">2024-12-31T00:00:00
 case "$core" in *'<dc:title>IKZ-Statistik Hessen zum Stichtag 31.12.2024</dc:title>'*) ok ;; *) bad "title property" ;; esac
 case "$core" in *'<cp:keywords>IKZ, interkommunale Zusammenarbeit'*) ok ;; *) bad "keywords" ;; esac
 # The sample's three re-keyings of Bromskirchen, below title and header.
-expect_eq "Prüfbericht holds the three hinweise" '<dimension ref="A1:G5"/>' "$(part "$(sheet Prüfbericht)" | grep -o '<dimension[^>]*>')"
+p=$work/o/2024/pruefbericht.csv
+expect_eq "Prüfbericht holds the three hinweise" "<dimension ref=\"A1:$(letter "$(head -1 "$p" | tr ';' '\n' | wc -l)")$(($(wc -l <"$p") + 1))\"/>" \
+    "$(part "$(sheet "$(name_of pruefbericht)")" | grep -o '<dimension[^>]*>')"
 
 # The press text, line by line. Its first paragraph is the press release's
 # statistics paragraph (shared/seed): sentences 2 to 4 word for word; the
@@ -104,7 +119,7 @@ sed -i 's/^IKZ-2023-021;[^;]*;/IKZ-2023-021;"=HYPERLINK(""http:\/\/evil.example"
 run run --input "$work/evil" --output "$work/o3" --year 2024 --csv-dialect rfc4180
 expect_eq "formula title run" 0 "$rc"
 y=$work/o3/2024/ikz-bericht-2024.xlsx
-ozg=$(x=$y sheet OZG)
+ozg=$(x=$y sheet "$(name_of ozg)")
 if unzip -p "$y" "$ozg" | grep -qF 't="inlineStr"><is><t>=HYPERLINK("http://evil.example","klick")</t></is>'; then ok; else bad "formula title not a string"; fi
 if unzip -p "$y" "$ozg" | grep -q '<f>'; then bad "formula in OZG sheet"; else ok; fi
 if grep -qF "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klick\"\")\"" "$work/o3/2024/csv/ozg.csv"; then ok; else bad "formula title not neutralised in CSV"; fi
@@ -118,7 +133,7 @@ run run --input "$work/esc" --output "$work/o7" --year 2024
 expect_eq "_x000D_ title run" 0 "$rc"
 e=$work/o7/2024/ikz-bericht-2024.xlsx
 expect_eq "_x000D_ escaped in the sheet" '<t>Manager _x005F_x000D_ Birkenau</t>' \
-    "$(unzip -p "$e" "$(x=$e sheet OZG)" | grep -o '<t>Manager [^<]*</t>')"
+    "$(unzip -p "$e" "$(x=$e sheet "$(name_of ozg)")" | grep -o '<t>Manager [^<]*</t>')"
 
 # A title longer than a cell holds (32,767 characters): cut in the
 # workbook with a visible mark and a hinweis, whole in the CSV; validate
@@ -135,7 +150,7 @@ run run --input "$work/long" --output "$work/o8" --year 2024 --verbose
 expect_eq "long title: run exit" 0 "$rc"
 expect_eq "long title: run's hinweis" "$hint" "$(findings | grep ZELLE_GEKUERZT)"
 l=$work/o8/2024/ikz-bericht-2024.xlsx
-cell=$(unzip -p "$l" "$(x=$l sheet OZG)" | grep -o '<t>xxxx[^<]*</t>' | head -1)
+cell=$(unzip -p "$l" "$(x=$l sheet "$(name_of ozg)")" | grep -o '<t>xxxx[^<]*</t>' | head -1)
 expect_eq "long title: cut to 32,767 characters with the mark" 32767 "$(printf '%s' "$cell" | sed 's/<t>//; s/<\/t>//' | wc -m)"
 expect_eq "long title: the mark" "x […]</t>" "$(printf '%s' "$cell" | tail -c 11)"
 expect_eq "long title: whole in the CSV" 1 "$(grep -ac "$long" "$work/o8/2024/csv/ozg.csv")"
@@ -168,16 +183,21 @@ expect_eq "astral title: whole in the CSV" 1 "$(grep -ac "$astral" "$work/o_astr
 IKZ_TEST_SHEET_ROWS=100 "$bin" run --input "$src/sample-data" --output "$work/split" --year 2024 --csv-dialect rfc4180 >"$work/out" 2>&1
 expect_eq "split: exit" 0 "$?"
 z=$work/split/2024/ikz-bericht-2024.xlsx
-expect_eq "split: sheets" "Übersicht|Kommunen|Kommunen (2)|Kommunen (3)|Kommunen (4)|Kommunen (5)|Kreise|" \
-    "$(unzip -p "$z" xl/workbook.xml | grep -o 'sheet name="[^"]*"' | cut -d'"' -f2 | head -7 | tr '\n' '|')"
+# Kommunen and its parts of 98 rows each (100 less title and header), in
+# the place of Kommunen among the sheets.
+k=$(name_of kommunen)
+parts=("$k")
+for i in $(seq 2 $(((kommunen + 97) / 98))); do parts+=("$k ($i)"); done
+expect_eq "split: sheets" "$(listed sheet | cut -f2 | awk -v k="$k" -v p="$(printf '%s|' "${parts[@]}")" '$0 == k { printf "%s", p; next } { print $0 "|" }' ORS= )" \
+    "$(x=$z sheet_names | tr '\n' '|')"
 rows=0
-for name in Kommunen "Kommunen (2)" "Kommunen (3)" "Kommunen (4)" "Kommunen (5)"; do
+for name in "${parts[@]}"; do
     n=$(unzip -p "$z" "$(x=$z sheet "$name")" | grep -o '<row r="' | wc -l)
     rows=$((rows + n - 2))
 done
 expect_eq "split: every Kommune once" "$kommunen" "$rows"
 expect_eq "split: part 2 starts with the 99th Kommune" "$(sed -n 100p "$work/split/2024/csv/kommunen.csv" | cut -d, -f1)" \
-    "$(unzip -p "$z" "$(x=$z sheet "Kommunen (2)")" | grep -o '<c r="A3"[^>]*><is><t>[^<]*' | sed 's/.*<t>//')"
+    "$(unzip -p "$z" "$(x=$z sheet "$k (2)")" | grep -o '<c r="A3"[^>]*><is><t>[^<]*' | sed 's/.*<t>//')"
 
 # An unknown placeholder in the press template: exit 78, named, nothing published.
 mkdir -p "$work/tpl"

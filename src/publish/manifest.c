@@ -234,29 +234,48 @@ static enum presse_kind _presse(const char *name)
                                                                                        : NOT_PRESSE;
 }
 
-/* Whether name is a file a report of that year holds: every CSV summary,
- * the Prüfbericht, the press text, the workbook, the paragraphs. */
+const char *manifest_report_file(size_t i, int year, char *buf, size_t size)
+{
+    for (size_t t = 0; t < TABLE__COUNT; t++) {
+        if (figures_table_workbook_only((enum figures_table)t))
+            continue;
+        if (i-- == 0) {
+            snprintf(buf, size, "csv/%s.csv", figures_table_name((enum figures_table)t));
+            return buf;
+        }
+    }
+    switch (i) {
+    case 0:
+        return "pruefbericht.csv";
+    case 1:
+        return "pressetext.txt";
+    case 2:
+        snprintf(buf, size, "ikz-bericht-%04d.xlsx", year);
+        return buf;
+    default:
+        return NULL;
+    }
+}
+
+/* Whether name is a file a report of that year holds: one of
+ * manifest_report_file()'s, or a paragraph of presse/. */
 static bool _expected(const char *name, int year)
 {
-    char want[64];
-    for (size_t i = 0; i < TABLE__COUNT; i++) {
-        if (figures_table_workbook_only((enum figures_table)i))
-            continue;
-        snprintf(want, sizeof want, "csv/%s.csv", figures_table_name((enum figures_table)i));
+    char buf[64];
+    const char *want;
+    for (size_t i = 0; (want = manifest_report_file(i, year, buf, sizeof buf)); i++)
         if (strcmp(name, want) == 0)
             return true;
-    }
-    snprintf(want, sizeof want, "ikz-bericht-%04d.xlsx", year);
-    return strcmp(name, "pruefbericht.csv") == 0 || strcmp(name, "pressetext.txt") == 0 || strcmp(name, want) == 0 ||
-           _presse(name) != NOT_PRESSE;
+    return _presse(name) != NOT_PRESSE;
 }
 
 /* How many files a report holds (besides the manifest and presse/). */
 static size_t _n_expected(void)
 {
-    size_t n = 3;
-    for (size_t i = 0; i < TABLE__COUNT; i++)
-        n += !figures_table_workbook_only((enum figures_table)i);
+    char buf[64];
+    size_t n = 0;
+    while (manifest_report_file(n, 0, buf, sizeof buf))
+        n++;
     return n;
 }
 

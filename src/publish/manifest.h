@@ -71,6 +71,13 @@ bool manifest_is_report(const char *dir);
 enum ikz_status manifest_write(struct publication *pub, const char *const *outputs, size_t n_outputs,
                                const struct manifest_info *m, struct ikz_error *err);
 
+/* The i-th file every report of that year holds besides manifest.json
+ * and the paragraphs of presse/ (csv/TABLE.csv for each table with a CSV,
+ * pruefbericht.csv, pressetext.txt, ikz-bericht-YYYY.xlsx), or NULL past
+ * the last: what verify insists on. The name is static or in buf (size
+ * bytes, 64 are enough). */
+const char *manifest_report_file(size_t i, int year, char *buf, size_t size);
+
 /* Checks a published report against its manifest and writes one line per
  * file and the inputs it was made from to out. IKZ_OK if intact,
  * IKZ_ERR_DATA if a file changed, is missing or was added, IKZ_ERR_NOINPUT

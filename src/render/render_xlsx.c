@@ -1047,6 +1047,14 @@ size_t render_xlsx_sheet_count(void) { return N_SHEETS; }
 
 const char *render_xlsx_sheet_key(size_t i) { return i < N_SHEETS ? _sheets[i].key : NULL; }
 
+size_t render_xlsx_sheet_charts(size_t i)
+{
+    size_t n = 0;
+    for (size_t c = 0; i < N_SHEETS && c < MAX_CHARTS; c++)
+        n += _sheets[i].chart[c].type != 0;
+    return n;
+}
+
 enum ikz_status render_xlsx_check_layout(const struct xlsx_input *in, struct ikz_error *err)
 {
     for (size_t i = 0; i < N_SHEETS; i++) {

@@ -74,9 +74,12 @@ enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct x
  * never a chart of column A. render_xlsx() checks this first. */
 enum ikz_status render_xlsx_check_layout(const struct xlsx_input *in, struct ikz_error *err);
 
-/* The number of sheets (before long tables are split) and the i-th
- * sheet's key; for the tests, which never count sheets by hand. */
+/* The number of sheets (before long tables are split), the i-th sheet's
+ * key (its name is [blaetter] KEY of texte.ini; static, NULL past the end)
+ * and how many charts it holds (0 past the end); for the tests, which
+ * never count sheets or charts by hand (tests/list_outputs.c). */
 size_t render_xlsx_sheet_count(void);
 const char *render_xlsx_sheet_key(size_t i);
+size_t render_xlsx_sheet_charts(size_t i);
 
 #endif
