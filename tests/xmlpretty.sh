@@ -7,12 +7,8 @@
 # declaration, the cap on lines), the exit codes, and one number changed in
 # a part of tests/golden/workbook/ named by its cell with both values.
 #   xmlpretty.sh XMLPRETTY SOURCE_DIR
-set -u
-xp=$1
-src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-. "$src/tests/lib.sh"
+. "$(dirname "$0")/lib.sh"
+xp=$bin
 
 # The base sheet; A4's text keeps a leading blank, an ampersand and a tab,
 # F4's is one blank.
