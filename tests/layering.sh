@@ -18,7 +18,7 @@ check() { # what, expected files (space-separated, relative to src/), grep patte
 }
 check libcsv         "read/csvfile.c render/render_csv.c" '#include <csv\.h>'
 check GSL            "compute/stats.c"        '#include <gsl/'
-check libxlsxwriter  "render/render_xlsx.c"   '#include <xlsxwriter\.h>'
+check libxlsxwriter  "render/render_xlsx.c render/xlsx_book.h render/xlsx_charts.c render/xlsx_sheets.c" '#include <xlsxwriter\.h>'
 check minizip        "render/xlsx_verify.c"   '#include <minizip/'
 check expat          "render/xlsx_verify.c"   '#include <expat\.h>'
 check cJSON          "publish/manifest.c"     '#include <cjson/'

@@ -84,10 +84,12 @@ attempt "[erlaeuterungen] ausgeschlossen missing" "ikz-report: $ini: Vorlage in 
 fresh; sed -i '/^bestand_x = /d' "$ini"
 attempt "[diagramme] bestand_x missing" "ikz-report: $ini: Vorlage in templates/ fehlerhaft (Text [diagramme] bestand_x fehlt) [VORLAGE_FEHLERHAFT]"
 # Every text the writers look up by a fixed name is on the list that
-# xlsx_texts_resolve checks (render_xlsx.c's _fixed_texts).
-xlsx=$src/src/render/render_xlsx.c
-for pair in $(grep -o '_text(&\?b, "[a-z_]*", "[a-z_]*")' "$xlsx" | sed -E 's/_text\(&?b, "([a-z_]*)", "([a-z_]*)"\)/\1:\2/' | sort -u); do
-    if grep -q "{\"${pair%%:*}\", \"${pair#*:}\"}" "$xlsx"; then ok; else bad "[${pair%%:*}] ${pair#*:} is looked up but not in _fixed_texts"; fi
+# xlsx_texts_resolve checks (_fixed_texts in xlsx_texts.c). The writers
+# are every file of the workbook that calls book_text(); at least one must.
+writers=$(grep -l 'book_text(' "$src"/src/render/*.c)
+[ -n "$writers" ] || bad "no file of src/render/ calls book_text()"
+for pair in $(grep -ho 'book_text(&\?b, "[a-z_]*", "[a-z_]*")' $writers | sed -E 's/book_text\(&?b, "([a-z_]*)", "([a-z_]*)"\)/\1:\2/' | sort -u); do
+    if grep -q "{\"${pair%%:*}\", \"${pair#*:}\"}" "$src/src/render/xlsx_texts.c"; then ok; else bad "[${pair%%:*}] ${pair#*:} is looked up but not in _fixed_texts"; fi
 done
 
 # The press templates: Latin-1, empty, only blanks; a BOM is no part of the text.

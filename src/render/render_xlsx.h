@@ -4,7 +4,8 @@
  * of the CSV summaries, Verteilung (histogram of projects per Kommune),
  * Prüfbericht (findings) and Erläuterungen (definitions, sources, legend).
  * Every number comes from the same tables as the CSVs; every German text
- * from templates/. libxlsxwriter stays inside render_xlsx.c. The file is
+ * from templates/. libxlsxwriter stays inside this module (render_xlsx.c,
+ * xlsx_sheets.c, xlsx_charts.c and their xlsx_book.h). The file is
  * byte-identical for the same inputs: its creation date is the Stichtag. */
 #ifndef IKZ_RENDER_XLSX_H
 #define IKZ_RENDER_XLSX_H
@@ -65,7 +66,7 @@ struct xlsx_input {
 /* Writes the workbook to path, with libxlsxwriter's temporary files in
  * tmpdir. IKZ_ERR_CONFIG (with findings in template_findings, the writer's
  * own list) for a text missing from the templates; IKZ_ERR_IO (what failed in err) when writing
- * fails. The sheets are the rows of a table in render_xlsx.c. */
+ * fails. The sheets are the rows of a table in xlsx_sheets.c. */
 enum ikz_status render_xlsx(const char *path, const char *tmpdir, const struct xlsx_input *in,
                             struct findings *template_findings, struct ikz_error *err);
 
