@@ -90,14 +90,14 @@ static void test_projects_read(void **state)
     assert_int_equal(w->ex.n_projekte, 2);
     const struct projekt *p1 = &w->ex.projekt[0], *p2 = &w->ex.projekt[1];
     assert_string_equal(p1->id, "P1");
-    assert_string_equal(p1->titel, "=HYPERLINK(\"x\")"); /* OZG titles are kept */
+    assert_string_equal(w->ex.detail[0].titel, "=HYPERLINK(\"x\")"); /* OZG titles are kept */
     assert_int_equal(p1->bewilligt, 20220101);
     assert_int_equal(p1->widerrufen, 0);
     assert_int_equal(p1->foerder_cents, 7500000);
     assert_true(p1->kosten_cents == MONEY_NONE);
     assert_int_equal(p1->line, 3);
     assert_string_equal(p2->id, "P2");
-    assert_null(p2->titel); /* other titles are not held in memory */
+    assert_null(w->ex.detail[1].titel); /* other titles are not held in memory */
     assert_int_equal(p2->area, 1);
     assert_int_equal(p2->widerrufen, 20201231);
     assert_int_equal(p2->kosten_cents, 20000000);

@@ -544,7 +544,7 @@ static enum ikz_status _prepare_ozg(struct table_source *s)
 #define OZG_PROJEKT (&S->in->ex->projekt[S->ozg[r]])
 
 FILL(oz_id) { cell_text(c, OZG_PROJEKT->id); }
-FILL(oz_titel) { cell_text(c, OZG_PROJEKT->titel); }
+FILL(oz_titel) { cell_text(c, S->in->ex->detail[S->ozg[r]].titel); }
 FILL(oz_bewilligt) { cell_date(c, OZG_PROJEKT->bewilligt); }
 FILL(oz_lead_ags) { cell_text(c, *S->ozg_lead_ags[r] ? S->ozg_lead_ags[r] : NULL); }
 FILL(oz_lead_names) { cell_text(c, *S->ozg_lead_names[r] ? S->ozg_lead_names[r] : NULL); }

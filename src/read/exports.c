@@ -1,7 +1,6 @@
 /* exports.c: reads projekte.csv and beteiligungen.csv, see exports.h. */
 #include "exports.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,12 +43,27 @@ static const char *_keep(struct exports *ex, const char *s)
 }
 
 /* ---------------------------------------------------------------------- */
-/* projekte.csv                                                            */
+/* Columns as data                                                         */
 
-enum { P_ID, P_TITEL, P_AREA, P_BEWILLIGT, P_WIDERRUFEN, P_FOERDER, P_KOSTEN, P_EINSPARUNG, P__COUNT };
-static const char *const _projekt_columns[P__COUNT] = {
-    "projekt_id", "titel", "aufgabenbereich", "bewilligt_am", "widerrufen_am",
-    "foerderbetrag_eur", "ausgangskosten_eur_jahr", "einsparung_eur_jahr"};
+/* Each export's columns are a table: the header name, whether the header
+ * must have it, and the judge that checks the cell with a rule of
+ * check/rules.h and keeps what it says. The table's order is the order in
+ * which a row's cells are judged, so a judge may read what an earlier one
+ * kept (revocation after approval, savings after costs). A judge returns
+ * false with why set for a fehler; it may return true with why.code set
+ * for a hinweis; a reader reports either with file, line and column. */
+
+/* Adds the finding a judge gave for a cell: the cell as found (none for
+ * an empty required one) and the judge's hint. */
+static void _report(struct findings *findings, const char *display, long line, const char *column, const char *cell,
+                    const struct rule_result *why)
+{
+    findings_add(findings, why->code, display, line, column,
+                 why->code == FINDING_PFLICHTFELD_LEER ? NULL : cell ? cell : "", *why->hint ? "%s" : NULL, why->hint);
+}
+
+/* ---------------------------------------------------------------------- */
+/* projekte.csv                                                            */
 
 struct _projekte_load {
     struct exports *ex;
@@ -59,53 +73,154 @@ struct _projekte_load {
     const char *display;
 };
 
-/* Reports the finding a rule gave for column col of rec; value is what
- * the cell held, detail a printf format for more (the rule's hint if NULL). */
-#if defined(__GNUC__)
-__attribute__((format(printf, 6, 7)))
-#endif
-static bool _report(struct findings *findings, const char *display, const struct csv_record *rec, const char *column,
-                    const struct rule_result *why, const char *detail, ...)
+/* One row of projekte.csv while its cells are judged. */
+struct _projekt_cells {
+    const struct _projekte_load *ld;
+    const struct csv_record *rec;
+    struct projekt p;        /* the hot record */
+    struct projekt_detail d; /* the rarely read fields; strings still point into rec */
+    const char *id;          /* the projekt_id cell */
+};
+
+/* What a fehler in a column does to its row: docs/findings.md, "What a
+ * fehler leaves out". */
+enum _on_fehler {
+    FEHLER_DROPS_ROW,   /* the key: the row is not kept, and nothing else of it is judged */
+    FEHLER_REJECTS_ROW, /* decides whether and where the project counts: kept, but unusable */
+    FEHLER_ITEM,        /* an amount: only it is missing (the judge left it MONEY_NONE); the project counts */
+};
+
+struct _projekt_column {
+    const char *name;
+    bool required; /* the header must have it; an optional column absent reads as empty */
+    enum _on_fehler fehler;
+    bool (*judge)(struct _projekt_cells *row, const char *cell, struct rule_result *why);
+};
+
+static const char *_projekt_cell(const struct _projekt_cells *row, const char *name);
+
+static bool _p_id(struct _projekt_cells *row, const char *cell, struct rule_result *why)
 {
-    const char *value = NULL;
-    for (size_t i = 0; i < P__COUNT && !value; i++)
-        if (strcmp(column, _projekt_columns[i]) == 0)
-            value = rec->field[i];
-    char text[256] = "";
-    if (detail) {
-        va_list ap;
-        va_start(ap, detail);
-        vsnprintf(text, sizeof text, detail, ap);
-        va_end(ap);
-    } else {
-        snprintf(text, sizeof text, "%s", why->hint);
-    }
-    findings_add(findings, why->code, display, rec->line, column, why->code == FINDING_PFLICHTFELD_LEER ? NULL : value,
-                 *text ? "%s" : NULL, text);
+    row->id = cell;
+    return rule_present(cell, why);
+}
+
+/* Kept only for a usable project of the OZG area (_add_projekt). */
+static bool _p_titel(struct _projekt_cells *row, const char *cell, struct rule_result *why)
+{
+    (void)why;
+    row->d.titel = cell ? cell : "";
+    return true;
+}
+
+static bool _p_area(struct _projekt_cells *row, const char *cell, struct rule_result *why)
+{
+    long a;
+    bool ok = rule_task_area(row->ld->areas, cell, &a, why);
+    row->p.area = a < 0 ? 0 : (uint16_t)a;
+    return ok;
+}
+
+static bool _p_bewilligt(struct _projekt_cells *row, const char *cell, struct rule_result *why)
+{
+    return rule_date(cell, true, &row->p.bewilligt, why);
+}
+
+/* A date, and not before the approval (which the hint names). */
+static bool _p_widerrufen(struct _projekt_cells *row, const char *cell, struct rule_result *why)
+{
+    if (!rule_date(cell, false, &row->p.widerrufen, why))
+        return false;
+    if (rule_revocation(row->p.bewilligt, row->p.widerrufen, why))
+        return true;
+    snprintf(why->hint, sizeof why->hint, "bewilligt am %s", _projekt_cell(row, "bewilligt_am"));
     return false;
 }
 
-/* One column judged by a rule; reports and returns false if it fails. */
-#define JUDGE(ld, rec, col, rule_call)                                                                             \
-    ((rule_call) || _report((ld)->findings, (ld)->display, (rec), _projekt_columns[col], &why, NULL))
+/* An amount with a fehler is missing, whatever its parse left behind. */
+static bool _amount(const char *cell, bool required, int64_t *cents, struct rule_result *why)
+{
+    return rule_amount(cell, required, cents, why) || (*cents = MONEY_NONE, false);
+}
 
-/* Appends p with copies of id and titel (NULL: no title kept). */
-static int _add_projekt(struct _projekte_load *ld, const struct projekt *p, const char *id, const char *titel)
+static bool _p_foerder(struct _projekt_cells *row, const char *cell, struct rule_result *why)
+{
+    return _amount(cell, true, &row->p.foerder_cents, why);
+}
+
+static bool _p_kosten(struct _projekt_cells *row, const char *cell, struct rule_result *why)
+{
+    return _amount(cell, false, &row->p.kosten_cents, why);
+}
+
+/* An amount, and not above the costs (which the hint names). Either of
+ * the two may be wrong, so both go: the costs here, the savings by
+ * FEHLER_ITEM. */
+static bool _p_einsparung(struct _projekt_cells *row, const char *cell, struct rule_result *why)
+{
+    if (!_amount(cell, false, &row->p.einsparung_cents, why))
+        return false;
+    if (rule_savings(row->p.kosten_cents, row->p.einsparung_cents, why))
+        return true;
+    snprintf(why->hint, sizeof why->hint, "Ausgangskosten %s", _projekt_cell(row, "ausgangskosten_eur_jahr"));
+    row->p.kosten_cents = row->p.einsparung_cents = MONEY_NONE;
+    row->p.missing++;
+    return false;
+}
+
+/* projekte.csv's columns (docs/inputs.md). Found by header name in any
+ * order; judged in this order. widerrufen_am and the two yearly amounts
+ * are optional: an export without them has no revocations and no savings
+ * figures. */
+static const struct _projekt_column _projekt_columns[] = {
+    {"projekt_id", true, FEHLER_DROPS_ROW, _p_id},
+    {"titel", true, FEHLER_REJECTS_ROW, _p_titel}, /* never fails */
+    {"aufgabenbereich", true, FEHLER_REJECTS_ROW, _p_area},
+    {"bewilligt_am", true, FEHLER_REJECTS_ROW, _p_bewilligt},
+    {"widerrufen_am", false, FEHLER_REJECTS_ROW, _p_widerrufen},
+    {"foerderbetrag_eur", true, FEHLER_ITEM, _p_foerder},
+    {"ausgangskosten_eur_jahr", false, FEHLER_ITEM, _p_kosten},
+    {"einsparung_eur_jahr", false, FEHLER_ITEM, _p_einsparung},
+};
+#define N_PROJEKT_COLUMNS (sizeof _projekt_columns / sizeof _projekt_columns[0])
+
+/* The cell of the column with that name ("" if absent), for a hint. */
+static const char *_projekt_cell(const struct _projekt_cells *row, const char *name)
+{
+    for (size_t i = 0; i < N_PROJEKT_COLUMNS; i++)
+        if (strcmp(_projekt_columns[i].name, name) == 0)
+            return row->rec->field[i] ? row->rec->field[i] : "";
+    return "";
+}
+
+/* Appends p and its detail d with copies of id and d's title (NULL: no
+ * title kept). Until the projects are sorted, p.first holds its place
+ * in file order, so that the details can follow (_sort_projekte). */
+static int _add_projekt(struct _projekte_load *ld, const struct projekt *p, const struct projekt_detail *d,
+                        const char *id)
 {
     struct exports *ex = ld->ex;
+    if (ex->n_projekte >= UINT32_MAX - 1) /* p.first holds the place; UINT32_MAX marks it done */
+        return IKZ_ERR_OSERR;
     if (ex->n_projekte == ld->cap) {
         size_t cap = ld->cap ? 2 * ld->cap : 1024;
         struct projekt *np = realloc(ex->projekt, cap * sizeof *np);
-        if (!np)
+        if (np)
+            ex->projekt = np;
+        struct projekt_detail *nd = realloc(ex->detail, cap * sizeof *nd);
+        if (nd)
+            ex->detail = nd;
+        if (!np || !nd)
             return IKZ_ERR_OSERR;
-        ex->projekt = np;
         ld->cap = cap;
     }
     struct projekt *q = &ex->projekt[ex->n_projekte];
+    struct projekt_detail *qd = &ex->detail[ex->n_projekte];
     *q = *p;
+    q->first = (uint32_t)ex->n_projekte;
     q->id = _keep(ex, id);
-    q->titel = titel ? _keep(ex, titel) : NULL;
-    if (!q->id || (titel && !q->titel))
+    qd->titel = d->titel ? _keep(ex, d->titel) : NULL;
+    if (!q->id || (d->titel && !qd->titel))
         return IKZ_ERR_OSERR;
     ex->n_projekte++;
     return 0;
@@ -114,58 +229,40 @@ static int _add_projekt(struct _projekte_load *ld, const struct projekt *p, cons
 static int _projekt_row(void *ctx, const struct csv_record *rec)
 {
     struct _projekte_load *ld = ctx;
-    struct exports *ex = ld->ex;
-    const char *id = rec->field[P_ID];
+    struct _projekt_cells row = {.ld = ld, .rec = rec, .p = {.line = (uint32_t)rec->line, .usable = true}};
     if (rec->rejected) {
         /* The reader made the finding; keep the id as an unusable project
          * so that its participations are not reported a second time. */
-        return id && *id ? _add_projekt(ld, &(struct projekt){.line = (uint32_t)rec->line, .usable = false}, id, NULL)
-                         : 0;
+        const char *id = _projekt_cell(&row, "projekt_id");
+        row.p.usable = false;
+        return *id ? _add_projekt(ld, &row.p, &(struct projekt_detail){NULL}, id) : 0;
     }
-    struct rule_result why;
-    if (!JUDGE(ld, rec, P_ID, rule_present(id, &why))) {
-        ex->rejected_projekte++;
-        return 0;
-    }
-    struct projekt p = {.line = (uint32_t)rec->line, .usable = true};
-    long a;
-    p.usable &= JUDGE(ld, rec, P_AREA, rule_task_area(ld->areas, rec->field[P_AREA], &a, &why));
-    p.area = a < 0 ? 0 : (uint16_t)a;
     /* Every column is judged, so one pass finds every problem of the row. */
-    p.usable &= JUDGE(ld, rec, P_BEWILLIGT, rule_date(rec->field[P_BEWILLIGT], true, &p.bewilligt, &why));
-    p.usable &= JUDGE(ld, rec, P_WIDERRUFEN, rule_date(rec->field[P_WIDERRUFEN], false, &p.widerrufen, &why));
-    if (!rule_revocation(p.bewilligt, p.widerrufen, &why))
-        p.usable = _report(ld->findings, ld->display, rec, "widerrufen_am", &why, "bewilligt am %s",
-                           rec->field[P_BEWILLIGT]);
-    /* An amount with an error is an item-level error: the amount becomes
-     * missing (its finding is a fehler all the same, so only --max-fehler
-     * lets the run go on), and the project still counts. Dates, keys and
-     * task areas decide whether and where a project counts: they reject
-     * the row. */
-    struct {
-        int col;
-        bool required;
-        int64_t *cents;
-    } amount[] = {{P_FOERDER, true, &p.foerder_cents},
-                  {P_KOSTEN, false, &p.kosten_cents},
-                  {P_EINSPARUNG, false, &p.einsparung_cents}};
-    for (size_t i = 0; i < sizeof amount / sizeof amount[0]; i++)
-        if (!JUDGE(ld, rec, amount[i].col, rule_amount(rec->field[amount[i].col], amount[i].required,
-                                                       amount[i].cents, &why))) {
-            *amount[i].cents = MONEY_NONE;
-            p.missing++;
+    for (size_t i = 0; i < N_PROJEKT_COLUMNS; i++) {
+        const struct _projekt_column *c = &_projekt_columns[i];
+        struct rule_result why;
+        why.code = FINDING__COUNT; /* the hint is written only with a code */
+        bool ok = c->judge(&row, rec->field[i], &why);
+        if (why.code != FINDING__COUNT)
+            _report(ld->findings, ld->display, rec->line, c->name, rec->field[i], &why);
+        if (ok)
+            continue;
+        switch (c->fehler) {
+        case FEHLER_DROPS_ROW:
+            ld->ex->rejected_projekte++;
+            return 0;
+        case FEHLER_REJECTS_ROW:
+            row.p.usable = false;
+            break;
+        case FEHLER_ITEM:
+            row.p.missing++;
+            break;
         }
-    /* Savings above costs: either may be wrong, so both go. */
-    if (!rule_savings(p.kosten_cents, p.einsparung_cents, &why)) {
-        _report(ld->findings, ld->display, rec, "einsparung_eur_jahr", &why, "Ausgangskosten %s",
-                rec->field[P_KOSTEN]);
-        p.missing = (uint32_t)(p.missing + (p.kosten_cents != MONEY_NONE) + (p.einsparung_cents != MONEY_NONE)) & 3u;
-        p.kosten_cents = p.einsparung_cents = MONEY_NONE;
     }
-
-    ex->rejected_projekte += !p.usable;
-    bool keep_title = p.usable && (long)p.area == ld->areas->ozg;
-    return _add_projekt(ld, &p, id, keep_title ? (rec->field[P_TITEL] ? rec->field[P_TITEL] : "") : NULL);
+    ld->ex->rejected_projekte += !row.p.usable;
+    if (!row.p.usable || (long)row.p.area != ld->areas->ozg)
+        row.d.titel = NULL; /* titles are held only for the OZG table */
+    return _add_projekt(ld, &row.p, &row.d, row.id);
 }
 
 static int _cmp_projekt(const void *a, const void *b)
@@ -177,6 +274,34 @@ static int _cmp_projekt(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* Sorts the projects by id for lookups; each detail follows its project
+ * in place (a permutation's cycles, no second array), led by p.first,
+ * which holds the project's place in file order until the participations
+ * set it. */
+static void _sort_projekte(struct exports *ex)
+{
+    if (ex->n_projekte == 0) /* qsort must not see a NULL array */
+        return;
+    qsort(ex->projekt, ex->n_projekte, sizeof *ex->projekt, _cmp_projekt);
+    for (size_t i = 0; i < ex->n_projekte; i++) {
+        if (ex->projekt[i].first == UINT32_MAX)
+            continue; /* moved with an earlier cycle */
+        struct projekt_detail held = ex->detail[i];
+        for (size_t j = i;;) {
+            size_t from = ex->projekt[j].first;
+            ex->projekt[j].first = UINT32_MAX;
+            if (from == i) {
+                ex->detail[j] = held;
+                break;
+            }
+            ex->detail[j] = ex->detail[from];
+            j = from;
+        }
+    }
+    for (size_t i = 0; i < ex->n_projekte; i++)
+        ex->projekt[i].first = 0;
+}
+
 enum ikz_status exports_load_projekte(const char *path, const char *display, const struct csvfile_options *opt, const struct task_areas *areas,
                                       struct exports *out, struct findings *findings)
 {
@@ -185,12 +310,15 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
     enum ikz_status st = csvfile_open(path, display, opt, findings, &cf);
     if (st != IKZ_OK)
         return st;
-    /* widerrufen_am and the two yearly amounts are optional columns too:
-     * an export without them has no revocations and no savings figures. */
-    static const bool required[P__COUNT] = {true, true, true, true, false, true, false, false};
+    const char *names[N_PROJEKT_COLUMNS]; /* borrowed by cf until it is closed */
+    bool required[N_PROJEKT_COLUMNS];
+    for (size_t i = 0; i < N_PROJEKT_COLUMNS; i++) {
+        names[i] = _projekt_columns[i].name;
+        required[i] = _projekt_columns[i].required;
+    }
     struct _projekte_load ld = {.ex = out, .areas = areas, .findings = findings, .display = display};
     size_t errors_before = findings->errors;
-    st = csvfile_bind(cf, _projekt_columns, required, P__COUNT);
+    st = csvfile_bind(cf, names, required, N_PROJEKT_COLUMNS);
     if (st == IKZ_OK)
         st = csvfile_each(cf, _projekt_row, &ld);
     csvfile_get_info(cf, &out->file_projekte);
@@ -200,10 +328,9 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
     if (out->file_projekte.rows == 0) /* a failed export, not a programme without projects */
         findings_add(findings, FINDING_DATEI_LEER, display, 0, NULL, NULL, "nur die Kopfzeile, keine Projekte");
 
-    /* Sorted by id for lookups; a repeated id keeps its first row (by line)
-     * and the later ones become findings and unusable. */
-    if (out->n_projekte > 0) /* qsort and bsearch must not see a NULL array */
-        qsort(out->projekt, out->n_projekte, sizeof *out->projekt, _cmp_projekt);
+    /* A repeated id keeps its first row (by line); the later ones become
+     * findings and unusable. */
+    _sort_projekte(out);
     for (size_t i = 1; i < out->n_projekte; i++) {
         struct projekt *p = &out->projekt[i];
         if (strcmp(p->id, out->projekt[i - 1].id) == 0) {
@@ -244,8 +371,6 @@ long exports_find_projekt(const struct exports *ex, const char *id)
 
 /* ---------------------------------------------------------------------- */
 /* beteiligungen.csv                                                       */
-
-enum { B_ID, B_AGS, B_ROLLE, B__COUNT };
 
 /* A participation as read: its run (project id) and what it says. A row
  * rejected while reading keeps kommune UINT32_MAX, so that an unknown
@@ -330,51 +455,99 @@ static int _run_of(struct beteiligungen_raw *raw, const char *id, uint32_t *out)
     return 0;
 }
 
+/* One row of beteiligungen.csv while its cells are judged. */
+struct _bet_cells {
+    const struct _bet_load *ld;
+    const char *id, *ags; /* the cells */
+    long kommune;         /* index in the register, or BETEILIGUNG_OUTSIDE with another Land's index; -1: none */
+    bool lead, rekeyed, waiting;
+};
+
+/* A fehler in any column of a participation leaves that row out
+ * (docs/findings.md); all its columns are judged all the same. */
+struct _bet_column {
+    const char *name;
+    bool required;
+    bool (*judge)(struct _bet_cells *row, const char *cell, struct rule_result *why);
+};
+
+static bool _b_id(struct _bet_cells *row, const char *cell, struct rule_result *why)
+{
+    row->id = cell;
+    return rule_present(cell, why);
+}
+
+/* A Kommune of the register; or, each a hinweis, a key the changes lead
+ * to one (counted there) or another Land's Kommune (kept apart, not
+ * counted); or a key judged once its project is known, since a project
+ * the report does not count may name a key only a later Gebietsstand
+ * knows (exports_resolve_beteiligungen). Reads the projekt_id judged
+ * before it. */
+static bool _b_ags(struct _bet_cells *row, const char *cell, struct rule_result *why)
+{
+    struct ags_match m;
+    row->ags = cell;
+    if (!rule_present(cell, why))
+        return false;
+    if (rule_ags_known(row->ld->reg, cell, &m, why)) {
+        row->kommune = m.kommune;
+        return true;
+    }
+    switch (why->code) {
+    case FINDING_AGS_UMGESCHLUESSELT:
+        row->kommune = m.kommune;
+        row->rekeyed = true;
+        return true;
+    case FINDING_BETEILIGUNG_ANDERES_LAND:
+        row->kommune = (long)(BETEILIGUNG_OUTSIDE | (uint32_t)m.outside);
+        return true;
+    case FINDING_AGS_UNBEKANNT:
+    case FINDING_AGS_ZURUECKGESCHLUESSELT:
+    case FINDING_AGS_NACH_GEBIETSSTAND:
+        if (!row->id || !*row->id)
+            return false; /* no project to wait for */
+        row->waiting = true;
+        why->code = FINDING__COUNT; /* nothing to report yet */
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool _b_rolle(struct _bet_cells *row, const char *cell, struct rule_result *why)
+{
+    return rule_role(cell, &row->lead, why);
+}
+
+/* beteiligungen.csv's columns (docs/inputs.md), judged in this order. */
+static const struct _bet_column _bet_columns[] = {
+    {"projekt_id", true, _b_id},
+    {"ags", true, _b_ags},
+    {"rolle", true, _b_rolle},
+};
+#define N_BET_COLUMNS (sizeof _bet_columns / sizeof _bet_columns[0])
+
 static int _bet_row(void *ctx, const struct csv_record *rec)
 {
     struct _bet_load *ld = ctx;
     struct beteiligungen_raw *raw = ld->raw;
-    const char *id = rec->field[B_ID], *ags = rec->field[B_AGS], *rolle = rec->field[B_ROLLE];
+    struct _bet_cells row = {.ld = ld, .kommune = -1};
     bool ok = !rec->rejected; /* the reader made that finding */
-
-    long k = -1;
-    bool lead = false, rekeyed = false, waiting = false;
-    struct ags_match m;
-    struct rule_result why;
-    if (!rec->rejected) {
-        if (!rule_present(id, &why)) {
-            findings_add(ld->findings, why.code, ld->display, rec->line, "projekt_id", NULL, NULL);
-            ok = false;
+    if (ok) {
+        for (size_t i = 0; i < N_BET_COLUMNS; i++) {
+            struct rule_result why;
+            why.code = FINDING__COUNT; /* the hint is written only with a code */
+            ok &= _bet_columns[i].judge(&row, rec->field[i], &why);
+            if (why.code != FINDING__COUNT)
+                _report(ld->findings, ld->display, rec->line, _bet_columns[i].name, rec->field[i], &why);
         }
-        if (!rule_present(ags, &why)) {
-            findings_add(ld->findings, why.code, ld->display, rec->line, "ags", NULL, NULL);
-            ok = false;
-        } else if (rule_ags_known(ld->reg, ags, &m, &why)) {
-            k = m.kommune;
-        } else if (id && *id &&
-                   (why.code == FINDING_AGS_UNBEKANNT || why.code == FINDING_AGS_ZURUECKGESCHLUESSELT ||
-                    why.code == FINDING_AGS_NACH_GEBIETSSTAND)) {
-            /* Judged once the project is known: a project the report does
-             * not count may name a key only a later Gebietsstand knows. */
-            waiting = true;
-        } else {
-            findings_add(ld->findings, why.code, ld->display, rec->line, "ags", ags, *why.hint ? "%s" : NULL,
-                         why.hint);
-            if (why.code == FINDING_AGS_UMGESCHLUESSELT) /* a hinweis: counted at the successor */
-                k = m.kommune, rekeyed = true;
-            else if (why.code == FINDING_BETEILIGUNG_ANDERES_LAND) /* a hinweis: kept apart, not counted */
-                k = (long)(BETEILIGUNG_OUTSIDE | (uint32_t)m.outside);
-            else
-                ok = false;
-        }
-        if (!rule_role(rolle, &lead, &why)) {
-            findings_add(ld->findings, why.code, ld->display, rec->line, "rolle", rolle ? rolle : "", NULL);
-            ok = false;
-        }
+        raw->rejected += !ok;
+    } else {
+        for (size_t i = 0; i < N_BET_COLUMNS && !row.id; i++)
+            if (strcmp(_bet_columns[i].name, "projekt_id") == 0)
+                row.id = rec->field[i];
     }
-    if (!ok && !rec->rejected)
-        raw->rejected++;
-    if (!id || !*id)
+    if (!row.id || !*row.id)
         return 0;
     if (raw->n == raw->cap) {
         size_t cap = raw->cap ? 2 * raw->cap : 4096;
@@ -385,14 +558,14 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
         raw->cap = cap;
     }
     struct beteiligung_row *r = &raw->row[raw->n];
-    if (_run_of(raw, id, &r->run) != 0)
+    if (_run_of(raw, row.id, &r->run) != 0)
         return IKZ_ERR_OSERR;
-    if (waiting && _wait(raw, ags) != 0)
+    if (row.waiting && _wait(raw, row.ags) != 0) /* judged later even when another column failed */
         return IKZ_ERR_OSERR;
-    r->b.kommune = !ok ? UINT32_MAX : waiting ? KOMMUNE_WAITING : (uint32_t)k;
+    r->b.kommune = !ok ? UINT32_MAX : row.waiting ? KOMMUNE_WAITING : (uint32_t)row.kommune;
     r->b.line = (uint32_t)(rec->line & 0x3FFFFFFF);
-    r->b.rekeyed = rekeyed;
-    r->b.lead = lead;
+    r->b.rekeyed = row.rekeyed;
+    r->b.lead = row.lead;
     raw->n++;
     return 0;
 }
@@ -406,10 +579,14 @@ enum ikz_status exports_read_beteiligungen(const char *path, const char *display
     enum ikz_status st = csvfile_open(path, display, opt, findings, &cf);
     if (st != IKZ_OK)
         return st;
-    static const char *const names[B__COUNT] = {"projekt_id", "ags", "rolle"};
-    static const bool required[B__COUNT] = {true, true, true};
+    const char *names[N_BET_COLUMNS]; /* borrowed by cf until it is closed */
+    bool required[N_BET_COLUMNS];
+    for (size_t i = 0; i < N_BET_COLUMNS; i++) {
+        names[i] = _bet_columns[i].name;
+        required[i] = _bet_columns[i].required;
+    }
     struct _bet_load ld = {.raw = raw, .reg = reg, .findings = findings, .display = display};
-    st = csvfile_bind(cf, names, required, B__COUNT);
+    st = csvfile_bind(cf, names, required, N_BET_COLUMNS);
     if (st == IKZ_OK)
         st = csvfile_each(cf, _bet_row, &ld);
     csvfile_get_info(cf, &raw->file);
@@ -671,6 +848,7 @@ void exports_free(struct exports *ex)
         free(b);
     }
     free(ex->projekt);
+    free(ex->detail);
     free(ex->beteiligung);
     memset(ex, 0, sizeof *ex);
 }

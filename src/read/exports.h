@@ -19,11 +19,13 @@
 #include "taskareas.h"
 #include "values.h"
 
-/* 64 bytes: two million projects must fit beside ten million
- * participations (docs/performance.md). */
+/* The hot record: what counting reads for every project. 56 bytes: two
+ * million projects must fit beside ten million participations
+ * (docs/performance.md). Its fields are the ones the counting loops read;
+ * a new input column's field goes into struct projekt_detail, so that it
+ * neither grows this record nor moves the benchmark. */
 struct projekt {
     const char *id;       /* in the exports' string blocks */
-    const char *titel;    /* likewise; only for projects of the OZG area, else NULL */
     int64_t foerder_cents;
     int64_t kosten_cents;     /* ausgangskosten_eur_jahr, or MONEY_NONE */
     int64_t einsparung_cents; /* einsparung_eur_jahr, or MONEY_NONE */
@@ -38,6 +40,14 @@ struct projekt {
     bool usable;          /* false: rejected by a finding; its participations are dropped quietly */
 };
 
+/* The fields of a project that only a table or a paragraph naming it
+ * reads, beside the hot record: exports.detail[i] belongs to
+ * exports.projekt[i]. One pointer per project, for the OZG table's title. */
+struct projekt_detail {
+    const char *titel; /* in the exports' string blocks; only for projects of the OZG area, else NULL */
+};
+_Static_assert(sizeof(struct projekt) == 56, "struct projekt must stay 56 bytes: a new column goes into struct projekt_detail");
+
 /* True if p is funded at date d: usable, approved on or before d and not
  * revoked by d (one approved on d is funded, one revoked on d is not).
  * The one definition of "active" (docs/definitions.md): the aggregation
@@ -46,8 +56,6 @@ struct projekt {
 bool projekt_funded(const struct projekt *p, ikz_date d);
 
 /* Strings kept for the whole run, in blocks that never move. */
-_Static_assert(sizeof(struct projekt) == 64, "struct projekt must stay 64 bytes (docs/performance.md)");
-
 struct string_block;
 
 /* A participation's kommune with this bit set is a Kommune of another
@@ -65,6 +73,7 @@ struct beteiligung {
 struct exports {
     struct string_block *strings; /* the projects' ids and titles */
     struct projekt *projekt; /* sorted by id */
+    struct projekt_detail *detail; /* detail[i] is projekt[i]'s */
     size_t n_projekte;
     struct beteiligung *beteiligung; /* grouped by project, each group sorted by Kommune, distinct */
     size_t n_beteiligungen;
