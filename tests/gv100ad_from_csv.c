@@ -47,7 +47,7 @@ static void _digits(FILE *fp, const char *s, size_t width)
     fputs(buf, fp);
 }
 
-static int _row(void *ctx, const struct csv_record *rec)
+static enum ikz_status _row(void *ctx, const struct csv_record *rec)
 {
     struct out *o = ctx;
     const char *const *f = rec->field;
@@ -82,7 +82,7 @@ static int _row(void *ctx, const struct csv_record *rec)
         _put(o->fp, "", 11);
     _put(o->fp, "", 70);
     fputs("\r\n", o->fp);
-    return 0;
+    return IKZ_OK;
 }
 
 int main(int argc, char **argv)

@@ -19,7 +19,7 @@ struct collected {
     size_t n;
 };
 
-static int _collect(void *ctx, const struct csv_record *rec)
+static enum ikz_status _collect(void *ctx, const struct csv_record *rec)
 {
     struct collected *c = ctx;
     size_t len = strlen(c->text);
@@ -29,7 +29,7 @@ static int _collect(void *ctx, const struct csv_record *rec)
                                 rec->field[i] ? rec->field[i] : "<absent>");
     snprintf(c->text + len, sizeof c->text - len, "\n");
     c->n++;
-    return 0;
+    return IKZ_OK;
 }
 
 static const char *const NAMES[] = {"projekt_id", "ags", "rolle"};
@@ -257,7 +257,7 @@ struct line_check {
     int bad;
 };
 
-static int _check_line(void *ctx, const struct csv_record *rec)
+static enum ikz_status _check_line(void *ctx, const struct csv_record *rec)
 {
     struct line_check *st = ctx;
     char id[32];
@@ -266,7 +266,7 @@ static int _check_line(void *ctx, const struct csv_record *rec)
         st->bad++;
     st->expected_line += st->i % 1000 == 7 ? 2 : 1;
     st->i++;
-    return 0;
+    return IKZ_OK;
 }
 
 static void test_line_numbers_across_chunks(void **state)

@@ -87,16 +87,16 @@ static double _coord(const char *s)
     return strtod(buf, NULL);
 }
 
-static int _coord_row(void *ctx, const struct csv_record *rec)
+static enum ikz_status _coord_row(void *ctx, const struct csv_record *rec)
 {
     (void)ctx;
     if (!rec->field[0] || strcmp(rec->field[0], "60") != 0)
-        return 0;
+        return IKZ_OK;
     char ags[9];
     snprintf(ags, sizeof ags, "%s%s%s%s", rec->field[1], rec->field[2], rec->field[3], rec->field[4]);
     long k = register_find(&_reg, ags);
     if (k < 0)
-        return 0; /* gemeindefreies Gebiet */
+        return IKZ_OK; /* gemeindefreies Gebiet */
     struct place *p = &_place[_n_place++];
     p->kommune = (uint32_t)k;
     p->lon = _coord(rec->field[5]);
@@ -105,7 +105,7 @@ static int _coord_row(void *ctx, const struct csv_record *rec)
     char *comma = strchr(p->short_name, ',');
     if (comma)
         *comma = '\0';
-    return 0;
+    return IKZ_OK;
 }
 
 static int _load(const char *path)

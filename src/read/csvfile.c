@@ -69,7 +69,7 @@ struct csvfile {
 
     csvfile_row_fn fn;
     void *ctx;
-    int stop;              /* non-zero once fn asked to stop */
+    enum ikz_status stop;  /* not IKZ_OK once fn asked to stop */
 };
 
 /* libcsv's realloc hook has no context argument, so the field limit of the
@@ -612,7 +612,7 @@ enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx)
     if (!ok)
         return IKZ_ERR_DATA; /* libcsv gave up; the finding says where */
     if (cf->stop)
-        return (enum ikz_status)cf->stop;
+        return cf->stop;
     digest_final(cf->digest, cf->info.sha256);
     return IKZ_OK;
 }

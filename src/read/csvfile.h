@@ -35,8 +35,8 @@ struct csv_record {
     const char *const *field; /* decoded UTF-8, trimmed; NULL: column absent */
 };
 
-/* Returns 0 to go on, or a status to stop reading with. */
-typedef int (*csvfile_row_fn)(void *ctx, const struct csv_record *rec);
+/* IKZ_OK to go on, or a status to stop reading with. */
+typedef enum ikz_status (*csvfile_row_fn)(void *ctx, const struct csv_record *rec);
 
 struct csvfile_info {
     uint64_t bytes;     /* bytes read */

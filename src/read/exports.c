@@ -196,7 +196,7 @@ static const char *_projekt_cell(const struct _projekt_cells *row, const char *n
 /* Appends p and its detail d with copies of id and d's title (NULL: no
  * title kept). Until the projects are sorted, p.first holds its place
  * in file order, so that the details can follow (_sort_projekte). */
-static int _add_projekt(struct _projekte_load *ld, const struct projekt *p, const struct projekt_detail *d,
+static enum ikz_status _add_projekt(struct _projekte_load *ld, const struct projekt *p, const struct projekt_detail *d,
                         const char *id)
 {
     struct exports *ex = ld->ex;
@@ -223,10 +223,10 @@ static int _add_projekt(struct _projekte_load *ld, const struct projekt *p, cons
     if (!q->id || (d->titel && !qd->titel))
         return IKZ_ERR_OSERR;
     ex->n_projekte++;
-    return 0;
+    return IKZ_OK;
 }
 
-static int _projekt_row(void *ctx, const struct csv_record *rec)
+static enum ikz_status _projekt_row(void *ctx, const struct csv_record *rec)
 {
     struct _projekte_load *ld = ctx;
     struct _projekt_cells row = {.ld = ld, .rec = rec, .p = {.line = (uint32_t)rec->line, .usable = true}};
@@ -235,7 +235,7 @@ static int _projekt_row(void *ctx, const struct csv_record *rec)
          * so that its participations are not reported a second time. */
         const char *id = _projekt_cell(&row, "projekt_id");
         row.p.usable = false;
-        return *id ? _add_projekt(ld, &row.p, &(struct projekt_detail){NULL}, id) : 0;
+        return *id ? _add_projekt(ld, &row.p, &(struct projekt_detail){NULL}, id) : IKZ_OK;
     }
     /* Every column is judged, so one pass finds every problem of the row. */
     for (size_t i = 0; i < N_PROJEKT_COLUMNS; i++) {
@@ -250,7 +250,7 @@ static int _projekt_row(void *ctx, const struct csv_record *rec)
         switch (c->fehler) {
         case FEHLER_DROPS_ROW:
             ld->ex->rejected_projekte++;
-            return 0;
+            return IKZ_OK;
         case FEHLER_REJECTS_ROW:
             row.p.usable = false;
             break;
@@ -527,7 +527,7 @@ static const struct _bet_column _bet_columns[] = {
 };
 #define N_BET_COLUMNS (sizeof _bet_columns / sizeof _bet_columns[0])
 
-static int _bet_row(void *ctx, const struct csv_record *rec)
+static enum ikz_status _bet_row(void *ctx, const struct csv_record *rec)
 {
     struct _bet_load *ld = ctx;
     struct beteiligungen_raw *raw = ld->raw;
@@ -548,7 +548,7 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
                 row.id = rec->field[i];
     }
     if (!row.id || !*row.id)
-        return 0;
+        return IKZ_OK;
     if (raw->n == raw->cap) {
         size_t cap = raw->cap ? 2 * raw->cap : 4096;
         struct beteiligung_row *r = realloc(raw->row, cap * sizeof *r);
@@ -567,7 +567,7 @@ static int _bet_row(void *ctx, const struct csv_record *rec)
     r->b.rekeyed = row.rekeyed;
     r->b.lead = row.lead;
     raw->n++;
-    return 0;
+    return IKZ_OK;
 }
 
 enum ikz_status exports_read_beteiligungen(const char *path, const char *display, const struct csvfile_options *opt,

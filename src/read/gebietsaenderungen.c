@@ -36,11 +36,11 @@ struct _load {
 
 static bool _key(const char *s) { return s && (digits_exact(s, 8) || digits_exact(s, 5)); }
 
-static int _row(void *ctx, const struct csv_record *rec)
+static enum ikz_status _row(void *ctx, const struct csv_record *rec)
 {
     struct _load *ld = ctx;
     if (rec->rejected)
-        return 0; /* the reader made its finding */
+        return IKZ_OK; /* the reader made its finding */
     const char *const *f = rec->field;
     struct gebietsaenderung c = {.line = rec->line};
     struct rule_result why;
@@ -64,7 +64,7 @@ static int _row(void *ctx, const struct csv_record *rec)
     if (bad) {
         findings_add(ld->findings, FINDING_GEBIETSAENDERUNG_FEHLERHAFT, ld->display, rec->line, bad,
                      value ? value : "", "%s", detail);
-        return 0;
+        return IKZ_OK;
     }
     strcpy(c.alt, f[C_ALT]);
     strcpy(c.neu, f[C_NEU]);
@@ -84,7 +84,7 @@ static int _row(void *ctx, const struct csv_record *rec)
         ld->cap = cap;
     }
     out->item[out->n++] = c;
-    return c.name_alt && c.name_neu ? 0 : IKZ_ERR_OSERR;
+    return c.name_alt && c.name_neu ? IKZ_OK : IKZ_ERR_OSERR;
 }
 
 enum ikz_status gebietsaenderungen_load(const char *path, const char *display, const struct csvfile_options *opt,

@@ -136,11 +136,11 @@ static bool _decode(struct _reader *r, const char *line, size_t len, long lineno
 }
 
 /* Cuts one record into fields and judges its form; 0, or fn's status. */
-static int _record(struct _reader *r, const char *line, size_t len, long lineno, gv100ad_record_fn fn, void *ctx)
+static enum ikz_status _record(struct _reader *r, const char *line, size_t len, long lineno, gv100ad_record_fn fn, void *ctx)
 {
     size_t n, bytes;
     if (!_decode(r, line, len, lineno, &n, &bytes))
-        return r->oom ? IKZ_ERR_OSERR : 0;
+        return r->oom ? IKZ_ERR_OSERR : IKZ_OK;
     const char *s = r->utf8;
     /* Blanks after the record's 220 positions (a DOS tool's padding) are
      * no part of it. */
@@ -152,21 +152,21 @@ static int _record(struct _reader *r, const char *line, size_t len, long lineno,
     if (satzart < 10 || satzart > 60 || satzart % 10 != 0) {
         findings_add(r->findings, FINDING_REGISTER_SATZ_UNGUELTIG, r->display, lineno, "satzart (Stellen 1-2)", satz,
                      "erwartet 10, 20, 30, 40, 50 oder 60");
-        return 0;
+        return IKZ_OK;
     }
     if (n > GV100AD_RECORD_CHARS || n < _needed(satzart)) {
         char detail[96];
         snprintf(detail, sizeof detail, "%zu Zeichen, erwartet %s %d", n, n > GV100AD_RECORD_CHARS ? "höchstens" : "mindestens",
                  n > GV100AD_RECORD_CHARS ? GV100AD_RECORD_CHARS : (int)_needed(satzart));
         findings_add(r->findings, FINDING_REGISTER_SATZ_UNGUELTIG, r->display, lineno, "satzlaenge", NULL, "%s", detail);
-        return 0;
+        return IKZ_OK;
     }
     _field(s, r->at, n, bytes, 3, 10, stand, sizeof stand);
     ikz_date d = _date(stand);
     if (!d) {
         findings_add(r->findings, FINDING_REGISTER_GEBIETSSTAND, r->display, lineno, "gebietsstand (Stellen 3-10)",
                      stand, "erwartet JJJJMMTT");
-        return 0;
+        return IKZ_OK;
     }
     if (!r->gebietsstand) {
         r->gebietsstand = d;
@@ -174,7 +174,7 @@ static int _record(struct _reader *r, const char *line, size_t len, long lineno,
     } else if (d != r->gebietsstand) {
         findings_add(r->findings, FINDING_REGISTER_GEBIETSSTAND, r->display, lineno, "gebietsstand (Stellen 3-10)",
                      stand, "Zeile %ld hat %08d", r->gebietsstand_line, (int)r->gebietsstand);
-        return 0;
+        return IKZ_OK;
     }
     _field(s, r->at, n, bytes, 11, 12, land, sizeof land);
     _field(s, r->at, n, bytes, 13, 13, rb, sizeof rb);
@@ -185,7 +185,7 @@ static int _record(struct _reader *r, const char *line, size_t len, long lineno,
         /* The name goes into the workbook's XML, which cannot hold it. */
         findings_add(r->findings, FINDING_KODIERUNG, r->display, lineno, "name (Stellen 23-72)", NULL,
                      "ein Steuerzeichen, U+FFFE oder U+FFFF im Namen");
-        return 0;
+        return IKZ_OK;
     }
     _field(s, r->at, n, bytes, 123, 124, tk, sizeof tk);
     _field(s, r->at, n, bytes, 140, 150, bev, sizeof bev);
@@ -223,7 +223,7 @@ enum ikz_status gv100ad_read(const char *path, const char *display, gv100ad_reco
     size_t cap = 0;
     ssize_t got;
     long lineno = 0, blank_from = 0; /* the first of the blank lines just read, or 0 */
-    int stop = 0;
+    enum ikz_status stop = IKZ_OK;
     while (!stop && (got = getline(&line, &cap, fp)) > 0) {
         digest_update(dg, line, (size_t)got);
         info->bytes += (uint64_t)got;
@@ -266,7 +266,7 @@ enum ikz_status gv100ad_read(const char *path, const char *display, gv100ad_reco
     if (failed)
         return ikz_fail(err, IKZ_ERR_IO, "cannot read %s: %s", display, strerror(errno));
     if (stop)
-        return (enum ikz_status)stop;
+        return stop;
     if (info->rows == 0)
         findings_add(findings, FINDING_DATEI_LEER, display, 0, NULL, NULL, "keine Sätze");
     *gebietsstand = r.gebietsstand;

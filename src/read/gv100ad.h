@@ -32,8 +32,8 @@ struct gv_record {
     long line;
 };
 
-/* Returns 0 to go on, or a status to stop with. */
-typedef int (*gv100ad_record_fn)(void *ctx, const struct gv_record *rec);
+/* IKZ_OK to go on, or a status to stop with. */
+typedef enum ikz_status (*gv100ad_record_fn)(void *ctx, const struct gv_record *rec);
 
 /* True if the file's first line looks like a GV100AD record: a Satzart and
  * a Gebietsstand of digits, no CSV delimiter among the first 22 bytes. */

@@ -21,12 +21,12 @@ static long _find(const struct labels *labels, const char *key)
     return -1;
 }
 
-static int _row(void *ctx, const struct csv_record *rec)
+static enum ikz_status _row(void *ctx, const struct csv_record *rec)
 {
     struct _load *ld = ctx;
     if (rec->rejected) {
         ld->bad = true;
-        return 0;
+        return IKZ_OK;
     }
     struct labels *l = ld->labels;
     const char *key = rec->field[0];
@@ -34,13 +34,13 @@ static int _row(void *ctx, const struct csv_record *rec)
         findings_add(ld->findings, FINDING_VORLAGE_FEHLERHAFT, ld->display, rec->line,
                      !key || !*key ? "kennzahl" : "bezeichnung", NULL, "Feld ist leer");
         ld->bad = true;
-        return 0;
+        return IKZ_OK;
     }
     if (_find(l, key) >= 0) {
         findings_add(ld->findings, FINDING_VORLAGE_FEHLERHAFT, ld->display, rec->line, "kennzahl", key,
                      "Kennzahl doppelt");
         ld->bad = true;
-        return 0;
+        return IKZ_OK;
     }
     char **k = realloc(l->key, (l->n + 1) * sizeof *k);
     if (k)
@@ -59,7 +59,7 @@ static int _row(void *ctx, const struct csv_record *rec)
     l->n++;
     if (!l->key[l->n - 1] || !l->label[l->n - 1] || !l->definition[l->n - 1])
         return IKZ_ERR_OSERR;
-    return 0;
+    return IKZ_OK;
 }
 
 enum ikz_status labels_load(const char *path, const char *display, const struct csvfile_options *opt, struct labels *out,

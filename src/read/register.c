@@ -70,7 +70,7 @@ struct _load {
     size_t n_gebiet;
 };
 
-static int _add(struct _load *ld, const char *ags, const char *name, enum kommune_art art, int64_t einwohner,
+static enum ikz_status _add(struct _load *ld, const char *ags, const char *name, enum kommune_art art, int64_t einwohner,
                 long line)
 {
     if (ld->n == ld->cap) {
@@ -91,7 +91,7 @@ static int _add(struct _load *ld, const char *ags, const char *name, enum kommun
     if (!e->k.name)
         return IKZ_ERR_OSERR;
     ld->n++;
-    return 0;
+    return IKZ_OK;
 }
 
 /* Reads a Gemeinde's Einwohner; a finding and false if rule_einwohner
@@ -127,11 +127,11 @@ static const struct {
     {"Regionalverband", ART_REGIONALVERBAND},
 };
 
-static int _native_row(void *ctx, const struct csv_record *rec)
+static enum ikz_status _native_row(void *ctx, const struct csv_record *rec)
 {
     struct _load *ld = ctx;
     if (rec->rejected)
-        return 0; /* the reader made its finding */
+        return IKZ_OK; /* the reader made its finding */
     const char *ags = rec->field[N_AGS], *name = rec->field[N_NAME], *art_s = rec->field[N_ART];
     long line = rec->line;
 
@@ -141,24 +141,24 @@ static int _native_row(void *ctx, const struct csv_record *rec)
             art = _native_arts[i].art;
     if (art < 0) {
         findings_add(ld->findings, FINDING_REGISTER_ART_UNGUELTIG, ld->display, line, "art", art_s ? art_s : "", NULL);
-        return 0;
+        return IKZ_OK;
     }
     bool is_kreis = kommune_art_is_kreis((enum kommune_art)art);
     size_t want = is_kreis ? 5 : 8;
     if (!ags || !digits_exact(ags, want)) {
         findings_add(ld->findings, FINDING_REGISTER_AGS_UNGUELTIG, ld->display, line, "ags", ags ? ags : "",
                      "%s braucht %zu Ziffern", kommune_art_name((enum kommune_art)art), want);
-        return 0;
+        return IKZ_OK;
     }
     if (!name || !*name) {
         findings_add(ld->findings, FINDING_PFLICHTFELD_LEER, ld->display, line, "name", NULL, NULL);
-        return 0;
+        return IKZ_OK;
     }
     int64_t einwohner = 0;
     /* A Landkreis's Einwohner are the sum of its Gemeinden's, whatever the
      * row says, so the column may be empty there. */
     if (!is_kreis && !_einwohner(ld, "einwohner", rec->field[N_EINWOHNER], line, &einwohner))
-        return 0;
+        return IKZ_OK;
     return _add(ld, ags, name, (enum kommune_art)art, einwohner, line);
 }
 
@@ -210,12 +210,12 @@ static bool _named(struct _load *ld, const struct gv_record *rec, const char *ag
 /* One record of the GV-ISys CSV or of GV100AD: the same rules decide
  * which records are Kommunen (docs/inputs.md). bev_column and name_column
  * name the population and the name field in findings. */
-static int _gv_record(struct _load *ld, const struct gv_record *rec, const char *bev_column,
+static enum ikz_status _gv_record(struct _load *ld, const struct gv_record *rec, const char *bev_column,
                       const char *name_column)
 {
     long line = rec->line;
     if (rec->satzart != 40 && rec->satzart != 60)
-        return 0; /* Land, Regierungsbezirk, Region, Gemeindeverband: not Kommunen */
+        return IKZ_OK; /* Land, Regierungsbezirk, Region, Gemeindeverband: not Kommunen */
     bool gemeinde = rec->satzart == 60;
     const char *tk_s = rec->tk;
     int tk = tk_s && strlen(tk_s) == 2 && digits_exact(tk_s, 2) ? atoi(tk_s) : -1;
@@ -232,13 +232,13 @@ static int _gv_record(struct _load *ld, const struct gv_record *rec, const char 
         bad = "gemeinde", v = rec->gemeinde;
     if (bad) {
         findings_add(ld->findings, FINDING_REGISTER_AGS_UNGUELTIG, ld->display, line, bad, v ? v : "", NULL);
-        return 0;
+        return IKZ_OK;
     }
     const char *name = rec->name ? rec->name : "";
 
     if (!gemeinde) {
         if (tk >= 41 && tk <= 45 && !_named(ld, rec, ags, name_column))
-            return 0;
+            return IKZ_OK;
         switch (tk) {
         case 41: /* kreisfreie Stadt, 42 Stadtkreis: a Gemeinde through its 60-record */
         case 42: {
@@ -250,7 +250,7 @@ static int _gv_record(struct _load *ld, const struct gv_record *rec, const char 
             c[ld->n_city].name = strdup(name);
             if (!c[ld->n_city++].name)
                 return IKZ_ERR_OSERR;
-            return 0;
+            return IKZ_OK;
         }
         case 43: return _add(ld, ags, name, ART_KREIS, 0, line);
         case 44: return _add(ld, ags, name, ART_LANDKREIS, 0, line);
@@ -258,7 +258,7 @@ static int _gv_record(struct _load *ld, const struct gv_record *rec, const char 
         default:
             findings_add(ld->findings, FINDING_REGISTER_ART_UNGUELTIG, ld->display, line, "textkennzeichen",
                          tk_s ? tk_s : "", "Satzart 40 erwartet 41 bis 45");
-            return 0;
+            return IKZ_OK;
         }
     }
     enum kommune_art art;
@@ -272,7 +272,7 @@ static int _gv_record(struct _load *ld, const struct gv_record *rec, const char 
     case 65: { /* gemeindefreies Gebiet, bewohnt: its people count for its Kreis */
         int64_t einwohner;
         if (!_einwohner(ld, bev_column, rec->bevoelkerung, line, &einwohner))
-            return 0;
+            return IKZ_OK;
         struct _unincorporated *g = realloc(ld->gebiet, (ld->n_gebiet + 1) * sizeof *g);
         if (!g)
             return IKZ_ERR_OSERR;
@@ -280,27 +280,27 @@ static int _gv_record(struct _load *ld, const struct gv_record *rec, const char 
         memcpy(g[ld->n_gebiet].key, ags, 5);
         g[ld->n_gebiet].key[5] = '\0';
         g[ld->n_gebiet++].einwohner = einwohner;
-        return 0;
+        return IKZ_OK;
     }
     case 66: /* gemeindefreies Gebiet, unbewohnt */
-        return 0;
+        return IKZ_OK;
     default:
         findings_add(ld->findings, FINDING_REGISTER_ART_UNGUELTIG, ld->display, line, "textkennzeichen",
                      tk_s ? tk_s : "", "Satzart 60 erwartet 60 bis 67");
-        return 0;
+        return IKZ_OK;
     }
     if (!_named(ld, rec, ags, name_column))
-        return 0;
+        return IKZ_OK;
     int64_t einwohner;
     if (!_einwohner(ld, bev_column, rec->bevoelkerung, line, &einwohner))
-        return 0;
+        return IKZ_OK;
     return _add(ld, ags, name, art, einwohner, line);
 }
 
-static int _gvisys_row(void *ctx, const struct csv_record *rec)
+static enum ikz_status _gvisys_row(void *ctx, const struct csv_record *rec)
 {
     if (rec->rejected)
-        return 0; /* the reader made its finding */
+        return IKZ_OK; /* the reader made its finding */
     const char *satzart = rec->field[G_SATZART];
     struct gv_record r = {
         .satzart = satzart && digits_exact(satzart, 2) ? atoi(satzart) : -1,
@@ -316,7 +316,7 @@ static int _gvisys_row(void *ctx, const struct csv_record *rec)
     return _gv_record(ctx, &r, "bevoelkerung", "gemeindename");
 }
 
-static int _gv100ad_record(void *ctx, const struct gv_record *rec)
+static enum ikz_status _gv100ad_record(void *ctx, const struct gv_record *rec)
 {
     return _gv_record(ctx, rec, "bevoelkerung (Stellen 140-150)", "name (Stellen 23-72)");
 }

@@ -14,25 +14,25 @@ struct _load {
     bool bad;
 };
 
-static int _row(void *ctx, const struct csv_record *rec)
+static enum ikz_status _row(void *ctx, const struct csv_record *rec)
 {
     struct _load *ld = ctx;
     if (rec->rejected) {
         ld->bad = true;
-        return 0;
+        return IKZ_OK;
     }
     const char *code = rec->field[0], *label = rec->field[1];
     if (!code || !*code || !label || !*label) {
         findings_add(ld->findings, FINDING_VORLAGE_FEHLERHAFT, ld->display, rec->line,
                      !code || !*code ? "code" : "bezeichnung", NULL, "Feld ist leer");
         ld->bad = true;
-        return 0;
+        return IKZ_OK;
     }
     if (taskareas_find(ld->areas, code) >= 0 || taskareas_find(ld->areas, label) >= 0) {
         findings_add(ld->findings, FINDING_VORLAGE_FEHLERHAFT, ld->display, rec->line, "code", code,
                      "Aufgabenbereich doppelt in der Liste");
         ld->bad = true;
-        return 0;
+        return IKZ_OK;
     }
     struct task_areas *a = ld->areas;
     struct task_area *item = realloc(a->item, (a->n + 1) * sizeof *item);
@@ -46,7 +46,7 @@ static int _row(void *ctx, const struct csv_record *rec)
     if (text_equal_nocase(code, TASKAREA_OZG_CODE))
         a->ozg = (long)a->n;
     a->n++;
-    return 0;
+    return IKZ_OK;
 }
 
 enum ikz_status taskareas_load(const char *path, const char *display, const struct csvfile_options *opt,
