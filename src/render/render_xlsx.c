@@ -126,12 +126,12 @@ static char *_escape_ooxml(const char *text)
  * count UTF-16 units, as Excel does: counting code points let 30 emoji
  * make a cell of 32,780 units. The cut falls between characters, never
  * inside a surrogate pair. */
-static char *_cut(const char *text)
+static char *_cut(const char *text, size_t limit)
 {
     static const char mark[] = " [\xE2\x80\xA6]"; /* " […]": 4 units */
-    if (text_utf16_units(text) <= CHECK_CELL_MAX_CHARS)
+    if (text_utf16_units(text) <= limit)
         return NULL;
-    size_t keep = text_utf16_prefix(text, CHECK_CELL_MAX_CHARS - 4);
+    size_t keep = text_utf16_prefix(text, limit - 4);
     char *out = malloc(keep + sizeof mark);
     if (out) {
         memcpy(out, text, keep);
@@ -143,10 +143,27 @@ static char *_cut(const char *text)
 void book_string(struct xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
                  lxw_format *fmt)
 {
-    char *cut = _cut(text);
+    /* libxlsxwriter refuses a string of more than 32,767 characters as it
+     * is written, escapes included; "_xHHHH_" written as "_x005F_xHHHH_" is
+     * read back as the 7 characters it was. So a text with escapes is cut
+     * shorter by what they add. */
+    size_t limit = CHECK_CELL_MAX_CHARS;
+    char *cut, *escaped;
+    for (;;) {
+        cut = _cut(text, limit);
+        const char *t = cut ? cut : text;
+        escaped = strstr(t, "_x") ? _escape_ooxml(t) : NULL;
+        size_t written = 0;
+        for (const char *p = escaped ? escaped : t; *p; p++)
+            written += ((unsigned char)*p & 0xC0) != 0x80;
+        if (written <= CHECK_CELL_MAX_CHARS || limit <= 64)
+            break;
+        limit -= written - CHECK_CELL_MAX_CHARS;
+        free(escaped);
+        free(cut);
+    }
     if (cut)
         text = cut;
-    char *escaped = strstr(text, "_x") ? _escape_ooxml(text) : NULL;
     book_check(b, worksheet_write_string(ws, row, col, escaped ? escaped : text, fmt));
     free(escaped); /* libxlsxwriter keeps its own copy of a string */
     free(cut);
