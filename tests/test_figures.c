@@ -106,6 +106,7 @@ static void test_key_figures(void **state)
     _int(f, "projekte_gefoerdert", 5);
     _int(f, "beteiligungen", 12);
     _int(f, "beteiligungen_anderes_land", 0);
+    _int(f, "beteiligungen_umgeschluesselt", 0); /* no change list in this fixture */
     _int(f, "kommunen_beteiligt", 5);
     _int(f, "gemeinden_beteiligt", 4);
     _int(f, "kreise_beteiligt", 1);
@@ -138,7 +139,12 @@ static void test_key_figures(void **state)
     while (r < k->nrows && strcmp(table_at(k, r, 0)->v.text, "projekte_gefoerdert") != 0)
         r++;
     assert_true(r < k->nrows);
+    assert_int_equal(table_column_index(k, "kennzahl"), 0);
+    assert_int_equal(table_column_index(k, "bezeichnung"), 1);
+    assert_int_equal(table_column_index(k, "wert"), 2);
+    assert_int_equal(k->ncols, 3);
     assert_string_equal(table_at(k, r, 1)->v.text, "Geförderte Projekte");
+    assert_int_equal(table_at(k, r, 2)->v.i, 5);
     /* A CSV register states no Gebietsstand: unknown, not a date. */
     assert_int_equal(figures_key(f, "gebietsstand")->kind, CELL_UNKNOWN);
 }
