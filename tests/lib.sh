@@ -40,6 +40,19 @@ expect_true() { # name command...
 run() { "$bin" "$@" >"$work/out" 2>&1; rc=$?; }
 # The finding lines of the last run (log lines carry a timestamp).
 findings() { grep -a '^ikz-report: ' "$work/out"; }
+# csv_fields FILE KEY COLUMN...: the named columns (by the header, not by
+# position, so that a new column changes no test) of the row of an
+# excel-de CSV whose first field is KEY, joined by ';'. For rows without a
+# quoted ';'.
+csv_fields() {
+    local file=$1 key=$2
+    shift 2
+    tr -d '\r' <"$file" | sed '1s/^\xEF\xBB\xBF//' | awk -F';' -v key="$key" -v want="$*" '
+        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+        $1 == key { n = split(want, w, " "); out = "";
+                    for (i = 1; i <= n; i++) out = out (i > 1 ? ";" : "") (w[i] in col ? $(col[w[i]]) : "?" w[i]);
+                    print out }'
+}
 # The value of a key figure in a kennzahlen.csv (excel-de).
 kennzahl() { grep -a "^$2;" "$1" | tr -d '\r' | awk -F';' '{print $NF}'; }
 # deliver DROP DATE: the sample's exports as the delivery DROP/DATE,
