@@ -295,7 +295,7 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
                  r->reg.format == REGISTER_NATIVE ? "the job's own CSV" : register_format_name(r->reg.format),
                  " format");
         log_info("%s: %zu rows", r->path_projekte, r->ex.file_projekte.rows);
-        const struct csvfile_info *files[] = {&r->reg.file, &r->ex.file_projekte, &rd.raw.file};
+        const struct input_file_info *files[] = {&r->reg.file, &r->ex.file_projekte, &rd.raw.file};
         const char *paths[] = {r->path_register, r->path_projekte, r->path_beteiligungen};
         for (size_t i = 0; i < 3; i++)
             if (files[i]->encoding == TEXT_CP1252) /* GV100AD's older files are ISO-8859-1 */
@@ -366,7 +366,7 @@ static enum ikz_status _judge(const struct run *r, size_t max_fehler)
 struct _read_files {
     const char *dir;
     const char *path[4];
-    const struct csvfile_info *info[4];
+    const struct input_file_info *info[4];
 };
 
 /* True if name is a file of the delivery that the job read whole. */

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Each library stays inside its one module, and leaf modules never print:
-# the includes and calls are checked against the table below, so a second
-# user of libxlsxwriter or a printf in a reader fails the build's tests.
+# Each library stays inside its one module, leaf modules never print, and
+# each stage folder includes only the folders below it: the includes and
+# calls are checked against the tables below, so a second user of
+# libxlsxwriter, a printf in a reader or a check that reaches into read/
+# fails the build's tests.
 set -uo pipefail
 export LC_ALL=C.UTF-8 # sort order is the harness's, not the caller's (tests/lib.sh)
 src="$2/src"
@@ -28,5 +30,74 @@ check inih           "read/inifile.c"         '#include <ini\.h>'
 # (the test hook's pause line is for the tests' eyes only).
 check printing       "base/log.c base/testhook.c main.c report.c report_read.c" '^[^/*]*(\b(printf|puts|perror)\s*\(|\b(stdout|stderr)\b)'
 check logging        "base/log.c base/log.h main.c report.c report_compute.c report_delivery.c report_read.c report_write.c" '\blog_(error|warn|info|debug|progress|msg)\s*\('
+
+# The order of the stage folders (docs/architecture.md). Each folder of
+# src/ is an include directory, so the folder of an included header is
+# found by its name, and a name in two folders would be ambiguous.
+dupes=$(cd "$src" && printf '%s\n' *.h */*.h | sed 's|.*/||' | sort | uniq -d | tr '\n' ' ' | sed 's/ $//')
+if [ -z "$dupes" ]; then
+    pass=$((pass + 1))
+else
+    echo "FAIL header names: in more than one folder of src/: $dupes"
+    fail=$((fail + 1))
+fi
+# Each quoted include of a folder's files as "file: folder/header" (a
+# header of src/ itself as "src/header", one found nowhere as "?/header").
+includes_of() {
+    (cd "$src" && grep -oE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"[^"]+"' -- "$1"/*.c "$1"/*.h 2>/dev/null) |
+        while IFS=: read -r file line; do
+            header=${line#*\"}
+            header=${header%\"}
+            if [ -f "$src/$header" ]; then
+                echo "$file: src/$header"
+            else
+                where="?/$header"
+                for found in "$src"/*/"$header"; do
+                    [ -f "$found" ] && where=${found#"$src"/}
+                done
+                echo "$file: $where"
+            fi
+        done
+}
+declare -A may=()
+layer() { # folder, what it may include: folders, or folder/header for one header of a folder
+    may[$1]=$2
+}
+layer base    "base"
+layer model   "base model"
+# The rules and the findings list: a reader asks the rules whether a value
+# is valid and adds the finding; nothing else of check/.
+layer read    "base model read check/findings.h check/rules.h"
+# The typed table: check_cell_lengths and findings_table work on compute's
+# tables; table.h includes only base/, so this is no circle.
+layer check   "base model check compute/table.h"
+layer compute "base model read check compute"
+layer render  "base model read check compute render"
+layer publish "base model read check compute render publish"
+for dir in "$src"/*/; do
+    folder=$(basename "$dir")
+    if [ -z "${may[$folder]+set}" ]; then
+        echo "FAIL layers: src/$folder/ is not in the table of layers (tests/layering.sh)"
+        fail=$((fail + 1))
+        continue
+    fi
+    bad=$(includes_of "$folder" | while read -r file header; do
+        ok=0
+        for allowed in ${may[$folder]}; do
+            case $allowed in
+            */*) [ "$header" = "$allowed" ] && ok=1 ;;
+            *) [ "${header%%/*}" = "$allowed" ] && ok=1 ;;
+            esac
+        done
+        [ "$ok" = 1 ] || echo "${file%:} includes $header"
+    done)
+    if [ -z "$bad" ]; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL layers: $folder/ may include only ${may[$folder]}:"
+        echo "    ${bad//$'\n'/$'\n'    }"
+        fail=$((fail + 1))
+    fi
+done
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

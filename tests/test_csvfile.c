@@ -38,7 +38,7 @@ static const bool REQUIRED[] = {true, true, false};
 /* Reads content as a file and returns the status; records land in out,
  * findings in f (initialised here), file info in info. */
 static enum ikz_status _read(const char *content, size_t len, struct collected *out, struct findings *f,
-                             struct csvfile_info *info)
+                             struct input_file_info *info)
 {
     char *dir = fixture_dir();
     char *path = fixture_write(dir, "b.csv", content, len);
@@ -68,7 +68,7 @@ static void test_semicolon_bom_crlf_quotes(void **state)
                       "P3;06431008;beteiligt\r\n";
     struct collected c;
     struct findings f;
-    struct csvfile_info info;
+    struct input_file_info info;
     assert_int_equal(_read(csv, (size_t)-1, &c, &f, &info), IKZ_OK);
     assert_string_equal(c.text, "2:P1|06431004|federfuehrend\n"
                                 "3:P;2|06431\"017|zwei\r\nZeilen\n"
@@ -89,7 +89,7 @@ static void test_comma_any_order_extra_columns(void **state)
                       "federfuehrend,,06431,P2";
     struct collected c;
     struct findings f;
-    struct csvfile_info info;
+    struct input_file_info info;
     assert_int_equal(_read(csv, (size_t)-1, &c, &f, &info), IKZ_OK);
     assert_string_equal(c.text, "2:P1|06431004|beteiligt\n4:P2|06431|federfuehrend\n");
     assert_int_equal(info.delimiter, ',');
@@ -114,7 +114,7 @@ static void test_windows_1252(void **state)
     const char *csv = "projekt_id;ags;rolle\r\nP1;06431017;M\xF6rlenbach \x80\r\n";
     struct collected c;
     struct findings f;
-    struct csvfile_info info;
+    struct input_file_info info;
     assert_int_equal(_read(csv, (size_t)-1, &c, &f, &info), IKZ_OK);
     assert_string_equal(c.text, "2:P1|06431017|M\xC3\xB6rlenbach \xE2\x82\xAC\n");
     assert_int_equal(info.encoding, TEXT_CP1252);
@@ -347,7 +347,7 @@ static void test_utf16(void **state)
     }
     struct collected c;
     struct findings f;
-    struct csvfile_info info;
+    struct input_file_info info;
     assert_int_equal(_read(le, n, &c, &f, &info), IKZ_OK);
     assert_string_equal(c.text, "2:P1|06431017|M\xC3\xB6rlenbach \xE2\x82\xAC\n3:P2|2|b\n");
     assert_true(info.utf16);

@@ -13,6 +13,7 @@
 
 #include "exports.h"
 #include "fixture.h"
+#include "gebietsaenderungen.h"
 #include "rekey.h"
 #include "rules.h"
 

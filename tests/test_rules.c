@@ -13,8 +13,11 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "gebietsaenderungen.h"
 #include "rekey.h"
+#include "register.h"
 #include "rules.h"
+#include "taskareas.h"
 
 static void test_present(void **state)
 {

@@ -8,7 +8,10 @@
 
 #include <cmocka.h>
 
+#include "exports.h"
 #include "fixture.h"
+#include "register.h"
+#include "taskareas.h"
 
 struct world *world_new(const char *kommunen, const char *projekte, const char *beteiligungen, ikz_date stichtag,
                         ikz_date ozg_seit)

@@ -8,8 +8,8 @@
 #ifndef IKZ_CHECK_H
 #define IKZ_CHECK_H
 
-#include "exports.h"
 #include "findings.h"
+#include "projects.h"
 #include "table.h"
 
 /* Adds the findings and marks a project with fewer than two participants

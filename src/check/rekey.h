@@ -15,9 +15,9 @@
 
 #include <stdbool.h>
 
+#include "change_list.h"
 #include "findings.h"
-#include "gebietsaenderungen.h"
-#include "register.h"
+#include "kommunen.h"
 #include "status.h"
 
 /* Checks the list against the register at Gebietsstand `at` and attaches

@@ -13,9 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "areas.h"
 #include "findings.h"
-#include "register.h"
-#include "taskareas.h"
+#include "kommunen.h"
 #include "values.h"
 
 /* Why a value is not valid: the finding code and an optional hint. */

@@ -14,10 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "exports.h"
-#include "register.h"
+#include "areas.h"
+#include "kommunen.h"
+#include "projects.h"
 #include "status.h"
-#include "taskareas.h"
 #include "values.h"
 
 /* Money of a set of projects. Costs, savings and the efficiency gain have

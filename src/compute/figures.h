@@ -11,14 +11,14 @@
 #define IKZ_FIGURES_H
 
 #include "aggregate.h"
-#include "exports.h"
+#include "areas.h"
 #include "findings.h"
+#include "kommunen.h"
 #include "labels.h"
-#include "register.h"
+#include "projects.h"
 #include "stats.h"
 #include "status.h"
 #include "table.h"
-#include "taskareas.h"
 
 enum figures_table {
     TABLE_KENNZAHLEN,

@@ -12,8 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "csvfile.h"
 #include "findings.h"
+#include "input_file.h"
 #include "publish.h"
 #include "status.h"
 #include "values.h"
@@ -21,7 +21,7 @@
 struct manifest_input {
     const char *role; /* register, projekte, beteiligungen */
     const char *path; /* as given; the manifest keeps the file name */
-    const struct csvfile_info *info;
+    const struct input_file_info *info;
 };
 
 struct manifest_info {

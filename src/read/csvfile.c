@@ -30,7 +30,7 @@ struct csvfile {
     struct ikz_error *error;
     struct csv_parser parser;
     struct text_decoder dec;
-    struct csvfile_info info;
+    struct input_file_info info;
     struct digest *digest; /* of the file's bytes, for the manifest */
 
     char *chunk;           /* bytes read but not yet fed */
@@ -617,7 +617,7 @@ enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx)
     return IKZ_OK;
 }
 
-void csvfile_get_info(const struct csvfile *cf, struct csvfile_info *info)
+void csvfile_get_info(const struct csvfile *cf, struct input_file_info *info)
 {
     *info = cf->info;
     info->encoding = cf->dec.encoding;

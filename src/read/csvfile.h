@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "findings.h"
+#include "input_file.h"
 #include "status.h"
 #include "text.h"
 
@@ -37,17 +38,6 @@ struct csv_record {
 
 /* IKZ_OK to go on, or a status to stop reading with. */
 typedef enum ikz_status (*csvfile_row_fn)(void *ctx, const struct csv_record *rec);
-
-struct csvfile_info {
-    uint64_t bytes;     /* bytes read */
-    char sha256[65];    /* of all bytes read, once csvfile_each() has finished */
-    size_t rows;        /* data records (header not counted) */
-    size_t rejected;    /* records not passed on because of a finding */
-    char delimiter;
-    enum text_encoding encoding;
-    bool bom;
-    bool utf16;         /* read as UTF-16 (it had a UTF-16 byte-order mark) */
-};
 
 /* Limits that keep a hostile file from taking the machine. */
 struct csvfile_limits {
@@ -90,7 +80,9 @@ enum ikz_status csvfile_bind(struct csvfile *cf, const char *const *names, const
  * IKZ_ERR_IO on a read error, or the first non-zero value fn returned. */
 enum ikz_status csvfile_each(struct csvfile *cf, csvfile_row_fn fn, void *ctx);
 
-void csvfile_get_info(const struct csvfile *cf, struct csvfile_info *info);
+/* What was read of the file (model/input_file.h); its sha256 once
+ * csvfile_each() has finished. */
+void csvfile_get_info(const struct csvfile *cf, struct input_file_info *info);
 
 void csvfile_close(struct csvfile *cf);
 

@@ -8,7 +8,7 @@
  * the directory, every listed file is there, and every hash matches. This
  * module reads seals, lists the drop and judges a delivery's listing; the
  * files the job reads anyway are compared by the caller from that same
- * read (csvfile_info.sha256), so the large exports are hashed once. It
+ * read (input_file_info.sha256), so the large exports are hashed once. It
  * never prints: why a delivery is not complete comes back as German text
  * for the warning line and the Prüfbericht. */
 #ifndef IKZ_DELIVERY_H

@@ -10,39 +10,6 @@
 #include "text.h"
 
 /* ---------------------------------------------------------------------- */
-/* String blocks                                                           */
-
-/* One malloc per project id would cost more than the id itself; blocks of
- * 1 MiB cost a pointer each and never move, so the projects may point in. */
-#define STRING_BLOCK (1u << 20)
-
-struct string_block {
-    struct string_block *next;
-    size_t used, size;
-    char data[];
-};
-
-static const char *_keep(struct exports *ex, const char *s)
-{
-    size_t len = strlen(s) + 1;
-    struct string_block *b = ex->strings;
-    if (!b || b->used + len > b->size) {
-        size_t size = len > STRING_BLOCK ? len : STRING_BLOCK;
-        struct string_block *nb = malloc(sizeof *nb + size);
-        if (!nb)
-            return NULL;
-        nb->next = b;
-        nb->used = 0;
-        nb->size = size;
-        ex->strings = b = nb;
-    }
-    char *out = b->data + b->used;
-    memcpy(out, s, len);
-    b->used += len;
-    return out;
-}
-
-/* ---------------------------------------------------------------------- */
 /* Columns as data                                                         */
 
 /* Each export's columns are a table: the header name, whether the header
@@ -218,8 +185,8 @@ static enum ikz_status _add_projekt(struct _projekte_load *ld, const struct proj
     struct projekt_detail *qd = &ex->detail[ex->n_projekte];
     *q = *p;
     q->first = (uint32_t)ex->n_projekte;
-    q->id = _keep(ex, id);
-    qd->titel = d->titel ? _keep(ex, d->titel) : NULL;
+    q->id = exports_keep(ex, id);
+    qd->titel = d->titel ? exports_keep(ex, d->titel) : NULL;
     if (!q->id || (d->titel && !qd->titel))
         return IKZ_ERR_OSERR;
     ex->n_projekte++;
@@ -343,30 +310,6 @@ enum ikz_status exports_load_projekte(const char *path, const char *display, con
     for (size_t i = 0; i < out->n_projekte; i++)
         out->missing_amounts += out->projekt[i].usable ? out->projekt[i].missing : 0;
     return findings->errors > errors_before ? IKZ_ERR_DATA : IKZ_OK;
-}
-
-bool projekt_funded(const struct projekt *p, ikz_date d)
-{
-    return p->usable && p->bewilligt <= d && !(p->widerrufen && p->widerrufen <= d);
-}
-
-static int _cmp_id(const void *key, const void *elem)
-{
-    return strcmp(key, ((const struct projekt *)elem)->id);
-}
-
-long exports_find_projekt(const struct exports *ex, const char *id)
-{
-    /* Duplicates sit next to each other; bsearch may hit any of them, the
-     * first one is the one that counts. */
-    if (ex->n_projekte == 0)
-        return -1;
-    const struct projekt *p = bsearch(id, ex->projekt, ex->n_projekte, sizeof *ex->projekt, _cmp_id);
-    if (!p)
-        return -1;
-    while (p > ex->projekt && strcmp(p[-1].id, id) == 0)
-        p--;
-    return p - ex->projekt;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -839,16 +782,4 @@ enum ikz_status exports_load_beteiligungen(const char *path, const char *display
     if (st == IKZ_OK && findings->errors > errors_before)
         st = IKZ_ERR_DATA;
     return st;
-}
-
-void exports_free(struct exports *ex)
-{
-    for (struct string_block *b = ex->strings, *next; b; b = next) {
-        next = b->next;
-        free(b);
-    }
-    free(ex->projekt);
-    free(ex->detail);
-    free(ex->beteiligung);
-    memset(ex, 0, sizeof *ex);
 }

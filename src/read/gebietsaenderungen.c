@@ -20,13 +20,6 @@ static const struct {
     {"Schluesselaenderung", CHANGE_SCHLUESSELAENDERUNG},
 };
 
-const char *gebietsaenderung_art_name(enum change_art art)
-{
-    return art == CHANGE_EINGLIEDERUNG     ? "Eingliederung"
-           : art == CHANGE_ZUSAMMENSCHLUSS ? "Zusammenschluss"
-                                           : "Schlüsseländerung";
-}
-
 struct _load {
     struct gebietsaenderungen *out;
     size_t cap;
@@ -107,14 +100,4 @@ enum ikz_status gebietsaenderungen_load(const char *path, const char *display, c
     if (st == IKZ_ERR_DATA || (st == IKZ_OK && findings->errors > errors_before))
         st = IKZ_ERR_CONFIG; /* a broken list is configuration: exit 78 */
     return st;
-}
-
-void gebietsaenderungen_free(struct gebietsaenderungen *c)
-{
-    for (size_t i = 0; i < c->n; i++) {
-        free(c->item[i].name_alt);
-        free(c->item[i].name_neu);
-    }
-    free(c->item);
-    memset(c, 0, sizeof *c);
 }

@@ -194,7 +194,7 @@ static enum ikz_status _record(struct _reader *r, const char *line, size_t len, 
 }
 
 enum ikz_status gv100ad_read(const char *path, const char *display, gv100ad_record_fn fn, void *ctx,
-                             ikz_date *gebietsstand, struct csvfile_info *info, struct findings *findings,
+                             ikz_date *gebietsstand, struct input_file_info *info, struct findings *findings,
                              struct ikz_error *err)
 {
     memset(info, 0, sizeof *info);

@@ -45,7 +45,7 @@ bool gv100ad_detect(const char *path);
  * Gebietsstand (all must agree); info gets bytes, records and SHA-256.
  * IKZ_ERR_NOINPUT (why in err) when the file cannot be read. */
 enum ikz_status gv100ad_read(const char *path, const char *display, gv100ad_record_fn fn, void *ctx,
-                             ikz_date *gebietsstand, struct csvfile_info *info, struct findings *findings,
+                             ikz_date *gebietsstand, struct input_file_info *info, struct findings *findings,
                              struct ikz_error *err);
 
 #endif

@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "register.h"
+#include "kommunen.h"
 
 enum kasus {
     KASUS_NAME, /* no article, no case: "Birkenau, Mörlenbach und Landkreis Bergstraße" */
