@@ -1,6 +1,6 @@
 /* projects.c: the projects' string blocks, the definition of funded, the
  * lookup by id and the free, see projects.h. Reading the exports is
- * read/exports.c's. */
+ * read/projekte.c's and read/beteiligungen.c's. */
 #include "projects.h"
 
 #include <stdlib.h>
