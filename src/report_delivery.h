@@ -7,9 +7,10 @@
  * refuses one older than max-alter-tage, and afterwards removes
  * deliveries past aufbewahrung-tage. A plain --input DIR is read as it
  * is, its SHA256SUMS checked when there (or required, siegel = pflicht).
- * The hashes of the files the job reads are compared by report.c from
- * that same read; the rest are hashed here. Part of the pipeline, so it
- * logs like report.c; the drop's mechanics are in read/delivery.c. */
+ * The hashes of the files the job reads are compared by report_read.c
+ * from that same read; the rest are hashed here. Part of the pipeline, so
+ * it logs like the report_*.c files; the drop's mechanics are in
+ * read/delivery.c. */
 #ifndef IKZ_REPORT_DELIVERY_H
 #define IKZ_REPORT_DELIVERY_H
 

@@ -46,12 +46,17 @@ static enum ikz_status _read_template(const char *path, char **out, struct findi
         return IKZ_ERR_OSERR;
     }
     int c;
-    while (fp && (c = getc(fp)) != EOF)
-        putc(c, mem);
+    bool copied = true;
+    while (fp && copied && (c = getc(fp)) != EOF)
+        copied = putc(c, mem) != EOF;
     bool failed = !fp || ferror(fp);
     if (fp)
         fclose(fp);
-    fclose(mem);
+    copied = fclose(mem) == 0 && copied;
+    if (!copied) { /* out of memory: never a template cut short */
+        free(buf);
+        return IKZ_ERR_OSERR;
+    }
     if (failed) {
         findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, path, 0, NULL, NULL, "Datei nicht lesbar");
         free(buf);

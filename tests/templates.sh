@@ -61,6 +61,18 @@ expect_eq "texte.ini line of 199 bytes" 199 "$(sed -n "${n}p" "$ini" | wc -c | a
 run validate --input "$src/sample-data" --year 2024 --templates "$work/t" --quiet
 expect_eq "texte.ini line of 199 bytes: validate" 0 "$rc"
 
+# A line of exactly 199 bytes and its line end is one line: a U+FFFE two
+# lines further down is named at its own line.
+fresh; sed -i "${n}s/= .*/= $(printf 'x%.0s' $(seq $((199 - 15))))/" "$ini"
+m=$((n + 2))
+sed -i "${m}s/= /= $(printf '\xef\xbf\xbe')/" "$ini"
+attempt "a line of 199 bytes, then a U+FFFE" "ikz-report: $ini:$m: Vorlage in templates/ fehlerhaft ($notxml) [VORLAGE_FEHLERHAFT]"
+# Two faults: the first one met is named, with its own words.
+fresh; first=$(grep -n '^uebersicht = ' "$ini" | head -1 | cut -d: -f1)
+sed -i "${first}a uebersicht = noch einmal" "$ini"
+sed -i "$((first + 5))s/= /= $(printf '\xef\xbf\xbe')/" "$ini"
+attempt "a key twice, then a U+FFFE" "ikz-report: $ini:$((first + 1)): Vorlage in templates/ fehlerhaft (Schlüssel doppelt im selben Abschnitt) [VORLAGE_FEHLERHAFT]"
+
 # A footer Excel cannot hold (255 characters with its codes, each & doubled):
 # libxlsxwriter refused it and the run ended as an I/O error (74).
 fresh; sed -i "s/^fusszeile = .*/fusszeile = $(printf '\\&%.0s' $(seq 180))/" "$ini"

@@ -24,7 +24,7 @@ enum ikz_status {
 const char *ikz_strerror(enum ikz_status status);
 
 /* What went wrong, in words. The module that fails fills it; the caller
- * that knows the context (report.c, main.c) logs it. Modules below them
+ * that knows the context (main.c and the pipeline's report*.c) logs it. Modules below them
  * never print. The first failure is kept: later ones are its consequences. */
 struct ikz_error {
     enum ikz_status status;

@@ -200,7 +200,16 @@ static bool _money_parse(const char *s, int64_t *cents, bool *ambiguous)
      * to a German's thousands point; 0.500 and 00.500 the same. Nobody
      * groups a number whose leading group is 0 (or starts with 0), so such
      * a group before three digits is a finding, not a guess. 0,05 and 0.5
-     * have no thousands reading and stay decimals. */
+     * have no thousands reading and stay decimals; 0,000 and 0.000,00 are
+     * 0 whichever way they are read. */
+    bool all_zero = true;
+    for (size_t i = 0; i < ng && all_zero; i++)
+        for (size_t j = 0; j < glen[i] && all_zero; j++)
+            all_zero = group[i][j] == '0';
+    if (all_zero && ng <= 3) {
+        *cents = 0;
+        return true;
+    }
     if (ng > 1 && group[0][0] == '0' && (sep[1] == '.' || sep[1] == ',') && glen[1] == 3) {
         *ambiguous = true;
         return false;

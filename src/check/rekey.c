@@ -159,7 +159,7 @@ enum ikz_status rekey_attach(struct kommune_register *reg, const struct gebietsa
     if (!reg->changes_by_neu || !end_all || !reg->chain_end || !differs) {
         free(end_all);
         free(differs);
-        return IKZ_ERR_SOFTWARE;
+        return IKZ_ERR_OSERR;
     }
     const size_t *by_alt = reg->changes_by_alt;
     for (size_t p = 0; p < changes->n;) {

@@ -24,8 +24,10 @@
  * it (reg->changes, reg->changes_at) for rekey_resolve(). Broken: a
  * cycle, two successors of one key at the same date, or a change in force
  * whose chain ends at a key that is neither in the register nor another
- * Land's Kommune. Each is a GEBIETSAENDERUNG_FEHLERHAFT finding naming
- * the line; the status is then IKZ_ERR_CONFIG. */
+ * Land's Kommune. A cycle counts whether it runs over all dates or only
+ * among the changes in force at the Gebietsstand. Each is a
+ * GEBIETSAENDERUNG_FEHLERHAFT finding naming the line; the status is then
+ * IKZ_ERR_CONFIG (IKZ_ERR_OSERR when memory runs out). */
 enum ikz_status rekey_attach(struct kommune_register *reg, const struct gebietsaenderungen *changes, ikz_date at,
                              struct findings *findings);
 

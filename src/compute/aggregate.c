@@ -12,8 +12,10 @@ bool aggregate_is_active(const struct projekt *p, ikz_date s)
 bool aggregate_in_report(const struct projekt *p)
 {
     /* Its participations in the report's Land; the partners of other
-     * Länder are only counted (outside). */
-    return p->count > 0;
+     * Länder are only counted (outside). A project without any known
+     * participant (left usable when it is not funded at the Stichtag or a
+     * year before) is the funding database's own, as it always was. */
+    return p->count > 0 || p->outside == 0;
 }
 
 /* *sum += v, false if that would overflow. The readers bound each amount

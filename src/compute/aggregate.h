@@ -83,9 +83,10 @@ struct aggregate {
 bool aggregate_is_active(const struct projekt *p, ikz_date s);
 
 /* True if project p is one of the report's Land: at least one of its
- * participants is a Kommune of that Land. A project whose partners are all
- * of other Länder is not counted at all (docs/definitions.md); with every
- * Land in the report, each usable project is. */
+ * participants is a Kommune of that Land, or it has no known participant
+ * at all. A project whose partners are all of other Länder is not counted
+ * at all (docs/definitions.md); with every Land in the report, each usable
+ * project is. */
 bool aggregate_in_report(const struct projekt *p);
 
 enum ikz_status aggregate_compute(const struct kommune_register *reg, const struct task_areas *areas,

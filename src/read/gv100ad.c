@@ -233,13 +233,10 @@ enum ikz_status gv100ad_read(const char *path, const char *display, gv100ad_reco
             len--;
         if (len && line[len - 1] == '\r')
             len--;
-        if (memchr(line, '\0', len)) {
-            findings_add(findings, FINDING_KODIERUNG, display, lineno, NULL, NULL, "NUL-Byte im Satz");
-            continue;
-        }
         /* Empty lines, blanks or a DOS end-of-file mark (^Z) at the end of
          * the file are what Destatis files and DOS tools leave there; only
-         * when a record follows are they records, and each a finding. */
+         * when something follows are they records, and each a finding. (A
+         * NUL stops strspn: such a line is never blank.) */
         if (strspn(line, " \t\x1A") >= len) {
             if (!blank_from)
                 blank_from = lineno;
@@ -252,6 +249,10 @@ enum ikz_status gv100ad_read(const char *path, const char *display, gv100ad_reco
         blank_from = 0;
         if (stop)
             break;
+        if (memchr(line, '\0', len)) {
+            findings_add(findings, FINDING_KODIERUNG, display, lineno, NULL, NULL, "NUL-Byte im Satz");
+            continue;
+        }
         info->rows++;
         stop = _record(&r, line, len, lineno, fn, ctx);
     }

@@ -16,7 +16,7 @@ struct _parse {
     long too_long; /* the first line longer than inih's buffer, or 0 */
     char **seen; /* "section\nkey" of every entry so far */
     size_t n, cap;
-    bool duplicate;
+    long duplicate; /* the line of the first key given twice, or 0 */
 };
 
 static bool _remember(struct _parse *p, const char *section, const char *key)
@@ -31,7 +31,8 @@ static bool _remember(struct _parse *p, const char *section, const char *key)
     for (size_t i = 0; i < p->n; i++)
         if (strcmp(p->seen[i], k) == 0) {
             free(k);
-            p->duplicate = true;
+            if (!p->duplicate)
+                p->duplicate = p->line;
             return false;
         }
     if (p->n == p->cap) {
@@ -69,10 +70,14 @@ static char *_read_line(char *str, int num, void *stream)
      * (NULL is end of file to inih); inifile_parse reports it. */
     size_t len = strlen(s);
     if (len == (size_t)num - 1 && s[len - 1] != '\n') {
+        /* Exactly num - 1 bytes and then the line end: it is read here,
+         * so that it does not count as a line of its own. */
         int c = getc(p->fp);
-        if (c == '\n' || c == '\r') {
-            ungetc(c, p->fp); /* exactly num - 1 bytes: inih reads the line end as an empty line */
-        } else if (c != EOF) {
+        if (c == '\r') {
+            int d = getc(p->fp);
+            if (d != '\n' && d != EOF)
+                ungetc(d, p->fp); /* a line ended by CR alone */
+        } else if (c != '\n' && c != EOF) {
             p->too_long = p->line;
             return NULL;
         }
@@ -95,11 +100,14 @@ enum ikz_status inifile_parse(const char *path, inifile_entry_fn fn, void *ctx, 
     for (size_t i = 0; i < p.n; i++)
         free(p.seen[i]);
     free(p.seen);
-    *duplicate = p.duplicate;
+    /* The error reported is the first one inih met; it is a duplicate
+     * only if that is where the first duplicate stood. */
+    *duplicate = false;
     if (rc == 0 && p.too_long) {
         *line = p.too_long;
         return IKZ_ERR_CONFIG;
     }
     *line = rc > 0 ? rc : 0;
+    *duplicate = rc > 0 && p.duplicate == rc;
     return rc == 0 ? IKZ_OK : rc < 0 ? IKZ_ERR_NOINPUT : IKZ_ERR_CONFIG;
 }

@@ -13,7 +13,7 @@
  * is read back (and then it looked like a disk fault). */
 struct _load {
     struct texts *t;
-    bool not_xml; /* the entry refused was not UTF-8 or not XML-safe */
+    long not_xml; /* the line of the first entry refused as not UTF-8 or not XML-safe, or 0 */
 };
 
 static bool _on_entry(void *user, const char *section, const char *name, const char *value, long line)
@@ -22,7 +22,8 @@ static bool _on_entry(void *user, const char *section, const char *name, const c
     struct texts *t = ld->t;
     if (!text_xml_safe(section, strlen(section)) || !text_xml_safe(name, strlen(name)) ||
         !text_xml_safe(value, strlen(value))) {
-        ld->not_xml = true;
+        if (!ld->not_xml)
+            ld->not_xml = line;
         return false;
     }
     if (t->n == t->cap) {
@@ -58,13 +59,13 @@ enum ikz_status texts_load(const char *path, const char *display, struct texts *
     out->display = display;
     long line;
     bool duplicate;
-    struct _load ld = {out, false};
+    struct _load ld = {out, 0};
     enum ikz_status st = inifile_parse(path, _on_entry, &ld, &line, &duplicate);
     if (st == IKZ_OK)
         return IKZ_OK;
     if (st == IKZ_ERR_NOINPUT)
         findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 0, NULL, NULL, "Datei nicht lesbar");
-    else if (ld.not_xml)
+    else if (ld.not_xml == line) /* the first error inih met was this one */
         findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, line, NULL, NULL,
                      "kein gültiges UTF-8 oder ein Steuerzeichen, U+FFFE oder U+FFFF (die Datei muss UTF-8 sein)");
     else if (duplicate)

@@ -16,18 +16,17 @@
 #include "xlsx_sheets.h"
 
 /* Why the resolved [blaetter] text i cannot name a sheet, or NULL: Excel
- * allows 31 characters, none of []:*?/\\, no apostrophe at either end,
+ * allows 31 characters (UTF-16 units, as it counts them), none of
+ * []:*?/\\, no apostrophe at either end,
  * and one name once (case-insensitive). "NAME (2)" of a long table cuts
  * the name to 24 characters itself. */
 static const char *_sheet_name_fault(const struct xlsx_texts *x, size_t i)
 {
     const char *name = x->value[i];
-    size_t chars = 0;
-    for (const char *p = name; *p; p++)
-        chars += ((unsigned char)*p & 0xC0) != 0x80;
-    if (chars == 0)
+    size_t units = text_utf16_units(name);
+    if (units == 0)
         return "ein Blattname darf nicht leer sein";
-    if (chars > 31)
+    if (units > 31)
         return "ein Blattname hat höchstens 31 Zeichen";
     if (strpbrk(name, "[]:*?/\\"))
         return "ein Blattname enthält keines der Zeichen [ ] : * ? / \\";
