@@ -408,8 +408,11 @@ bool xlsx_footer(const char *fusszeile, const char *seite, const char *von, char
                  size_t *chars)
 {
     char f[1024], s[256], v[256];
-    bool fits = _escape_amp(fusszeile ? fusszeile : "", f, sizeof f) & _escape_amp(seite ? seite : "", s, sizeof s) &
-                _escape_amp(von ? von : "", v, sizeof v);
+    /* All three escaped, whether or not one is too long. */
+    bool fits_f = _escape_amp(fusszeile ? fusszeile : "", f, sizeof f);
+    bool fits_s = _escape_amp(seite ? seite : "", s, sizeof s);
+    bool fits_v = _escape_amp(von ? von : "", v, sizeof v);
+    bool fits = fits_f && fits_s && fits_v;
     int len = snprintf(out, outsz, "&L&A&C%s&R%s &P %s &N", f, s, v);
     *chars = 0;
     for (const char *p = out; *p; p++)
