@@ -90,6 +90,10 @@ static void test_utf16_units(void **state)
     assert_int_equal(text_utf16_units(""), 0);
     assert_int_equal(text_utf16_units("M\xC3\xB6rlenbach \xE2\x82\xAC"), 12);
     assert_int_equal(text_utf16_units("a\xF0\x9F\x98\x80" "b"), 4);
+    /* Characters (code points) count an emoji once, the units twice. */
+    assert_int_equal(text_chars(""), 0);
+    assert_int_equal(text_chars("M\xC3\xB6rlenbach \xE2\x82\xAC"), 12);
+    assert_int_equal(text_chars("a\xF0\x9F\x98\x80" "b"), 3);
     /* A cut never splits a character: "a😀b" at 2 units keeps "a" (1 byte),
      * at 3 "a😀" (5 bytes); "ö" at 0 keeps nothing. */
     const char *s = "a\xF0\x9F\x98\x80" "b";

@@ -218,6 +218,14 @@ bool text_equal_nocase(const char *a, const char *b)
  * continuation byte adds nothing, a 4-byte lead a surrogate pair. */
 static size_t _utf16_units(unsigned char c) { return (c & 0xC0) == 0x80 ? 0 : c >= 0xF0 ? 2 : 1; }
 
+size_t text_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 size_t text_utf16_units(const char *s)
 {
     size_t n = 0;

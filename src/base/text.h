@@ -47,6 +47,10 @@ bool text_utf8_valid(const char *s, size_t len);
  * U+FFFF): text that goes into the workbook's XML. */
 bool text_xml_safe(const char *s, size_t len);
 
+/* The characters of UTF-8 text s: its code points, as a person (and
+ * libxlsxwriter's limits) count them. */
+size_t text_chars(const char *s);
+
 /* The length of UTF-8 text s as Excel counts a cell's characters: in
  * UTF-16 code units, so a character above U+FFFF (4 UTF-8 bytes, a
  * surrogate pair) is two. s must be well-formed UTF-8. */

@@ -196,6 +196,18 @@ static char *_slurp(const char *path, const char **why)
     return buf;
 }
 
+/* The manifest at path as JSON, or NULL when it cannot be read or is no
+ * JSON: for the places that only look a report up (is it ours, which
+ * Stichtag), where either means "not a report of this job". */
+static cJSON *_parse_loosely(const char *path)
+{
+    const char *why;
+    char *text = _slurp(path, &why);
+    cJSON *root = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    return root;
+}
+
 bool manifest_is_report(const char *dir)
 {
     size_t n = strlen(dir) + sizeof MANIFEST_NAME + 1;
@@ -203,11 +215,8 @@ bool manifest_is_report(const char *dir)
     if (!path)
         return false;
     snprintf(path, n, "%s/%s", dir, MANIFEST_NAME);
-    const char *why;
-    char *text = _slurp(path, &why);
+    cJSON *root = _parse_loosely(path);
     free(path);
-    cJSON *root = text ? cJSON_Parse(text) : NULL;
-    free(text);
     const char *program = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "program"));
     bool ours = program && strcmp(program, "ikz-report") == 0;
     cJSON_Delete(root);
@@ -511,11 +520,8 @@ enum ikz_status manifest_published(const char *output_dir, struct published_repo
             break;
         }
         snprintf(path, len, "%s/%s/%s", output_dir, e->d_name, MANIFEST_NAME);
-        const char *why;
-        char *text = _slurp(path, &why);
+        cJSON *root = _parse_loosely(path);
         free(path);
-        cJSON *root = text ? cJSON_Parse(text) : NULL;
-        free(text);
         const char *stichtag = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "stichtag"));
         ikz_date day;
         if (stichtag && date_parse(stichtag, &day)) {

@@ -153,9 +153,7 @@ void book_string(struct xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_
         cut = _cut(text, limit);
         const char *t = cut ? cut : text;
         escaped = strstr(t, "_x") ? _escape_ooxml(t) : NULL;
-        size_t written = 0;
-        for (const char *p = escaped ? escaped : t; *p; p++)
-            written += ((unsigned char)*p & 0xC0) != 0x80;
+        size_t written = text_chars(escaped ? escaped : t);
         if (written <= CHECK_CELL_MAX_CHARS || limit <= 64)
             break;
         limit -= written - CHECK_CELL_MAX_CHARS;
@@ -218,14 +216,6 @@ static bool _formats(struct xlsx_book *b)
     return b->err == LXW_NO_ERROR;
 }
 
-/* Characters a person sees (UTF-8 code points). */
-size_t book_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
 
 /* width has an entry for every column the caller writes. */
 void book_note_width(double *width, size_t col, size_t chars)
@@ -259,7 +249,7 @@ struct table_size book_set_widths(lxw_worksheet *ws, const char *const *headings
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
         px += book_column_px(w);
         if (headings) {
-            size_t per_line = (size_t)(w - 1.0), n = book_chars(headings[c]);
+            size_t per_line = (size_t)(w - 1.0), n = text_chars(headings[c]);
             size_t need = per_line ? (n + per_line - 1) / per_line : 1;
             if (need > lines)
                 lines = need;
@@ -282,7 +272,7 @@ size_t book_cell_chars(const struct cell *c)
     case CELL_UNSET: return 0;
     case CELL_UNKNOWN:
     case CELL_UNDEFINED: return 1;
-    case CELL_TEXT: return book_chars(c->v.text);
+    case CELL_TEXT: return text_chars(c->v.text);
     case CELL_INT: numfmt_int(c->v.i, buf, sizeof buf); return strlen(buf);
     case CELL_REAL: numfmt_real(c->v.r, c->decimals > 3 ? 3 : c->decimals, buf, sizeof buf); return strlen(buf);
     case CELL_MONEY: numfmt_euro(c->v.cents, buf, sizeof buf); return strlen(buf) + 2;
@@ -297,7 +287,7 @@ static double _excel_date(ikz_date d) { return (double)(date_to_days(d) + 25569)
 void book_measure(const struct table *t, const char *const *headings, double *width)
 {
     for (size_t c = 0; c < t->ncols; c++) {
-        size_t n = book_chars(headings[c]);
+        size_t n = text_chars(headings[c]);
         book_note_width(width, c, n < 24 ? n : 24);
     }
     for (size_t r = 0; r < t->nrows; r++)

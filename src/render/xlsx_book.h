@@ -82,9 +82,6 @@ void book_cell(struct xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
 /* ---------------------------------------------------------------------- */
 /* render_xlsx.c: column widths                                            */
 
-/* Characters a person sees (UTF-8 code points). */
-size_t book_chars(const char *s);
-
 /* Widens column col of width to chars; width has an entry for every
  * column the caller writes. */
 void book_note_width(double *width, size_t col, size_t chars);

@@ -16,6 +16,7 @@
 
 #include "numfmt.h"
 #include "testhook.h"
+#include "text.h"
 #include "xlsx_book.h"
 
 /* ---------------------------------------------------------------------- */
@@ -128,7 +129,7 @@ static void _header(struct xlsx_book *b, lxw_worksheet *ws, const char *const *h
     for (size_t c = 0; c < ncols; c++) {
         book_string(b, ws, HEADER_ROW, (lxw_col_t)c, headings[c], b->header);
         /* Long headings wrap; up to 24 characters they set the width. */
-        size_t n = book_chars(headings[c]);
+        size_t n = text_chars(headings[c]);
         if (width)
             book_note_width(width, c, n < 24 ? n : 24);
     }
@@ -207,7 +208,7 @@ static void _uebersicht(struct xlsx_book *b, const struct sheet_def *s, const st
     }
     double width[5] = {0};
     for (size_t c = 0; c < 5; c++)
-        book_note_width(width, c, book_chars(headings[c]) < 24 ? book_chars(headings[c]) : 24);
+        book_note_width(width, c, text_chars(headings[c]) < 24 ? text_chars(headings[c]) : 24);
     for (size_t r = 0; r < now->nrows; r++) {
         struct cell *row = &rows[r * 5];
         const char *key = table_at(now, r, 0)->v.text;
@@ -255,11 +256,11 @@ static void _verteilung(struct xlsx_book *b, const struct sheet_def *sd, const s
     double width[5] = {0};
     book_measure(t, headings, width);
     for (size_t i = 0; i < n_stats; i++) {
-        book_note_width(width, c0, book_chars(book_text(b, "verteilung", keys[i])));
+        book_note_width(width, c0, text_chars(book_text(b, "verteilung", keys[i])));
         book_note_width(width, c0 + 1, book_cell_chars(&stat[i]));
     }
-    book_note_width(width, c0, book_chars(headings[c0]));
-    book_note_width(width, c0 + 1, book_chars(headings[c0 + 1]));
+    book_note_width(width, c0, text_chars(headings[c0]));
+    book_note_width(width, c0 + 1, text_chars(headings[c0 + 1]));
     struct table_size size = book_set_widths(ws, headings, width, 5, 40.0);
     _header(b, ws, headings, 2, t->nrows, NULL);
     book_string(b, ws, HEADER_ROW, c0, headings[c0], b->header);
@@ -298,8 +299,8 @@ static void _explain(struct xlsx_book *b, lxw_worksheet *ws, size_t *row, const 
 {
     lxw_row_t r = (lxw_row_t)(FIRST_DATA_ROW + (*row)++);
     size_t per_term = (size_t)EXPLAIN_TERM_WIDTH - 1, per_text = (size_t)EXPLAIN_TEXT_WIDTH - 8;
-    size_t lines = (book_chars(text) + per_text - 1) / per_text;
-    size_t term_lines = (book_chars(term) + per_term - 1) / per_term;
+    size_t lines = (text_chars(text) + per_text - 1) / per_text;
+    size_t term_lines = (text_chars(term) + per_term - 1) / per_term;
     if (term_lines > lines)
         lines = term_lines;
     if (lines > 1)
@@ -307,8 +308,8 @@ static void _explain(struct xlsx_book *b, lxw_worksheet *ws, size_t *row, const 
     book_string(b, ws, r, 0, area, b->wrap);
     book_string(b, ws, r, 1, term, b->wrap);
     book_string(b, ws, r, 2, text, b->wrap);
-    book_note_width(width, 0, book_chars(area));
-    book_note_width(width, 1, book_chars(term));
+    book_note_width(width, 0, text_chars(area));
+    book_note_width(width, 1, text_chars(term));
 }
 
 static void _erlaeuterungen(struct xlsx_book *b, const struct sheet_def *sd, const struct table *k)
@@ -414,8 +415,6 @@ bool xlsx_footer(const char *fusszeile, const char *seite, const char *von, char
     bool fits_v = _escape_amp(von ? von : "", v, sizeof v);
     bool fits = fits_f && fits_s && fits_v;
     int len = snprintf(out, outsz, "&L&A&C%s&R%s &P %s &N", f, s, v);
-    *chars = 0;
-    for (const char *p = out; *p; p++)
-        *chars += ((unsigned char)*p & 0xC0) != 0x80;
+    *chars = text_chars(out);
     return fits && len >= 0 && (size_t)len < outsz && *chars <= 255;
 }
