@@ -98,8 +98,8 @@ static bool _hex4(const char *s)
 /* OOXML reads "_xHHHH_" in a string as the character U+HHHH, so a name
  * that contains such text literally would change. Its underscore is
  * written as "_x005F_" (the OOXML escape of "_"); NULL when nothing needs
- * escaping, else a malloc'd copy. */
-static char *_escape_ooxml(const char *text)
+ * escaping (or, with *oom set, when memory ran out), else a malloc'd copy. */
+static char *_escape_ooxml(const char *text, bool *oom)
 {
     size_t n = 0;
     for (const char *p = strstr(text, "_x"); p; p = strstr(p + 1, "_x"))
@@ -107,8 +107,10 @@ static char *_escape_ooxml(const char *text)
     if (n == 0)
         return NULL;
     char *out = malloc(strlen(text) + 6 * n + 1);
-    if (!out)
+    if (!out) {
+        *oom = true;
         return NULL;
+    }
     size_t o = 0;
     for (const char *p = text; *p; p++) {
         if (p[0] == '_' && p[1] == 'x' && _hex4(p + 2) && p[6] == '_') {
@@ -121,12 +123,13 @@ static char *_escape_ooxml(const char *text)
     return out;
 }
 
-/* A copy of text cut to what a cell holds, with a visible mark, or NULL
+/* A copy of text cut to what a cell holds, with a visible mark (*oom set
+ * when memory ran out), or NULL
  * when it fits (check_cell_lengths made the hinweis beforehand). Both
  * count UTF-16 units, as Excel does: counting code points let 30 emoji
  * make a cell of 32,780 units. The cut falls between characters, never
  * inside a surrogate pair. */
-static char *_cut(const char *text, size_t limit)
+static char *_cut(const char *text, size_t limit, bool *oom)
 {
     static const char mark[] = " [\xE2\x80\xA6]"; /* " […]": 4 units */
     if (text_utf16_units(text) <= limit)
@@ -136,6 +139,8 @@ static char *_cut(const char *text, size_t limit)
     if (out) {
         memcpy(out, text, keep);
         memcpy(out + keep, mark, sizeof mark);
+    } else {
+        *oom = true;
     }
     return out;
 }
@@ -149,16 +154,23 @@ void book_string(struct xlsx_book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_
      * shorter by what they add. */
     size_t limit = CHECK_CELL_MAX_CHARS;
     char *cut, *escaped;
+    bool oom = false;
     for (;;) {
-        cut = _cut(text, limit);
+        cut = _cut(text, limit, &oom);
         const char *t = cut ? cut : text;
-        escaped = strstr(t, "_x") ? _escape_ooxml(t) : NULL;
+        escaped = !oom && strstr(t, "_x") ? _escape_ooxml(t, &oom) : NULL;
         size_t written = text_chars(escaped ? escaped : t);
-        if (written <= CHECK_CELL_MAX_CHARS || limit <= 64)
+        if (oom || written <= CHECK_CELL_MAX_CHARS || limit <= 64)
             break;
         limit -= written - CHECK_CELL_MAX_CHARS;
         free(escaped);
         free(cut);
+    }
+    if (oom) { /* never a text written uncut or unescaped */
+        free(escaped);
+        free(cut);
+        book_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
     }
     if (cut)
         text = cut;
