@@ -240,8 +240,10 @@ enum ikz_status report_validate(const struct report_options *opt_in)
             st = written;
     }
     if (st == IKZ_OK)
-        printf("%s: %zu Kommunen, %zu projects, %zu participations; %zu findings (%zu errors)\n", opt->input_dir,
-               r.reg.n, r.ex.n_projekte, r.ex.n_beteiligungen, r.findings.total, r.findings.errors);
+        printf("%s: %zu Kommune%s, %zu project%s, %zu participation%s; %zu finding%s (%zu error%s)\n", opt->input_dir,
+               r.reg.n, r.reg.n == 1 ? "" : "n", r.ex.n_projekte, r.ex.n_projekte == 1 ? "" : "s", r.ex.n_beteiligungen,
+               r.ex.n_beteiligungen == 1 ? "" : "s", r.findings.total, r.findings.total == 1 ? "" : "s",
+               r.findings.errors, r.findings.errors == 1 ? "" : "s");
     _run_free(&r);
     delivery_end(&dc);
     return st;

@@ -120,8 +120,9 @@ enum ikz_status run_paragraphs(struct run *r, const struct report_options *opt)
         }
         /* A project asked for twice gets one paragraph. Two projects whose
          * ids make the same file name (IKZ/2021-003 and IKZ_2021-003) get
-         * one each: the later in the list with "-2" (or "-3" ...) after its
-         * name; each paragraph names its project's id. */
+         * one each: the later in the list with "~2" (or "~3" ...) after its
+         * name, a character no id keeps in a file name (_file_id), so the
+         * name cannot be another project's; each paragraph names its id. */
         _file_id(id, safe, sizeof safe);
         snprintf(rel, sizeof rel, "presse/projekt-%s.txt", safe);
         for (int n = 2, clash = 1; st == IKZ_OK && text && clash; n++) {
@@ -133,7 +134,7 @@ enum ikz_status run_paragraphs(struct run *r, const struct report_options *opt)
                     free(text);
                     text = NULL;
                 } else {
-                    snprintf(rel, sizeof rel, "presse/projekt-%s-%d.txt", safe, n);
+                    snprintf(rel, sizeof rel, "presse/projekt-%s~%d.txt", safe, n);
                     clash = 1;
                 }
             }

@@ -80,7 +80,8 @@ static enum ikz_status _read_template(const char *path, char **out, struct findi
             free(buf);
             return IKZ_ERR_CONFIG;
         }
-        blank = blank && strspn(buf + at, " \t\r\n") >= end - at;
+        /* A line starting with # is a comment (render_text): no text. */
+        blank = blank && (buf[at] == '#' || strspn(buf + at, " \t\r\n") >= end - at);
         at = end + 1;
         lineno++;
     }
@@ -120,7 +121,7 @@ static enum ikz_status _load_templates(struct run *r, const struct report_option
     /* A list that cannot be opened (missing, a FIFO, a device, a
      * directory) is named in the log, as an export would be. */
     struct ikz_error err = {0};
-    struct csvfile_options topt = {CSVFILE_DEFAULT_LIMITS, NULL, &err}; /* the exports' limits are not the templates' */
+    struct csvfile_options topt = {CSVFILE_DEFAULT_LIMITS, NULL, &err, true}; /* the exports' limits are not the templates' */
     enum ikz_status st = taskareas_load(r->path_areas, r->path_areas, &topt, &r->areas, &r->findings);
     if (st == IKZ_OK)
         st = labels_load(r->path_labels, r->path_labels, &topt, &r->labels, &r->findings);
@@ -253,7 +254,7 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
     }
     if (r->path_changes) {
         struct ikz_error err = {0};
-        struct csvfile_options copt = {opt->limits, NULL, &err};
+        struct csvfile_options copt = {opt->limits, NULL, &err, false};
         enum ikz_status st = gebietsaenderungen_load(r->path_changes, run_display(r->path_changes), &copt, &r->changes, &r->findings);
         if (err.status != IKZ_OK)
             log_error("%s", err.message);
@@ -265,8 +266,8 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
                           .named_stand = choice.named_stand, .named_after = choice.after_stichtag};
     if (opt->gebietsstand && !date_parse(opt->gebietsstand, &rd.declared_stand))
         rd.declared_stand = 0;
-    rd.opt_one = (struct csvfile_options){opt->limits, _progress, &rd.err_one};
-    rd.opt_two = (struct csvfile_options){opt->limits, _progress, &rd.err_two};
+    rd.opt_one = (struct csvfile_options){opt->limits, _progress, &rd.err_one, false};
+    rd.opt_two = (struct csvfile_options){opt->limits, _progress, &rd.err_two, false};
     findings_init(&rd.f_reg, FINDINGS_KEPT);
     findings_init(&rd.f_proj, FINDINGS_KEPT);
     findings_init(&rd.f_bet, FINDINGS_KEPT);
@@ -295,11 +296,12 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
     if (st == IKZ_OK) {
         char land[16];
         snprintf(land, sizeof land, "%s%s", r->land ? "Land " : "every Land", r->land ? r->land : "");
-        log_info("%s: %zu Kommunen (%zu Gemeinden, %zu Kreise) of %s, %s%s", r->path_register, r->reg.n,
-                 r->reg.n_gemeinden, r->reg.n_kreis_kommunen, land,
+        log_info("%s: %zu Kommune%s (%zu Gemeinde%s, %zu Kreis%s) of %s, %s%s", r->path_register, r->reg.n,
+                 r->reg.n == 1 ? "" : "n", r->reg.n_gemeinden, r->reg.n_gemeinden == 1 ? "" : "n",
+                 r->reg.n_kreis_kommunen, r->reg.n_kreis_kommunen == 1 ? "" : "e", land,
                  r->reg.format == REGISTER_NATIVE ? "the job's own CSV" : register_format_name(r->reg.format),
                  " format");
-        log_info("%s: %zu rows", r->path_projekte, r->ex.file_projekte.rows);
+        log_info("%s: %zu row%s", r->path_projekte, r->ex.file_projekte.rows, _s(r->ex.file_projekte.rows));
         const struct input_file_info *files[] = {&r->reg.file, &r->ex.file_projekte, &rd.raw.file};
         const char *paths[] = {r->path_register, r->path_projekte, r->path_beteiligungen};
         for (size_t i = 0; i < 3; i++)
@@ -320,8 +322,8 @@ static enum ikz_status _load_exports(struct run *r, const struct report_options 
                                            &r->findings);
         /* The file's findings in the order of its lines. */
         findings_sort_from(&r->findings, bet_start);
-        log_info("%s: %zu rows, %zu distinct participations", r->path_beteiligungen, r->ex.file_beteiligungen.rows,
-                 r->ex.n_beteiligungen);
+        log_info("%s: %zu row%s, %zu distinct participation%s", r->path_beteiligungen, r->ex.file_beteiligungen.rows,
+                 _s(r->ex.file_beteiligungen.rows), r->ex.n_beteiligungen, _s(r->ex.n_beteiligungen));
     }
     exports_raw_free(&rd.raw);
     findings_free(&rd.f_reg);

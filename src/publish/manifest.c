@@ -456,9 +456,10 @@ enum ikz_status manifest_verify(const char *report_dir, FILE *out, struct ikz_er
     const cJSON *in;
     cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(root, "inputs"))
     {
-        fprintf(out, "input   %s %s: %.0f bytes, %.0f rows, sha256 %s\n", _str(in, "role"), _str(in, "name"),
-               cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(in, "size")),
-               cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(in, "rows")), _str(in, "sha256"));
+        double rows = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(in, "rows"));
+        fprintf(out, "input   %s %s: %.0f bytes, %.0f row%s, sha256 %s\n", _str(in, "role"), _str(in, "name"),
+               cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(in, "size")), rows, rows == 1 ? "" : "s",
+               _str(in, "sha256"));
     }
     const cJSON *lief = cJSON_GetObjectItemCaseSensitive(root, "lieferung");
     if (cJSON_IsObject(lief))

@@ -68,6 +68,7 @@ struct csvfile {
     bool oom;
 
     csvfile_row_fn fn;
+    bool template_chars;   /* see csvfile_options */
     void *ctx;
     enum ikz_status stop;  /* not IKZ_OK once fn asked to stop */
 };
@@ -145,6 +146,11 @@ static long _replace_non_xml(struct csvfile *cf, int slot, char *s, size_t len)
         } else {
             s[--out] = (char)c;
         }
+    }
+    if (cf->template_chars) {
+        findings_add(cf->findings, FINDING_VORLAGE_FEHLERHAFT, cf->display, cf->rec_start, cf->slot_name[slot], NULL,
+                     "%zu Steuerzeichen, U+FFFE oder U+FFFF", controls + nonchars);
+        return (long)(len + 2 * controls);
     }
     findings_add(cf->findings, FINDING_ZEICHEN_ERSETZT, cf->display, cf->rec_start, cf->slot_name[slot], NULL,
                  "%zu Zeichen durch U+FFFD ersetzt", controls + nonchars);
@@ -434,6 +440,7 @@ enum ikz_status csvfile_open(const char *path, const char *display, const struct
     cf->findings = findings;
     cf->limits = opt ? opt->limits : CSVFILE_DEFAULT_LIMITS;
     cf->progress = opt ? opt->progress : NULL;
+    cf->template_chars = opt && opt->template_chars;
     struct ikz_error *err = cf->error = opt ? opt->error : NULL;
     cf->line = 1;
     cf->utf16 = (iconv_t)-1;

@@ -55,6 +55,10 @@ struct csvfile_options {
      * a person should see it. */
     void (*progress)(const char *display, size_t rows);
     struct ikz_error *error; /* NULL: the reason is not kept */
+    /* A template (kennzahlen.csv, aufgabenbereiche.csv): a character XML
+     * forbids is a fehler of the template (VORLAGE_FEHLERHAFT), not a
+     * hinweis with the character replaced, as it is in an export. */
+    bool template_chars;
 };
 
 /* Opens path and reads its header line. display is the name used in

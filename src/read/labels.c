@@ -66,6 +66,7 @@ enum ikz_status labels_load(const char *path, const char *display, const struct 
                             struct findings *findings)
 {
     memset(out, 0, sizeof *out);
+    size_t errors_before = findings->errors; /* the reader's own, such as a character XML forbids */
     struct csvfile *cf;
     enum ikz_status st = csvfile_open(path, display, opt, findings, &cf);
     if (st != IKZ_OK)
@@ -81,7 +82,7 @@ enum ikz_status labels_load(const char *path, const char *display, const struct 
         findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 1, NULL, NULL, "die Liste hat keine Zeile");
         ld.bad = true;
     }
-    if (st == IKZ_OK && ld.bad)
+    if (st == IKZ_OK && (ld.bad || findings->errors > errors_before))
         st = IKZ_ERR_CONFIG;
     return st == IKZ_ERR_DATA ? IKZ_ERR_CONFIG : st;
 }

@@ -55,6 +55,7 @@ enum ikz_status taskareas_load(const char *path, const char *display, const stru
 {
     memset(out, 0, sizeof *out);
     out->ozg = -1;
+    size_t errors_before = findings->errors; /* the reader's own, such as a character XML forbids */
     struct csvfile *cf;
     enum ikz_status st = csvfile_open(path, display, opt, findings, &cf);
     if (st != IKZ_OK)
@@ -68,7 +69,7 @@ enum ikz_status taskareas_load(const char *path, const char *display, const stru
     csvfile_close(cf);
     if (st == IKZ_OK && !ld.bad && out->n == 0)
         findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 1, NULL, NULL, "die Liste hat keine Zeile");
-    if (st == IKZ_OK && (ld.bad || out->n == 0))
+    if (st == IKZ_OK && (ld.bad || out->n == 0 || findings->errors > errors_before))
         st = IKZ_ERR_CONFIG;
     if (st == IKZ_ERR_DATA)
         st = IKZ_ERR_CONFIG;
