@@ -76,7 +76,7 @@ static enum ikz_status _read_template(const char *path, char **out, struct findi
             end++;
         if (!text_xml_safe(buf + at, end - at)) {
             findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, path, lineno, NULL, NULL,
-                         "kein gültiges UTF-8 oder ein Steuerzeichen, U+FFFE oder U+FFFF (die Datei muss UTF-8 sein)");
+                         "%s", TEXTS_NOT_XML_SAFE);
             free(buf);
             return IKZ_ERR_CONFIG;
         }

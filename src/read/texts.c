@@ -67,7 +67,7 @@ enum ikz_status texts_load(const char *path, const char *display, struct texts *
         findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, 0, NULL, NULL, "Datei nicht lesbar");
     else if (ld.not_xml == line) /* the first error inih met was this one */
         findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, line, NULL, NULL,
-                     "kein gültiges UTF-8 oder ein Steuerzeichen, U+FFFE oder U+FFFF (die Datei muss UTF-8 sein)");
+                     "%s", TEXTS_NOT_XML_SAFE);
     else if (duplicate)
         findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, display, line, NULL, NULL,
                      "Schlüssel doppelt im selben Abschnitt");

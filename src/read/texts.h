@@ -18,6 +18,10 @@ struct texts {
     const char *display;            /* borrowed: the template's name in messages */
 };
 
+/* The words of a template finding for text that is not UTF-8 or holds a
+ * character XML forbids, for every template the job reads. */
+#define TEXTS_NOT_XML_SAFE "kein gültiges UTF-8 oder ein Steuerzeichen, U+FFFE oder U+FFFF (die Datei muss UTF-8 sein)"
+
 /* Loads the file. IKZ_ERR_CONFIG with a VORLAGE_FEHLERHAFT finding for a
  * file that cannot be read or has a syntax error (the line is named). */
 enum ikz_status texts_load(const char *path, const char *display, struct texts *out, struct findings *findings);

@@ -27,21 +27,11 @@
 /* ---------------------------------------------------------------------- */
 /* Texts and errors                                                        */
 
-/* The resolved text [section] key, or NULL. */
-static const char *_find_text(const struct xlsx_book *b, const char *section, const char *key)
-{
-    const struct texts *t = b->in->texts->source;
-    for (size_t i = 0; i < t->n; i++)
-        if (strcmp(t->section[i], section) == 0 && strcmp(t->key[i], key) == 0)
-            return b->in->texts->value[i];
-    return NULL;
-}
-
 /* The text [section] key of texte.ini with its placeholders filled in, or
  * "" after a finding that names the missing key. */
 const char *book_text(struct xlsx_book *b, const char *section, const char *key)
 {
-    const char *v = _find_text(b, section, key);
+    const char *v = xlsx_texts_get(b->in->texts, section, key);
     if (v)
         return v;
     findings_add(b->template_findings, FINDING_VORLAGE_FEHLERHAFT, b->in->texts->source->display, 0, NULL, NULL,
@@ -53,11 +43,8 @@ const char *book_text(struct xlsx_book *b, const char *section, const char *key)
 /* The heading of a table's column: [spalten] table.column, else column. */
 const char *book_heading(struct xlsx_book *b, const struct table *t, size_t c)
 {
-    char key[96];
-    snprintf(key, sizeof key, "%s.%s", t->name, t->column[c].name);
-    if (_find_text(b, "spalten", key))
-        return book_text(b, "spalten", key);
-    return book_text(b, "spalten", t->column[c].name);
+    const char *v = xlsx_texts_heading(b->in->texts, t, c);
+    return v ? v : book_text(b, "spalten", t->column[c].name); /* the finding, if it was missed */
 }
 
 void book_check(struct xlsx_book *b, lxw_error e)

@@ -47,6 +47,13 @@ enum ikz_status xlsx_texts_resolve(const struct texts *t, const struct figures *
                                    struct findings *findings);
 void xlsx_texts_free(struct xlsx_texts *x);
 
+/* The resolved text [section] key, or NULL. */
+const char *xlsx_texts_get(const struct xlsx_texts *x, const char *section, const char *key);
+
+/* The resolved heading of column c of table t: [spalten] TABLE.COLUMN,
+ * else [spalten] COLUMN; NULL if neither is there. */
+const char *xlsx_texts_heading(const struct xlsx_texts *x, const struct table *t, size_t c);
+
 struct xlsx_input {
     const struct figures *now;
     const struct figures *before;   /* the same computation one year earlier */

@@ -105,7 +105,7 @@ static const struct {
     {"erlaeuterungen", "leer_text"},
 };
 
-static const char *_resolved(const struct xlsx_texts *x, const char *section, const char *key)
+const char *xlsx_texts_get(const struct xlsx_texts *x, const char *section, const char *key)
 {
     for (size_t i = 0; i < x->source->n; i++)
         if (strcmp(x->source->section[i], section) == 0 && strcmp(x->source->key[i], key) == 0)
@@ -113,9 +113,17 @@ static const char *_resolved(const struct xlsx_texts *x, const char *section, co
     return NULL;
 }
 
+const char *xlsx_texts_heading(const struct xlsx_texts *x, const struct table *t, size_t c)
+{
+    char key[96];
+    snprintf(key, sizeof key, "%s.%s", t->name, t->column[c].name);
+    const char *v = xlsx_texts_get(x, "spalten", key);
+    return v ? v : xlsx_texts_get(x, "spalten", t->column[c].name);
+}
+
 static bool _require(const struct xlsx_texts *x, const char *section, const char *key, struct findings *findings)
 {
-    if (_resolved(x, section, key))
+    if (xlsx_texts_get(x, section, key))
         return true;
     findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, x->source->display, 0, NULL, NULL, "Text [%s] %s fehlt",
                  section, key);
@@ -149,12 +157,10 @@ static enum ikz_status _require_texts(const struct xlsx_texts *x, const struct f
         if (s->headings == HEADINGS_OWN)
             t = NULL;
         for (size_t c = 0; t && c < t->ncols; c++) {
-            char k[96];
-            snprintf(k, sizeof k, "%s.%s", t->name, t->column[c].name);
-            if (_resolved(x, "spalten", k) || _resolved(x, "spalten", t->column[c].name))
+            if (xlsx_texts_heading(x, t, c))
                 continue;
             findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, x->source->display, 0, NULL, NULL,
-                         "Text [spalten] %s (oder %s) fehlt", t->column[c].name, k);
+                         "Text [spalten] %s (oder %s.%s) fehlt", t->column[c].name, t->name, t->column[c].name);
             ok = false;
         }
     }
@@ -164,8 +170,8 @@ static enum ikz_status _require_texts(const struct xlsx_texts *x, const struct f
      * included; libxlsxwriter refuses a longer one. */
     char footer[XLSX_FOOTER_SIZE];
     size_t chars = 0;
-    if (!xlsx_footer(_resolved(x, "bericht", "fusszeile"), _resolved(x, "bericht", "seite"),
-                     _resolved(x, "bericht", "von"), footer, sizeof footer, &chars)) {
+    if (!xlsx_footer(xlsx_texts_get(x, "bericht", "fusszeile"), xlsx_texts_get(x, "bericht", "seite"),
+                     xlsx_texts_get(x, "bericht", "von"), footer, sizeof footer, &chars)) {
         findings_add(findings, FINDING_VORLAGE_FEHLERHAFT, x->source->display, 0, NULL, NULL,
                      "[bericht] fusszeile, seite und von: die Fußzeile hat mit Blattname und Seitenzahlen "
                      "höchstens 255 Zeichen, ein & zählt doppelt (hier %zu)", chars);
