@@ -283,7 +283,7 @@ enum ikz_status report_projekttext(const struct report_options *opt_in)
         char *text = NULL, missing[RENDER_MISSING_MAX];
         st = press_values_projekt(&in, (size_t)i, &pv);
         if (st == IKZ_OK)
-            st = run_paragraph(&r, opt, r.projekt_template, r.path_projekttext, &pv, &text, missing);
+            st = run_paragraph(&r, r.projekt_template, r.path_projekttext, &pv, &text, missing);
         press_values_free(&pv);
         if (st == IKZ_ERR_DATA)
             log_error("project %s: its paragraph needs {%s}, which has no value", opt->projekt, missing);

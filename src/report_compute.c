@@ -115,8 +115,11 @@ enum ikz_status run_compute(struct run *r, const struct report_options *opt)
         st = _check_fall(r, opt);
     if (st == IKZ_OK) /* before the Prüfbericht is made: it lists these hinweise */
         check_cell_lengths(r->fig.table, TABLE__COUNT, &r->findings);
-    if (st == IKZ_OK)
+    if (st == IKZ_OK) { /* the values every press paragraph has, once for the run */
+        bool aktuell = opt->stichtag_source != STICHTAG_GIVEN || opt->stichtag == opt->today;
+        render_text_common(r->land, aktuell, &r->common);
         st = run_paragraphs(r, opt);
+    }
     if (st == IKZ_OK)
         st = findings_table(&r->findings, &r->pruefbericht);
     /* Every text of the workbook, judged before anything is written; a
@@ -126,7 +129,7 @@ enum ikz_status run_compute(struct run *r, const struct report_options *opt)
         st = xlsx_texts_resolve(&r->texts, &r->fig, &r->fig_before, &r->pruefbericht, &r->xlsx_texts, &r->findings);
     if (st == IKZ_OK) {
         char missing[RENDER_MISSING_MAX];
-        st = run_paragraph(r, opt, r->press_template, r->path_press, NULL, &r->press_text, missing);
+        st = run_paragraph(r, r->press_template, r->path_press, NULL, &r->press_text, missing);
         if (st == IKZ_ERR_DATA)
             st = run_paragraph_lacks(r, r->path_press, missing, "Land");
     }

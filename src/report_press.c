@@ -15,17 +15,14 @@
  * Land's words. Running text never prints "k. A.": a placeholder the
  * paragraph prints without a value is IKZ_ERR_DATA and named in missing
  * (RENDER_MISSING_MAX bytes). */
-enum ikz_status run_paragraph(struct run *r, const struct report_options *opt, const char *tpl, const char *path,
-                                  const struct press_values *pv, char **out, char *missing)
+enum ikz_status run_paragraph(struct run *r, const char *tpl, const char *path,
+                              const struct press_values *pv, char **out, char *missing)
 {
-    struct text_common common;
-    bool aktuell = opt->stichtag_source != STICHTAG_GIVEN || opt->stichtag == opt->today;
-    render_text_common(r->land, aktuell, &common);
     struct text_values values = {.now = &r->fig,
                                  .before = &r->fig_before,
                                  .extra = pv ? pv->v : NULL,
                                  .n_extra = pv ? pv->n : 0,
-                                 .common = common.v,
+                                 .common = r->common.v, /* run_compute made them */
                                  .n_common = TEXT_COMMON_VALUES,
                                  .strict = true,
                                  .missing = missing};
@@ -83,7 +80,7 @@ enum ikz_status run_paragraphs(struct run *r, const struct report_options *opt)
         char missing[RENDER_MISSING_MAX];
         st = press_values_kreis(&in, k, &pv);
         if (st == IKZ_OK)
-            st = run_paragraph(r, opt, r->kreis_template, r->path_kreistext, &pv, &text, missing);
+            st = run_paragraph(r, r->kreis_template, r->path_kreistext, &pv, &text, missing);
         if (st == IKZ_ERR_DATA)
             st = run_paragraph_lacks(r, r->path_kreistext, missing, r->reg.kreis[k].key);
         press_values_free(&pv);
@@ -109,7 +106,7 @@ enum ikz_status run_paragraphs(struct run *r, const struct report_options *opt)
         char *text = NULL, rel[96], safe[64], missing[RENDER_MISSING_MAX];
         st = press_values_projekt(&in, (size_t)i, &pv);
         if (st == IKZ_OK)
-            st = run_paragraph(r, opt, r->projekt_template, r->path_projekttext, &pv, &text, missing);
+            st = run_paragraph(r, r->projekt_template, r->path_projekttext, &pv, &text, missing);
         press_values_free(&pv);
         if (st == IKZ_ERR_DATA) { /* the project lacks what its paragraph says: no paragraph, a hinweis */
             findings_add(&r->findings, FINDING_PROJEKTTEXT_UNVOLLSTAENDIG,

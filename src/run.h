@@ -17,6 +17,7 @@
 #include "labels.h"
 #include "press_values.h"
 #include "register.h"
+#include "render_text.h"
 #include "render_xlsx.h"
 #include "report.h"
 #include "report_delivery.h"
@@ -48,6 +49,7 @@ struct run {
     struct figures fig, fig_before; /* at the Stichtag and one year earlier */
     struct table pruefbericht;
     struct xlsx_texts xlsx_texts; /* the workbook's texts, resolved before it is written */
+    struct text_common common; /* the values every press paragraph has, made once (run_compute) */
     char *press_text;
     char *path_kreistext, *path_projekttext;
     char *kreis_template, *projekt_template;
@@ -90,7 +92,7 @@ enum ikz_status run_compute(struct run *r, const struct report_options *opt);
 /* The press paragraphs (report_press.c). run_paragraph renders one from
  * tpl with pv's values (NULL: the Land's); a placeholder printed without a
  * value is IKZ_ERR_DATA, named in missing (RENDER_MISSING_MAX bytes). */
-enum ikz_status run_paragraph(struct run *r, const struct report_options *opt, const char *tpl, const char *path,
+enum ikz_status run_paragraph(struct run *r, const char *tpl, const char *path,
                               const struct press_values *pv, char **out, char *missing);
 /* A Land or Kreis paragraph without a form for its case: a template error. */
 enum ikz_status run_paragraph_lacks(struct run *r, const char *path, const char *missing, const char *whose);

@@ -198,8 +198,8 @@ static void test_words_and_laender(void **state)
     assert_string_equal(german_land(NULL).name, "Deutschland");
     assert_null(german_land(NULL).adjektiv_en);
     assert_string_equal(german_land("17").name, "Deutschland");
-    assert_int_equal(german_name_length("Bensheim, Stadt"), 8);
-    assert_int_equal(german_name_length("Birkenau"), 8);
+    assert_int_equal(kommune_name_length("Bensheim, Stadt"), 8);
+    assert_int_equal(kommune_name_length("Birkenau"), 8);
 }
 
 int main(void)

@@ -26,8 +26,7 @@ long press_find_projekt(const struct exports *ex, const char *id)
 
 void press_name(const struct kommune *k, char *out, size_t outsz)
 {
-    const char *comma = strstr(k->name, ", ");
-    int len = comma ? (int)(comma - k->name) : (int)strlen(k->name);
+    int len = (int)kommune_name_length(k->name);
     bool says_kreis = strstr(k->name, "kreis") || strstr(k->name, "Kreis") || strstr(k->name, "Region") ||
                       strstr(k->name, "verband");
     if (kommune_art_is_kreis(k->art) && !says_kreis)

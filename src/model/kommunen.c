@@ -29,6 +29,12 @@ bool kommune_art_is_kreis(enum kommune_art art)
     return art == ART_LANDKREIS || art == ART_KREIS || art == ART_REGIONALVERBAND;
 }
 
+size_t kommune_name_length(const char *name)
+{
+    const char *comma = strstr(name, ", ");
+    return comma ? (size_t)(comma - name) : strlen(name);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Lookups                                                                 */
 

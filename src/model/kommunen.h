@@ -43,6 +43,11 @@ const char *kommune_art_name(enum kommune_art art);
 /* True for the Kreis-level Kommunen: Landkreis, Kreis, Regionalverband. */
 bool kommune_art_is_kreis(enum kommune_art art);
 
+/* A Kommune's name as a newspaper writes it, without the register's
+ * addition after a comma ("Bensheim, Stadt" is "Bensheim"): the length of
+ * that part of name. The one rule for every text that names a Kommune. */
+size_t kommune_name_length(const char *name);
+
 enum register_format { REGISTER_NATIVE, REGISTER_GVISYS, REGISTER_GV100AD };
 
 /* "nativ", "GV-ISys" or "GV100AD"; static. */

@@ -51,12 +51,6 @@ struct _member {
     size_t len;
 };
 
-size_t german_name_length(const char *name)
-{
-    const char *comma = strstr(name, ", ");
-    return comma ? (size_t)(comma - name) : strlen(name);
-}
-
 /* A name ending in "kreis" is a masculine compound of Kreis:
  * "Wetteraukreis", "Main-Kinzig-Kreis", "Hochsauerlandkreis". */
 static bool _ends_in_kreis(const char *name, size_t len)
@@ -67,7 +61,7 @@ static bool _ends_in_kreis(const char *name, size_t len)
 
 static struct _member _member(const struct kommune *k)
 {
-    struct _member m = {NULL, k->name, german_name_length(k->name)};
+    struct _member m = {NULL, k->name, kommune_name_length(k->name)};
     /* Hamburg and Berlin: the one Gemeinde of a city state is the Land. */
     if (strncmp(k->ags, "02", 2) == 0 && !kommune_art_is_kreis(k->art)) {
         m.head = &N_HANSESTADT;

@@ -36,11 +36,6 @@ enum kasus {
  * when writing failed. */
 bool german_kommunen(FILE *fp, const struct kommune *const *k, size_t n, enum kasus kasus, bool capital);
 
-/* A Kommune's name as a newspaper writes it, without the register's
- * addition after a comma ("Bensheim, Stadt" is "Bensheim"). Returns the
- * length of that part of k->name. */
-size_t german_name_length(const char *name);
-
 /* "null", "eins", ... "zwölf" for 0..12, else NULL. */
 const char *german_number_word(long long n);
 
