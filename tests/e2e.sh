@@ -165,7 +165,10 @@ expect_eq "template error finding" \
 # Berlin one project with one participation, its four Hessian partners
 # cross-border; for Hessen all five, Berlin the one cross-border partner.
 mkdir -p "$work/zwei"
-head -6 "$src/sample-data/projekte.csv" >"$work/zwei/projekte.csv"
+{ head -6 "$src/sample-data/projekte.csv"
+  # revoked long ago, its participations no longer exported: it stays in
+  # the time series of the database's own Land's report
+  echo 'IKZ-2010-900;Alt;CYBER;01.03.2010;01.01.2015;10.000,00;;'; } >"$work/zwei/projekte.csv"
 { head -1 "$src/sample-data/beteiligungen.csv"; grep -a '^IKZ-2004-00[1-5];' "$src/sample-data/beteiligungen.csv"
   echo 'IKZ-2004-001;11000000;beteiligt'; } >"$work/zwei/beteiligungen.csv"
 cp "$src/sample-data/GV100AD_301123.txt" "$work/zwei/"
@@ -183,6 +186,8 @@ k=$work/o06/2024/csv/kennzahlen.csv
 expect_eq "--land 06: projects" 5 "$(kennzahl "$k" projekte_gefoerdert)"
 expect_eq "--land 06: participations" "$hessen_rows" "$(kennzahl "$k" beteiligungen)"
 expect_eq "--land 06: cross-border" 1 "$(kennzahl "$k" beteiligungen_anderes_land)"
+expect_eq "--land 06: a project without participations in the time series" "2010;1" \
+    "$(csv_fields "$work/o06/2024/csv/zeitreihe.csv" 2010 jahr neu_bewilligt)"
 run projekttext --input "$work/zwei" --year 2024 --land 11 --projekt IKZ-2004-002
 expect_eq "--land 11: projekttext of a Hessian project: exit" 65 "$rc"
 expect_true "--land 11: projekttext says why" grep -q "ERROR project IKZ-2004-002 has no participant in Land 11 (--land)$" "$work/out"
